@@ -1,0 +1,382 @@
+// Runs the end-to-end suite inside a real VS Code, offline: code-server (installed into
+// .vscode-test/ by scripts/codeServer.mjs) driven by Debian's Chromium through playwright-core.
+// The extension under development is the repository root; the tests module is
+// out/test/e2e/suite/index.js; both are handed to the web workbench through its `payload`
+// URL parameter. The suite writes its results to a JSON file, which this launcher follows;
+// it also answers the suite's requests about what the browser shows (webview text,
+// screenshots). Artifacts go to test-results/.
+//
+//   node out/test/e2e/runCodeServer.js [--grep PATTERN] [--timeout SECONDS] [--headed]
+//
+// Exit code: 0 when every test passed; 1 on any failure, on a timeout, or when the run broke.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
+const RUN_DIR = path.join(REPO_ROOT, '.vscode-test', 'e2e-run');
+const SUITE_INDEX = path.join(__dirname, 'suite', 'index.js');
+const WORKSPACE_SOURCE = path.join(REPO_ROOT, 'test', 'e2e', 'workspace');
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+interface Profile {
+  dir: string;
+  userDataDir: string;
+  extensionsDir: string;
+  dataDir: string;
+}
+interface RunningServer {
+  port: number;
+  url: string;
+  remoteAuthority: string;
+  stop(): Promise<void>;
+}
+interface CodeServerModule {
+  CHROMIUM: string;
+  ensureCodeServer(options?: { force?: boolean }): Promise<string>;
+  makeProfile(name: string, settings?: Record<string, unknown>): Profile;
+  startCodeServer(options: {
+    port?: number;
+    folder?: string;
+    profile?: Profile;
+    env?: Record<string, string>;
+    logFile?: string;
+    timeoutMs?: number;
+    quiet?: boolean;
+  }): Promise<RunningServer>;
+  workbenchUrl(options: {
+    url: string;
+    remoteAuthority: string;
+    folder?: string;
+    extensionDevelopmentPath?: string;
+    extensionTestsPath?: string;
+    openFile?: string;
+  }): string;
+}
+
+interface TestResult {
+  title: string;
+  fullTitle: string;
+  file?: string;
+  state: 'passed' | 'failed' | 'pending';
+  durationMs?: number;
+  error?: string;
+}
+interface Results {
+  host: string;
+  vscodeVersion?: string;
+  done: boolean;
+  passed: number;
+  failed: number;
+  pending: number;
+  tests: TestResult[];
+}
+interface BrowserCheck {
+  kind: string;
+  expect: string[];
+  screenshot?: string;
+  timeoutMs?: number;
+}
+
+interface Options {
+  grep?: string;
+  timeoutMs: number;
+  startTimeoutMs: number;
+  headed: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = {
+    grep: process.env.PROGRAMME_E2E_GREP || undefined,
+    timeoutMs: (Number(process.env.PROGRAMME_E2E_TIMEOUT) || 480) * 1000,
+    startTimeoutMs: 180_000,
+    headed: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (): string => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--grep' || arg === '-g') options.grep = value();
+    else if (arg === '--timeout') options.timeoutMs = Number(value()) * 1000;
+    else if (arg === '--headed') options.headed = true;
+    else throw new Error(`unknown argument ${arg} (use --grep PATTERN, --timeout SECONDS, --headed)`);
+  }
+  return options;
+}
+
+function log(message: string): void {
+  process.stdout.write(`[e2e] ${message}\n`);
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+function readResults(file: string): Results | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Results;
+  } catch {
+    return undefined; // not written yet
+  }
+}
+
+function indent(text: string, prefix = '      '): string {
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+}
+
+async function loadCodeServerModule(): Promise<CodeServerModule> {
+  const file = pathToFileURL(path.join(REPO_ROOT, 'scripts', 'codeServer.mjs')).href;
+  return (await import(file)) as CodeServerModule;
+}
+
+/** Looks through every frame of the page (webviews are nested iframes) for `expect`. */
+async function checkWebviewText(page: Page, check: BrowserCheck): Promise<{ ok: boolean; message: string; text?: string; screenshot?: string }> {
+  const deadline = Date.now() + (check.timeoutMs ?? 60_000);
+  let webviewTexts: string[] = [];
+  for (;;) {
+    webviewTexts = [];
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      let text = '';
+      try {
+        text = await frame.evaluate(() => (document.body ? document.body.innerText : ''));
+      } catch {
+        continue; // detached or navigating
+      }
+      if (!text.trim()) continue;
+      webviewTexts.push(text);
+      if (check.expect.every((wanted) => text.includes(wanted))) {
+        let screenshot: string | undefined;
+        if (check.screenshot) {
+          screenshot = path.join(RESULTS_DIR, check.screenshot);
+          await page.screenshot({ path: screenshot });
+        }
+        return {
+          ok: true,
+          message: `found ${check.expect.map((t) => JSON.stringify(t)).join(', ')} in a webview (${frame.url().split('?')[0]})`,
+          text,
+          screenshot,
+        };
+      }
+    }
+    if (Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  let screenshot: string | undefined;
+  if (check.screenshot) {
+    screenshot = path.join(RESULTS_DIR, check.screenshot.replace(/\.png$/, '') + '-failed.png');
+    await page.screenshot({ path: screenshot }).catch(() => undefined);
+  }
+  const missing = check.expect.filter((wanted) => !webviewTexts.some((text) => text.includes(wanted)));
+  return {
+    ok: false,
+    message:
+      webviewTexts.length === 0
+        ? `no webview with any text appeared in the page (screenshot: ${screenshot ?? 'none'})`
+        : `no webview shows all of ${check.expect.map((t) => JSON.stringify(t)).join(', ')}; missing: ` +
+          `${missing.map((t) => JSON.stringify(t)).join(', ')} (screenshot: ${screenshot ?? 'none'})`,
+    text: webviewTexts.join('\n-----\n'),
+    screenshot,
+  };
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+
+  const extensionRoot = process.env.PROGRAMME_E2E_EXTENSION || REPO_ROOT;
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionRoot, 'package.json'), 'utf8')) as { main?: string };
+  if (!manifest.main) log('warning: package.json has no "main": the extension under test has no code to activate');
+  else if (!fs.existsSync(path.join(extensionRoot, manifest.main))) {
+    log(`warning: ${manifest.main} does not exist: run \`npm run build\` first (the tests will fail without it)`);
+  }
+  if (!fs.existsSync(SUITE_INDEX)) throw new Error(`${path.relative(REPO_ROOT, SUITE_INDEX)} is missing: run \`node scripts/e2eBuild.mjs\``);
+
+  const codeServer = await loadCodeServerModule();
+  const installStarted = Date.now();
+  await codeServer.ensureCodeServer();
+  log(`code-server ready (${seconds(installStarted)})`);
+
+  // A fresh copy of the workspace, profile and bridge for this run.
+  fs.rmSync(RUN_DIR, { recursive: true, force: true });
+  const workspace = path.join(RUN_DIR, 'workspace');
+  const bridge = path.join(RUN_DIR, 'bridge');
+  fs.cpSync(WORKSPACE_SOURCE, workspace, { recursive: true });
+  fs.mkdirSync(bridge, { recursive: true });
+  const resultsFile = path.join(RESULTS_DIR, 'e2e-results.json');
+  fs.rmSync(resultsFile, { force: true });
+  for (const name of fs.readdirSync(RESULTS_DIR)) {
+    if (name.endsWith('.png')) fs.rmSync(path.join(RESULTS_DIR, name), { force: true });
+  }
+  const profile = codeServer.makeProfile('e2e');
+
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let cleaning: Promise<void> | undefined;
+  const cleanup = (): Promise<void> =>
+    (cleaning ??= (async () => {
+      await Promise.race([
+        (async () => {
+          await context?.close().catch(() => undefined);
+          await browser?.close().catch(() => undefined);
+        })(),
+        new Promise((resolve) => setTimeout(resolve, 10_000)),
+      ]);
+      await server?.stop().catch(() => undefined);
+    })());
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log(`${signal}: stopping code-server and Chromium`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    const serverStarted = Date.now();
+    server = await codeServer.startCodeServer({
+      folder: workspace,
+      profile,
+      quiet: true,
+      logFile: path.join(RESULTS_DIR, 'code-server.log'),
+      env: {
+        PROGRAMME_E2E_HOST: 'code-server',
+        PROGRAMME_E2E_RESULTS: resultsFile,
+        PROGRAMME_E2E_BRIDGE: bridge,
+        ...(options.grep ? { PROGRAMME_E2E_GREP: options.grep } : {}),
+      },
+    });
+    log(`code-server listening on ${server.url} (${seconds(serverStarted)})`);
+
+    browser = await chromium.launch({
+      executablePath: codeServer.CHROMIUM,
+      headless: !options.headed,
+      args: CHROMIUM_ARGS,
+    });
+    context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const page = await context.newPage();
+    const consoleLog = fs.createWriteStream(path.join(RESULTS_DIR, 'browser-console.log'));
+    page.on('console', (message) => consoleLog.write(`[${message.type()}] ${message.text()}\n`));
+    page.on('pageerror', (error) => consoleLog.write(`[pageerror] ${error.stack ?? error.message}\n`));
+    let hostExit: number | undefined;
+    await page.exposeFunction('codeAutomationExit', (code: number) => {
+      hostExit = code;
+    });
+
+    const url = codeServer.workbenchUrl({
+      url: server.url,
+      remoteAuthority: server.remoteAuthority,
+      folder: workspace,
+      // PROGRAMME_E2E_EXTENSION: another extension folder, for trying the harness itself
+      extensionDevelopmentPath: process.env.PROGRAMME_E2E_EXTENSION || REPO_ROOT,
+      extensionTestsPath: SUITE_INDEX,
+    });
+    const pageStarted = Date.now();
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    log(`workbench loaded (${seconds(pageStarted)}); waiting for the tests`);
+
+    const runStarted = Date.now();
+    const reported = new Set<number>();
+    const answered = new Set<string>();
+    let results: Results | undefined;
+    let failure: string | undefined;
+    for (;;) {
+      results = readResults(resultsFile);
+      // Progress, test by test, and a screenshot at each failure.
+      for (const [index, test] of (results?.tests ?? []).entries()) {
+        if (reported.has(index)) continue;
+        reported.add(index);
+        const mark = test.state === 'passed' ? 'ok  ' : test.state === 'failed' ? 'FAIL' : 'skip';
+        log(`${mark} ${test.fullTitle}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
+        if (test.state === 'failed') {
+          await page
+            .screenshot({ path: path.join(RESULTS_DIR, `failed-${index + 1}-${slug(test.title)}.png`) })
+            .catch(() => undefined);
+        }
+      }
+      if (results?.done) break;
+      // Requests from the suite about what the browser shows.
+      for (const name of fs.readdirSync(bridge)) {
+        const match = /^request-(\d+)\.json$/.exec(name);
+        if (!match || answered.has(name)) continue;
+        answered.add(name);
+        const check = JSON.parse(fs.readFileSync(path.join(bridge, name), 'utf8')) as BrowserCheck;
+        const answer =
+          check.kind === 'webviewText'
+            ? await checkWebviewText(page, check)
+            : { ok: false, message: `unknown request kind ${check.kind}` };
+        const responseFile = path.join(bridge, `response-${match[1]}.json`);
+        fs.writeFileSync(`${responseFile}.tmp`, JSON.stringify(answer));
+        fs.renameSync(`${responseFile}.tmp`, responseFile);
+      }
+      if (hostExit !== undefined) {
+        // The extension host exits after run(); a last look at the results decides.
+        results = readResults(resultsFile);
+        if (!results?.done) failure = `the extension host exited (code ${hostExit}) before the tests finished`;
+        break;
+      }
+      if (!results && Date.now() - runStarted > options.startTimeoutMs) {
+        failure =
+          `the tests did not start within ${options.startTimeoutMs / 1000} s of the workbench loading ` +
+          '(see test-results/browser-console.log and test-results/code-server.log)';
+        break;
+      }
+      if (Date.now() - runStarted > options.timeoutMs) {
+        failure = `timed out after ${options.timeoutMs / 1000} s waiting for the tests to finish`;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'workbench.png') }).catch(() => undefined);
+    consoleLog.end();
+
+    // Summary
+    const tests = results?.tests ?? [];
+    const failed = tests.filter((test) => test.state === 'failed');
+    console.log('');
+    if (results?.vscodeVersion) log(`VS Code ${results.vscodeVersion} (code-server)`);
+    for (const test of failed) {
+      console.log(`  FAIL ${test.fullTitle}`);
+      if (test.error) console.log(indent(test.error.split('\n').filter((line) => !/^\s+at .*(node:internal|mocha)/.test(line)).join('\n')));
+    }
+    if (failure) console.log(`  ERROR ${failure}`);
+    if (!failure && tests.length === 0) failure = 'no test ran (check --grep)';
+    log(`artifacts in ${path.relative(REPO_ROOT, RESULTS_DIR)}/; whole run ${seconds(started)}`);
+    const passed = tests.filter((test) => test.state === 'passed').length;
+    const pending = tests.filter((test) => test.state === 'pending').length;
+    console.log(`${passed} passed, ${failed.length + (failure ? 1 : 0)} failed${pending ? `, ${pending} skipped` : ''}`);
+    return failed.length === 0 && !failure ? 0 : 1;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[e2e] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
