@@ -215,7 +215,8 @@ export async function ensureCodeServer({ force = false } = {}) {
 // ---------------------------------------------------------------------------------------------
 // Running it
 
-function canListen(port, host = '127.0.0.1') {
+/** Whether `port` is free on loopback. */
+export function canListenOnLoopback(port, host = '127.0.0.1') {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.once('error', () => resolve(false));
@@ -227,7 +228,7 @@ function canListen(port, host = '127.0.0.1') {
 export async function findFreePort(preferred) {
   if (preferred) {
     for (let port = preferred; port < preferred + 100 && port < 65536; port++) {
-      if (await canListen(port)) return port;
+      if (await canListenOnLoopback(port)) return port;
     }
   }
   return new Promise((resolve, reject) => {

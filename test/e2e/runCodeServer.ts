@@ -143,6 +143,14 @@ function indent(text: string, prefix = '      '): string {
     .join('\n');
 }
 
+/** The message, and of the stack only the first frame in the tests' own files. */
+function briefError(error: string): string {
+  const lines = error.split('\n');
+  const message = lines.filter((line) => !/^\s+at /.test(line));
+  const ownFrame = lines.find((line) => /^\s+at /.test(line) && line.includes(path.join('out', 'test', 'e2e')));
+  return [...message, ...(ownFrame ? [ownFrame.trim().replace(REPO_ROOT + path.sep, '')] : [])].join('\n');
+}
+
 async function loadCodeServerModule(): Promise<CodeServerModule> {
   const file = pathToFileURL(path.join(REPO_ROOT, 'scripts', 'codeServer.mjs')).href;
   return (await import(file)) as CodeServerModule;
@@ -358,7 +366,7 @@ async function main(): Promise<number> {
     if (results?.vscodeVersion) log(`VS Code ${results.vscodeVersion} (code-server)`);
     for (const test of failed) {
       console.log(`  FAIL ${test.fullTitle}`);
-      if (test.error) console.log(indent(test.error.split('\n').filter((line) => !/^\s+at .*(node:internal|mocha)/.test(line)).join('\n')));
+      if (test.error) console.log(indent(briefError(test.error)));
     }
     if (failure) console.log(`  ERROR ${failure}`);
     if (!failure && tests.length === 0) failure = 'no test ran (check --grep)';

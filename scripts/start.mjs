@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// `npm start`: builds the extension, then serves a real VS Code (code-server, installed into
+// .vscode-test/ when missing) with the extension under development loaded, opened on
+// examples/ with the LPC 2021 programme in an editor. Open the printed URL in a browser;
+// Ctrl-C stops it.
+//
+//   npm start
+//   npm start -- --open path/to/file.programme.yaml     a file (its folder is opened) or a folder
+//   npm start -- --port 9000                            else PORT, else 8080 or the next free port
+//   npm start -- --no-build                             skip `npm run build`
+//   PROGRAMME_OPEN=path/to/folder npm start
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  REPO_ROOT,
+  canListenOnLoopback,
+  ensureCodeServer,
+  findFreePort,
+  makeProfile,
+  startCodeServer,
+  workbenchUrl,
+} from './codeServer.mjs';
+
+const DEFAULT_OPEN = path.join('examples', 'lpc2021-vfio-iommu-pci.programme.yaml');
+
+function fail(message) {
+  process.stderr.write(`[start] ${message}\n`);
+  process.exit(1);
+}
+
+function parseArgs(argv) {
+  const options = { open: process.env.PROGRAMME_OPEN || undefined, port: process.env.PORT || undefined, build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) fail(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--open') options.open = value();
+    else if (arg.startsWith('--open=')) options.open = arg.slice('--open='.length);
+    else if (arg === '--port') options.port = value();
+    else if (arg.startsWith('--port=')) options.port = arg.slice('--port='.length);
+    else if (arg === '--no-build') options.build = false;
+    else if (arg === '--help' || arg === '-h') {
+      process.stdout.write('npm start [-- --open FILE|FOLDER] [--port N] [--no-build]\n');
+      process.exit(0);
+    } else fail(`unknown argument ${arg} (use --open FILE|FOLDER, --port N, --no-build)`);
+  }
+  return options;
+}
+
+const options = parseArgs(process.argv.slice(2));
+
+// What to open: relative paths are taken from where the command was typed (npm runs scripts
+// from the package root and keeps the original folder in INIT_CWD).
+let folder;
+let openFile;
+if (options.open) {
+  const target = path.resolve(process.env.INIT_CWD || process.cwd(), options.open);
+  if (!fs.existsSync(target)) fail(`--open: ${target} does not exist`);
+  if (fs.statSync(target).isDirectory()) folder = target;
+  else {
+    openFile = target;
+    folder = path.dirname(target);
+  }
+} else {
+  openFile = path.join(REPO_ROOT, DEFAULT_OPEN);
+  folder = path.dirname(openFile);
+}
+
+let port;
+if (options.port !== undefined) {
+  port = Number(options.port);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`not a port: ${options.port}`);
+  if (!(await canListenOnLoopback(port))) fail(`port ${port} is in use on 127.0.0.1`);
+}
+
+if (options.build) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  if (manifest.scripts?.build) {
+    process.stderr.write('[start] $ npm run build\n');
+    const result = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (result.status !== 0) fail('`npm run build` failed');
+  } else {
+    process.stderr.write('[start] warning: package.json has no "build" script; using whatever dist/ holds\n');
+  }
+}
+
+try {
+  await ensureCodeServer();
+} catch (error) {
+  fail(error.message);
+}
+
+port ??= await findFreePort(8080);
+const profile = makeProfile('start');
+const logFile = path.join(profile.dir, 'code-server.log');
+let server;
+try {
+  server = await startCodeServer({ port, folder, profile, quiet: true, logFile });
+} catch (error) {
+  fail(error.message);
+}
+const url = workbenchUrl({
+  url: server.url,
+  remoteAuthority: server.remoteAuthority,
+  folder,
+  extensionDevelopmentPath: REPO_ROOT,
+  openFile,
+});
+
+process.stdout.write(
+  `\nVS Code (code-server) with the Conference Programme extension under development:\n\n` +
+    `  ${url}\n\n` +
+    `Folder: ${folder}\n` +
+    (openFile ? `File:   ${openFile}\n` : '') +
+    `Log:    ${path.relative(REPO_ROOT, logFile)}\n` +
+    'After rebuilding (npm run build), reload the page. Ctrl-C stops the server.\n',
+);
+
+let stopping = false;
+const stop = async (signal) => {
+  if (stopping) return;
+  stopping = true;
+  process.stderr.write(`\n[start] ${signal}: stopping code-server\n`);
+  await server.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+server.process.once('exit', async (code, signal) => {
+  if (stopping) return;
+  await server.stop(); // its extension host and helpers may outlive it
+  fail(`code-server stopped on its own (code ${code}, signal ${signal}); see ${path.relative(REPO_ROOT, logFile)}`);
+});

@@ -1,0 +1,8 @@
+/** The CLI commands besides `check`; each lives in its own file and is listed here. */
+export interface Command {
+  name: string;
+  usage: string;
+  run(args: string[]): number;
+}
+
+export const COMMANDS: Command[] = [];

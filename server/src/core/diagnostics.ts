@@ -1,0 +1,61 @@
+/**
+ * Problems as LSP diagnostics: line/character positions, the user's severities, related
+ * locations. Used by the language server and the CLI alike, so both say the same.
+ */
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, Range } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CODES, Code, Problem, Severity, SeverityOverride } from './problem';
+
+export type SeverityMap = Partial<Record<string, SeverityOverride>>;
+
+/** At most this many diagnostics per file; the rest are summarised in one more. */
+export const MAX_DIAGNOSTICS = 1000;
+
+export const SOURCE = 'programme';
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export const SEVERITY_NAME: Record<DiagnosticSeverity, Severity> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+export function severityOf(p: Problem, overrides: SeverityMap): Severity | undefined {
+  const o = overrides[p.code];
+  if (o === 'off') return undefined;
+  return o ?? p.severity ?? CODES[p.code as Code];
+}
+
+export function rangeOf(doc: TextDocument, start: number, end: number): Range {
+  return { start: doc.positionAt(start), end: doc.positionAt(Math.max(start, end)) };
+}
+
+export function toDiagnostics(problems: readonly Problem[], doc: TextDocument, overrides: SeverityMap = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let dropped = 0;
+  for (const p of problems) {
+    const severity = severityOf(p, overrides);
+    if (!severity) continue;
+    if (out.length >= MAX_DIAGNOSTICS) {
+      dropped++;
+      continue;
+    }
+    const d: Diagnostic = { range: rangeOf(doc, p.start, p.end), severity: LSP_SEVERITY[severity], code: p.code, source: SOURCE, message: p.message };
+    if (p.related?.length) {
+      d.relatedInformation = p.related.map((r) => DiagnosticRelatedInformation.create(Location.create(doc.uri, rangeOf(doc, r.start, r.end)), r.message));
+    }
+    if (p.data) d.data = p.data;
+    out.push(d);
+  }
+  if (dropped) {
+    out.push({ range: rangeOf(doc, 0, 0), severity: DiagnosticSeverity.Warning, code: 'schema', source: SOURCE, message: `${dropped} more problems are not shown (at most ${MAX_DIAGNOSTICS} per file)` });
+  }
+  return out;
+}

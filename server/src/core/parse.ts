@@ -1,0 +1,218 @@
+/**
+ * Parses a programme's text into our tree, re-parsing only what changed since the last call.
+ *
+ * The text is split into leaves (chunks.ts); each leaf is parsed on its own and cached by its
+ * exact text, so an edit re-parses the one or two leaves it touches and merely moves the
+ * others. Whenever a leaf does not parse cleanly on its own (a syntax error, an anchor or
+ * alias, a warning), the whole text is parsed as one document instead, so that what the user
+ * sees never depends on the split. The result is a pure function of the text: an edited
+ * document and a freshly opened one with the same text give the same tree and problems.
+ */
+import { parseDocument, Document, Scalar, visit, YAMLError } from 'yaml';
+import { Composite, isComposite, Leaf, split } from './chunks';
+import { convertDocument } from './convert';
+import { MapNode, Node, Pair, ScalarNode, SeqNode, setOwn, shift } from './tree';
+import { Problem, problem } from './problem';
+
+export interface Syntax {
+  text: string;
+  root: Node | null;
+  /** `yaml-syntax` and `duplicate-key` problems. */
+  problems: Problem[];
+  /** True when the text was parsed as one document (no split, or a leaf needed it). */
+  whole: boolean;
+}
+
+interface LeafResult {
+  base: number;
+  node: Node;
+  problems: Problem[];
+}
+
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
+
+/** A parser that keeps the leaves of its last result, for one document. */
+export class ProgrammeParser {
+  private cache = new Map<string, LeafResult[]>();
+
+  parse(text: string): Syntax {
+    const plan = split(text);
+    if (plan) {
+      const next = new Map<string, LeafResult[]>();
+      const problems: Problem[] = [];
+      const root = this.assemble(text, plan, next, problems);
+      if (root) {
+        this.cache = next;
+        for (const list of next.values()) for (const r of list) problems.push(...r.problems);
+        return { text, root: root.node, problems, whole: false };
+      }
+    }
+    this.cache = new Map();
+    return parseWhole(text);
+  }
+
+  private assemble(text: string, piece: Composite, next: Map<string, LeafResult[]>, problems: Problem[]): { node: Node } | undefined {
+    const pairs: Pair[] = [];
+    const items: Node[] = [];
+    for (const child of piece.children) {
+      let value: Node | null | undefined;
+      let pair: Pair | undefined;
+      if (isComposite(child)) {
+        const inner = this.assemble(text, child, next, problems);
+        if (!inner) return undefined;
+        if (child.form === 'entry') pair = { key: keyNode(text, child.start, child.key!), value: inner.node };
+        else value = inner.node;
+      } else {
+        const leaf = this.leaf(text, child, next);
+        if (!leaf) return undefined;
+        if (child.form === 'entry') {
+          if (leaf.kind !== 'map' || leaf.items.length !== 1 || leaf.items[0].key.value !== child.key) return undefined;
+          pair = leaf.items[0];
+        } else {
+          if (leaf.kind !== 'seq' || leaf.items.length !== 1) return undefined;
+          value = leaf.items[0];
+        }
+      }
+      if (pair) pairs.push(pair);
+      else if (value) items.push(value);
+    }
+    return { node: piece.shape === 'map' ? mapOf(pairs, piece, problems) : seqOf(items, piece) };
+  }
+
+  private leaf(text: string, leaf: Leaf, next: Map<string, LeafResult[]>): Node | undefined {
+    const source = text.slice(leaf.start, leaf.end);
+    let result = this.cache.get(source)?.pop();
+    if (result) {
+      const delta = leaf.start - result.base;
+      if (delta !== 0) {
+        shift(result.node, delta);
+        for (const p of result.problems) shiftProblem(p, delta);
+        result.base = leaf.start;
+      }
+    } else {
+      const doc = parseDocument(source, PARSE_OPTIONS);
+      if (doc.errors.length || doc.warnings.length) return undefined;
+      const converted = convertDocument(doc, leaf.start);
+      if (converted.usesAliases || !converted.root) return undefined;
+      result = { base: leaf.start, node: converted.root, problems: converted.problems };
+    }
+    const list = next.get(source);
+    if (list) list.push(result);
+    else next.set(source, [result]);
+    return result.node;
+  }
+}
+
+function shiftProblem(p: Problem, delta: number): void {
+  p.start += delta;
+  p.end += delta;
+  if (p.related) for (const r of p.related) { r.start += delta; r.end += delta; }
+}
+
+function keyNode(text: string, lineStart: number, key: string): ScalarNode {
+  let start = lineStart;
+  while (text.charCodeAt(start) === 32) start++;
+  return { kind: 'scalar', quoted: false, value: key, start, end: start + key.length };
+}
+
+function mapOf(pairs: Pair[], piece: Composite, problems: Problem[]): MapNode {
+  const value: Record<string, unknown> = {};
+  const seen = new Map<string, Pair>();
+  const kept: Pair[] = [];
+  for (const pair of pairs) {
+    const name = pair.key.value as string;
+    const first = seen.get(name);
+    if (first) {
+      problems.push(duplicate(pair.key, first.key, name));
+      continue;
+    }
+    seen.set(name, pair);
+    kept.push(pair);
+    setOwn(value, name, pair.value ? pair.value.value : null);
+  }
+  const start = kept.length ? kept[0].key.start : piece.start;
+  const lastPair = kept[kept.length - 1];
+  const end = lastPair ? (lastPair.value ?? lastPair.key).end : start;
+  return { kind: 'map', items: kept, flow: false, value, start, end };
+}
+
+function seqOf(items: Node[], piece: Composite): SeqNode {
+  const start = items.length ? items[0].start : piece.start;
+  const end = items.length ? items[items.length - 1].end : start;
+  return { kind: 'seq', items, flow: false, value: items.map((n) => n.value), start, end };
+}
+
+function duplicate(key: ScalarNode, first: ScalarNode, name: string): Problem {
+  return problem('duplicate-key', `duplicate key \`${name}\`: it already appears in this mapping`, key, {
+    related: [{ start: first.start, end: first.end, message: `first \`${name}\` is here` }],
+  });
+}
+
+/** Parses the whole text as one YAML document. */
+export function parseWhole(text: string): Syntax {
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  const converted = convertDocument(doc, 0);
+  const problems: Problem[] = [];
+  for (const e of doc.errors) problems.push(syntaxProblem(doc, e, text));
+  for (const w of doc.warnings) problems.push(syntaxProblem(doc, w, text, 'warning'));
+  problems.push(...converted.problems);
+  return { text, root: converted.root, problems, whole: true };
+}
+
+function syntaxProblem(doc: Document, e: YAMLError, text: string, severity?: 'warning'): Problem {
+  let [start, end] = e.pos;
+  let message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (e.code === 'MISSING_CHAR' && /quote/i.test(message)) {
+    const open = openingQuote(doc, start);
+    if (open !== undefined) {
+      start = open;
+      end = lineEnd(text, open);
+      message = `unclosed quote: this string has no closing ${text[open] === '"' ? '"' : "'"}`;
+    }
+  } else if (/^Flow (sequence|mapping)|Expected flow (sequence|map) end|end with a [\]}]/.test(message)) {
+    const open = openingBracket(doc, start);
+    if (open !== undefined) {
+      const close = text[open] === '[' ? ']' : '}';
+      start = open;
+      end = open + 1;
+      message = `unclosed \`${text[open]}\`: no matching \`${close}\` before the next key (or it is not indented enough)`;
+    }
+  } else if (e.code === 'TAB_AS_INDENT') {
+    message = 'tabs cannot indent YAML: use spaces';
+  } else if (e.code === 'MULTIPLE_DOCS') {
+    message = 'one programme per file: this file holds more than one YAML document';
+  }
+  if (end <= start) end = Math.min(start + 1, text.length);
+  return { code: 'yaml-syntax', message, start, end, ...(severity ? { severity } : {}) };
+}
+
+/** The offset of the opening quote of the quoted scalar that runs to `errorAt`. */
+function openingQuote(doc: Document, errorAt: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_key, node: Scalar) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[1] >= errorAt - 1) {
+        if (found === undefined || node.range[0] > found) found = node.range[0];
+      }
+    },
+  });
+  return found;
+}
+
+/** The offset of the opening bracket of the flow collection that was cut at `errorAt`. */
+function openingBracket(doc: Document, errorAt: number): number | undefined {
+  let found: number | undefined;
+  const check = (node: { flow?: boolean; range?: [number, number, number] | null }): void => {
+    if (node.flow && node.range && node.range[0] < errorAt && node.range[1] >= errorAt - 1) {
+      if (found === undefined || node.range[0] < found) found = node.range[0];
+    }
+  };
+  visit(doc, { Seq: (_k, n) => check(n), Map: (_k, n) => check(n) });
+  return found;
+}
+
+function lineEnd(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  const end = nl < 0 ? text.length : nl;
+  return end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}

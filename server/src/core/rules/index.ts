@@ -1,0 +1,34 @@
+/**
+ * The semantic checks, one per file. To add one: write `rules/<name>.ts` exporting a `Rule`,
+ * add it to `RULES` below, add its code to `problem.ts` (and FORMAT.md), and a fixture test.
+ */
+import { Model } from '../model';
+import { Problem } from '../problem';
+import { Rule } from './context';
+import { notScheduled } from './notScheduled';
+import { outsideEvent } from './outsideEvent';
+import { outsideSession } from './outsideSession';
+import { slotOverlap } from './slotOverlap';
+import { speakerConflict } from './speakerConflict';
+import { speakerNight } from './speakerNight';
+import { trackOverfull } from './trackOverfull';
+import { unknownReference } from './unknownReference';
+import { unused } from './unused';
+
+export const RULES: Rule[] = [
+  unknownReference, outsideEvent, outsideSession, slotOverlap, speakerConflict,
+  trackOverfull, notScheduled, unused, speakerNight,
+];
+
+/** Runs every rule; a rule that fails is skipped rather than taking the others down. */
+export function runRules(model: Model, onError?: (rule: string, error: unknown) => void): Problem[] {
+  const problems: Problem[] = [];
+  for (const rule of RULES) {
+    try {
+      rule({ model, report: (p) => problems.push(p) });
+    } catch (error) {
+      onError?.(rule.name, error);
+    }
+  }
+  return problems;
+}

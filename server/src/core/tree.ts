@@ -1,0 +1,138 @@
+/**
+ * The syntax tree the rest of the core works on: a small, position-exact view of the YAML
+ * document. Offsets are absolute (UTF-16 code units into the document text) and are kept
+ * current when a cached subtree moves because text before it changed.
+ */
+
+export type Node = ScalarNode | MapNode | SeqNode;
+
+interface NodeBase {
+  /** Offset of the first character of the node's value. */
+  start: number;
+  /** Offset just past the node's value (comments and trailing newlines excluded). */
+  end: number;
+  /** The plain JavaScript value of the node (objects for maps, arrays for sequences). */
+  value: unknown;
+  /**
+   * Per-node memo for work that depends only on the node's own text (schema errors,
+   * parsed times). Cached subtrees are reused across edits, so this is how the core
+   * avoids recomputing what an edit did not touch.
+   */
+  memo?: Record<string, unknown>;
+}
+
+export interface ScalarNode extends NodeBase {
+  kind: 'scalar';
+  /** True when written with quotes or as a block scalar (so `007` in quotes stays a string). */
+  quoted: boolean;
+}
+
+export interface Pair {
+  key: ScalarNode;
+  /** Null when the key has no value node at all (`speakers:` at the end of a map). */
+  value: Node | null;
+}
+
+export interface MapNode extends NodeBase {
+  kind: 'map';
+  items: Pair[];
+  flow: boolean;
+}
+
+export interface SeqNode extends NodeBase {
+  kind: 'seq';
+  items: Node[];
+  flow: boolean;
+}
+
+export type PathSegment = string | number;
+
+/** The value of `key` in a map node, or undefined. */
+export function get(node: Node | null | undefined, key: string): Node | null | undefined {
+  if (!node || node.kind !== 'map') return undefined;
+  for (const pair of node.items) if (pair.key.value === key) return pair.value;
+  return undefined;
+}
+
+/** The pair of `key` in a map node, or undefined. */
+export function getPair(node: Node | null | undefined, key: string): Pair | undefined {
+  if (!node || node.kind !== 'map') return undefined;
+  for (const pair of node.items) if (pair.key.value === key) return pair;
+  return undefined;
+}
+
+/** A string scalar's value, or undefined for anything else. */
+export function str(node: Node | null | undefined): string | undefined {
+  return node && node.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** Moves a whole subtree by `delta` characters (a cached subtree whose text moved). */
+export function shift(node: Node, delta: number): void {
+  node.start += delta;
+  node.end += delta;
+  if (node.kind === 'map') {
+    for (const pair of node.items) {
+      shift(pair.key, delta);
+      if (pair.value) shift(pair.value, delta);
+    }
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) shift(item, delta);
+  }
+}
+
+/**
+ * Sets a property on a plain object such that keys like `__proto__` stay ordinary data
+ * instead of changing the object's prototype.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+/** The innermost node whose range contains `offset`, with the path to it. */
+export function nodeAt(root: Node | null, offset: number): { node: Node; path: PathSegment[]; isKey: boolean } | undefined {
+  if (!root || offset < root.start || offset > root.end) return undefined;
+  const path: PathSegment[] = [];
+  let node: Node = root;
+  for (;;) {
+    let next: Node | undefined;
+    if (node.kind === 'map') {
+      for (const pair of node.items) {
+        if (offset >= pair.key.start && offset <= pair.key.end) {
+          path.push(String(pair.key.value));
+          return { node: pair.key, path, isKey: true };
+        }
+        if (pair.value && offset >= pair.value.start && offset <= pair.value.end) {
+          path.push(String(pair.key.value));
+          next = pair.value;
+          break;
+        }
+      }
+    } else if (node.kind === 'seq') {
+      for (let i = 0; i < node.items.length; i++) {
+        const item = node.items[i];
+        if (offset >= item.start && offset <= item.end) {
+          path.push(i);
+          next = item;
+          break;
+        }
+      }
+    }
+    if (!next) return { node, path, isKey: false };
+    node = next;
+  }
+}
+
+/** Follows a path of keys and indexes from `root`. */
+export function nodeAtPath(root: Node | null, path: readonly PathSegment[]): Node | null | undefined {
+  let node: Node | null | undefined = root;
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (typeof seg === 'number') node = node.kind === 'seq' ? node.items[seg] : undefined;
+    else node = get(node, seg);
+  }
+  return node;
+}
