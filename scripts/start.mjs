@@ -95,7 +95,7 @@ try {
 }
 
 port ??= await findFreePort(8080);
-const profile = makeProfile('start');
+const profile = makeProfile(`start-${port}`); // one per port: two servers may run side by side
 const logFile = path.join(profile.dir, 'code-server.log');
 let server;
 try {
