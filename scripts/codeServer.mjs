@@ -167,11 +167,16 @@ async function withLock(fn) {
 }
 
 /**
- * Installs the Debian packages and code-server into .vscode-test/code-server/ when missing.
- * Returns the path of code-server's entry point (run it with node).
+ * Installs the Debian packages and code-server into .vscode-test/code-server/ when missing
+ * (with `browser: false`, Chromium is left out). Returns code-server's entry point (run it
+ * with node).
  */
-export async function ensureCodeServer({ force = false } = {}) {
-  ensureDebianPackages();
+export async function ensureCodeServer({ force = false, browser = true } = {}) {
+  // libkrb5-dev and ripgrep serve the install only; chromium only those who drive a browser.
+  const needed = [];
+  if (force || !isCodeServerInstalled()) needed.push('libkrb5-dev', 'ripgrep');
+  if (browser) needed.push('chromium');
+  ensureDebianPackages(needed);
   if (!force && isCodeServerInstalled()) return ENTRY;
   return withLock(async () => {
     if (!force && isCodeServerInstalled()) return ENTRY;

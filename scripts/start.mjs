@@ -89,7 +89,7 @@ if (options.build) {
 }
 
 try {
-  await ensureCodeServer();
+  await ensureCodeServer({ browser: false }); // the browser is the user's own
 } catch (error) {
   fail(error.message);
 }

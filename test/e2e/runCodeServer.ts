@@ -42,7 +42,7 @@ interface RunningServer {
 }
 interface CodeServerModule {
   CHROMIUM: string;
-  ensureCodeServer(options?: { force?: boolean }): Promise<string>;
+  ensureCodeServer(options?: { force?: boolean; browser?: boolean }): Promise<string>;
   makeProfile(name: string, settings?: Record<string, unknown>): Profile;
   startCodeServer(options: {
     port?: number;
@@ -222,7 +222,7 @@ async function main(): Promise<number> {
 
   const codeServer = await loadCodeServerModule();
   const installStarted = Date.now();
-  await codeServer.ensureCodeServer();
+  await codeServer.ensureCodeServer({ browser: true });
   log(`code-server ready (${seconds(installStarted)})`);
 
   // A fresh copy of the workspace, profile and bridge for this run.
@@ -234,7 +234,8 @@ async function main(): Promise<number> {
   const resultsFile = path.join(RESULTS_DIR, 'e2e-results.json');
   fs.rmSync(resultsFile, { force: true });
   for (const name of fs.readdirSync(RESULTS_DIR)) {
-    if (name.endsWith('.png')) fs.rmSync(path.join(RESULTS_DIR, name), { force: true });
+    // this launcher's own screenshots from an earlier run
+    if (/^(preview.*|workbench|failed-\d+-.*)\.png$/.test(name)) fs.rmSync(path.join(RESULTS_DIR, name), { force: true });
   }
   const profile = codeServer.makeProfile('e2e');
 
