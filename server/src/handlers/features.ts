@@ -4,10 +4,11 @@
  */
 import { ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from '../server';
+import { scheduleFeature } from './schedule';
 
 type Feature = (ctx: ServerContext) => ServerCapabilities;
 
-const FEATURES: Feature[] = [];
+const FEATURES: Feature[] = [scheduleFeature];
 
 export function registerFeatures(ctx: ServerContext): ServerCapabilities {
   const caps: ServerCapabilities = {};

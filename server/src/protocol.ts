@@ -1,0 +1,158 @@
+/**
+ * The custom requests between the client and the language server, and the JSON shapes they
+ * carry. Types and method names only: the client (and the webview, type-only) import this file;
+ * nothing here may pull in the core, Luxon or Node.
+ */
+
+/** `programme/schedule`: the schedule of one open document, as the preview shows it. */
+export const SCHEDULE_METHOD = 'programme/schedule';
+
+export interface ScheduleParams {
+  uri: string;
+}
+
+/** The answer to `programme/schedule`: `null` when the server does not know the document. */
+export type ScheduleResult = ScheduleView | null;
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+export interface ScheduleView {
+  uri: string;
+  /** The document version the view was computed from (absent outside the editor). */
+  version?: number;
+  event: EventView;
+  days: DayView[];
+  /** Slots without a start (or whose times cannot be resolved), in document order. */
+  unscheduled: SlotView[];
+  tracks: TrackView[];
+  /** Zones the reader may want to see times in, besides the event's, UTC and their own. */
+  speakerZones: ZoneChoice[];
+  /** Counts of the problems of the whole document, by severity. */
+  counts: Record<SeverityName, number>;
+  /** The first YAML syntax error: the rest of the view may be incomplete. */
+  syntaxError?: SourceError;
+  /** Why nothing could be shown (file too large, no event zone). */
+  notice?: string;
+  /** True when lists were cut to keep the view bounded. */
+  truncated?: boolean;
+}
+
+export interface SourceError {
+  message: string;
+  /** 0-based line. */
+  line: number;
+}
+
+export interface EventView {
+  title: string;
+  /** The IANA zone every local time of the file is in (canonical when written as an alias). */
+  zone?: string;
+  venue?: string;
+  url?: string;
+  /** Markdown source. */
+  description?: string;
+  /** First and last day, `YYYY-MM-DD`. */
+  start?: string;
+  end?: string;
+  /** The event's span as instants (first day 00:00 to the day after the last, event zone). */
+  startIso?: string;
+  endIso?: string;
+}
+
+export interface ZoneChoice {
+  zone: string;
+  /** Who lives there: `Jörg Rödel, Eric Auger`. */
+  label: string;
+}
+
+export interface DayView {
+  /** `YYYY-MM-DD` in the event zone. */
+  date: string;
+  /** The day's first time (earliest slot start, down to the hour), ISO with offset. */
+  startIso: string;
+  /** Minutes from `startIso` to the day's last end (rounded up to the hour). */
+  minutes: number;
+  columns: ColumnView[];
+  /** The day's slots in time order (then column); breaks included, with kind `break`. */
+  slots: SlotView[];
+}
+
+export interface ColumnView {
+  /** `room:mc2` or `track:main`. */
+  key: string;
+  kind: 'room' | 'track';
+  title: string;
+}
+
+export interface Place {
+  /** Index into the day's `columns`. */
+  column: number;
+  /** Minutes from the day's `startIso`. */
+  top: number;
+  /** Minutes (the slot's duration). */
+  height: number;
+  /** Side-by-side position among slots of the same column that overlap in time. */
+  lane: number;
+  lanes: number;
+}
+
+export interface SlotView {
+  /** Unique within the view: `track-id#index`. */
+  key: string;
+  id?: string;
+  title: string;
+  kind: 'talk' | 'discussion' | 'opening' | 'closing' | 'break' | 'bof';
+  trackId: string;
+  trackTitle: string;
+  room?: string;
+  roomTitle?: string;
+  startIso?: string;
+  endIso?: string;
+  minutes?: number;
+  place?: Place;
+  speakers: PersonView[];
+  topics: { path: string; title: string }[];
+  /** Markdown source. */
+  abstract?: string;
+  materials: { title: string; url: string }[];
+  /** 0-based lines of the slot's source. */
+  lines: { start: number; end: number };
+  diagnostics: DiagnosticView[];
+}
+
+export interface PersonView {
+  id: string;
+  name: string;
+  affiliation?: string;
+  zone?: string;
+}
+
+export interface DiagnosticView {
+  message: string;
+  severity: SeverityName;
+  code: string;
+  /** 0-based line where the problem is. */
+  line: number;
+}
+
+export interface TrackView {
+  id: string;
+  title: string;
+  kind: string;
+  roomTitle?: string;
+  /** Markdown source. */
+  description?: string;
+  topics: TopicView[];
+  leads: PersonView[];
+  keyAttendees: PersonView[];
+  outcomes: string[];
+  lines: { start: number; end: number };
+}
+
+export interface TopicView {
+  path: string;
+  title: string;
+  depth: number;
+  /** How many slots name this topic. */
+  slots: number;
+}
