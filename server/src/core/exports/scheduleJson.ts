@@ -1,0 +1,73 @@
+/**
+ * The `schedule.json` exchange format of frab, pretalx and the c3voc tools (its official JSON
+ * schema is test/fixtures/c3voc/schema.json). Deterministic: the same programme gives the same
+ * bytes.
+ */
+import { Model } from '../model';
+import { ExportEvent, Exportable, PROGRAMME_VERSION, exportable, hhmm, isoLocal, timeslot } from './exportable';
+import { slugify } from './slug';
+
+export function scheduleJson(model: Model): string {
+  return JSON.stringify(scheduleObject(exportable(model)), null, 2) + '\n';
+}
+
+export function scheduleObject(x: Exportable): object {
+  const conference: Record<string, unknown> = {
+    acronym: x.acronym,
+    title: x.title,
+    start: x.days[0]?.date ?? '1970-01-01',
+    end: x.days[x.days.length - 1]?.date ?? '1970-01-01',
+    daysCount: x.days.length,
+    timeslot_duration: hhmm(timeslot(x.events)),
+    time_zone_name: x.zone,
+  };
+  if (x.description) conference.description = x.description;
+  if (x.url) conference.url = x.url;
+  conference.rooms = x.rooms.map((r) => ({ name: r.name, guid: r.guid, ...(r.capacity !== undefined ? { capacity: r.capacity } : {}) }));
+  conference.days = x.days.map((d) => ({
+    index: d.index,
+    date: d.date,
+    day_start: isoLocal(d.start),
+    day_end: isoLocal(d.end),
+    rooms: Object.fromEntries(x.rooms
+      .map((r) => [r.name, d.events.filter((e) => e.room === r).map((e) => event(e, x))] as const)
+      .filter(([, events]) => events.length)),
+  }));
+  return {
+    $schema: 'https://c3voc.de/schedule/schema.json',
+    generator: { name: 'programme', version: PROGRAMME_VERSION },
+    schedule: { version: '1.0', conference },
+  };
+}
+
+function event(e: ExportEvent, x: Exportable): Record<string, unknown> {
+  return {
+    guid: e.guid,
+    id: e.number,
+    date: isoLocal(e.start),
+    start: e.start.toFormat('HH:mm'),
+    end: isoLocal(e.end),
+    duration: hhmm(e.minutes),
+    room: e.room.name,
+    slug: eventSlug(e, x),
+    url: eventUrl(e, x),
+    title: e.title,
+    subtitle: '',
+    track: e.track.title,
+    type: e.kind,
+    language: null,
+    abstract: e.abstract ?? '',
+    persons: e.persons.map((p) => ({ guid: p.guid, name: p.name })),
+    links: e.materials.map((m) => ({ url: m.url, title: m.title })),
+  };
+}
+
+/** `lpc2021-vfio-iommu-pci-slot-3`: unique, lowercase, as the schema's slug pattern wants. */
+export function eventSlug(e: ExportEvent, x: Exportable): string {
+  return `${x.acronym.replace(/-/g, '_')}-${slugify(e.key)}`;
+}
+
+/** The event's page with the slot key as fragment (or the `urn:` base when the event has no URL). */
+export function eventUrl(e: ExportEvent, x: Exportable): string {
+  return `${x.base.replace(/#.*$/, '')}#${e.key}`;
+}
