@@ -285,7 +285,12 @@ async function main(): Promise<number> {
     context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const page = await context.newPage();
     const consoleLog = fs.createWriteStream(path.join(RESULTS_DIR, 'browser-console.log'));
-    page.on('console', (message) => consoleLog.write(`[${message.type()}] ${message.text()}\n`));
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      const text = message.text();
+      consoleLog.write(`[${message.type()}] ${text}\n`);
+      if (message.type() === 'error') consoleErrors.push(text.replace(/%c\s*ERR color: #f33\s*/, '').split('\n')[0]);
+    });
     page.on('pageerror', (error) => consoleLog.write(`[pageerror] ${error.stack ?? error.message}\n`));
     let hostExit: number | undefined;
     await page.exposeFunction('codeAutomationExit', (code: number) => {
@@ -369,7 +374,11 @@ async function main(): Promise<number> {
       console.log(`  FAIL ${test.fullTitle}`);
       if (test.error) console.log(indent(briefError(test.error)));
     }
-    if (failure) console.log(`  ERROR ${failure}`);
+    if (failure) {
+      console.log(`  ERROR ${failure}`);
+      const recent = [...new Set(consoleErrors.filter((text) => !/Failed to load resource|ENOTFOUND|ERR_NAME_NOT_RESOLVED/.test(text)))].slice(-8);
+      if (recent.length) console.log(`  last errors in the browser console:\n${indent(recent.join('\n'))}`);
+    }
     if (!failure && tests.length === 0) failure = 'no test ran (check --grep)';
     log(`artifacts in ${path.relative(REPO_ROOT, RESULTS_DIR)}/; whole run ${seconds(started)}`);
     const passed = tests.filter((test) => test.state === 'passed').length;
