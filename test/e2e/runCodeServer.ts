@@ -156,6 +156,12 @@ async function loadCodeServerModule(): Promise<CodeServerModule> {
   return (await import(file)) as CodeServerModule;
 }
 
+/** Substring test that ignores case (CSS may transform it) and how whitespace is laid out. */
+function includesLoosely(text: string, wanted: string): boolean {
+  const normal = (value: string): string => value.replace(/\s+/g, ' ').trim().toLowerCase();
+  return normal(text).includes(normal(wanted));
+}
+
 /** Looks through every frame of the page (webviews are nested iframes) for `expect`. */
 async function checkWebviewText(page: Page, check: BrowserCheck): Promise<{ ok: boolean; message: string; text?: string; screenshot?: string }> {
   const deadline = Date.now() + (check.timeoutMs ?? 60_000);
@@ -172,7 +178,7 @@ async function checkWebviewText(page: Page, check: BrowserCheck): Promise<{ ok: 
       }
       if (!text.trim()) continue;
       webviewTexts.push(text);
-      if (check.expect.every((wanted) => text.includes(wanted))) {
+      if (check.expect.every((wanted) => includesLoosely(text, wanted))) {
         let screenshot: string | undefined;
         if (check.screenshot) {
           screenshot = path.join(RESULTS_DIR, check.screenshot);
@@ -194,7 +200,7 @@ async function checkWebviewText(page: Page, check: BrowserCheck): Promise<{ ok: 
     screenshot = path.join(RESULTS_DIR, check.screenshot.replace(/\.png$/, '') + '-failed.png');
     await page.screenshot({ path: screenshot }).catch(() => undefined);
   }
-  const missing = check.expect.filter((wanted) => !webviewTexts.some((text) => text.includes(wanted)));
+  const missing = check.expect.filter((wanted) => !webviewTexts.some((text) => includesLoosely(text, wanted)));
   return {
     ok: false,
     message:
