@@ -140,7 +140,7 @@ export function buildModel(root: Node | null, invalid: ReadonlySet<Node>): Model
   forEntries(get(root, 'tracks'), (key, node) => {
     const track = readTrack(key, node, model.event, ctx);
     model.tracks.set(track.id, track);
-    model.slots.push(...track.slots);
+    for (const slot of track.slots) model.slots.push(slot);
   });
   return model;
 }
@@ -262,7 +262,7 @@ function readTrack(key: ScalarNode, node: Node | null, event: EventInfo, ctx: Ct
   const sessions = get(node, 'sessions');
   if (usable(sessions, ctx) && sessions.kind === 'seq') {
     sessions.items.forEach((s, index) => {
-      const interval = ctx.invalid.has(s) ? undefined : readInterval(s, event, ctx).interval;
+      const interval = ctx.invalid.has(s) ? undefined : memoised(s, 'session', event.zone, ctx, (local) => readInterval(s, event, local).interval);
       track.sessions.push({ track, index, node: s, interval });
     });
   }
@@ -333,12 +333,22 @@ function localTime(node: Node | null | undefined, zone: string, ctx: Ctx): DateT
   return r.time;
 }
 
+type SlotData = Omit<Slot, 'track' | 'index' | 'node'>;
+
+/**
+ * A slot depends only on its own text and the event zone (its schema errors, hence which of
+ * its values are invalid, are its own too): its data is kept on its node across edits.
+ */
 function readSlot(node: Node, index: number, track: Track, event: EventInfo, ctx: Ctx): Slot {
+  const data = memoised(node, 'slot', event.zone, ctx, (local) => readSlotData(node, event, local));
+  return { track, index, node, ...data };
+}
+
+function readSlotData(node: Node, event: EventInfo, ctx: Ctx): SlotData {
   const titleNode = get(node, 'title') ?? undefined;
   const startNode = get(node, 'start') ?? undefined;
   const kind = (text(node, 'kind', ctx) as SlotKind | undefined) ?? 'talk';
-  const slot: Slot = {
-    track, index, node,
+  const slot: SlotData = {
     id: text(node, 'id', ctx),
     title: text(node, 'title', ctx) ?? '(untitled)',
     titleNode,
@@ -366,9 +376,53 @@ function readSlot(node: Node, index: number, track: Track, event: EventInfo, ctx
   return slot;
 }
 
+interface Memo<T> {
+  key: string;
+  /** The node's start when computed: the problems are moved with the node. */
+  base: number;
+  value: T;
+  problems: Problem[];
+}
+
+/**
+ * Runs `compute` once per node and event zone, keeping its result and problems on the node
+ * (nodes are reused across edits only when their text did not change).
+ */
+function memoised<T>(node: Node, name: string, zone: string | undefined, ctx: Ctx, compute: (ctx: Ctx) => T): T {
+  const key = `${zone ?? ''}|${ctx.invalid.has(node) ? 1 : 0}`;
+  const memo = (node.memo ??= {});
+  let m = memo[name] as Memo<T> | undefined;
+  if (!m || m.key !== key) {
+    const local: Ctx = { invalid: ctx.invalid, problems: [] };
+    m = { key, base: node.start, value: compute(local), problems: local.problems };
+    memo[name] = m;
+  }
+  const delta = node.start - m.base;
+  if (delta !== 0) {
+    for (const p of m.problems) {
+      p.start += delta;
+      p.end += delta;
+      if (p.scopeEnd !== undefined) p.scopeEnd += delta;
+      if (p.related) for (const r of p.related) { r.start += delta; r.end += delta; }
+    }
+    m.base = node.start;
+  }
+  for (const p of m.problems) ctx.problems.push(p);
+  return m.value;
+}
+
 /** The room a slot takes place in: its own, else its track's. */
 export function slotRoom(slot: Slot): Ref | undefined {
   return slot.room ?? slot.track.room;
+}
+
+/**
+ * Where a slot takes place, as a key: `room:<id>` (its room), or `track:<id>` when it has no
+ * room. Two slots with the same place may not overlap.
+ */
+export function slotPlace(slot: Slot): string {
+  const room = slotRoom(slot);
+  return room ? `room:${room.id}` : `track:${slot.track.id}`;
 }
 
 export function describeMinutes(minutes: number): string {

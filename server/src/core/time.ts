@@ -3,8 +3,9 @@
  * Luxon or the tz alias data. Programme times never use the machine's zone: every DateTime is
  * made in an explicit IANA zone.
  */
-import { DateTime, Duration, IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import * as ct from 'countries-and-timezones';
+import { closest } from './similar';
 
 export type { DateTime } from 'luxon';
 
@@ -55,7 +56,10 @@ function suggestZones(name: string): string[] {
   const exactCase = zones.filter((z) => z.toLowerCase() === lower);
   if (exactCase.length) return exactCase;
   const city = lower.split('/').pop() ?? lower;
-  return zones.filter((z) => city.length >= 3 && z.toLowerCase().includes(city)).slice(0, 3);
+  const found = zones.filter((z) => city.length >= 3 && z.toLowerCase().includes(city)).slice(0, 3);
+  // A typo in the name (`America/Los_Angles`).
+  const typo = found.length ? undefined : closest(name, zones);
+  return typo ? [typo] : found;
 }
 
 export type DateResult = { ok: true; date: DateTime } | { ok: false; reason: string };
@@ -97,10 +101,10 @@ function computeLocal(text: string, zone: string): LocalResult {
   const time = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
   if (!time.isValid) return { ok: false, kind: 'invalid-datetime', reason: explain(text, time) };
   if (time.hour !== hour || time.minute !== minute || time.day !== day) {
-    const before = time.minus({ hours: 1 }).set({ minute: 0 });
+    const jump = transitionBefore(time);
     return {
       ok: false, kind: 'nonexistent-time',
-      reason: `${text} does not exist in ${zone}: clocks jump from ${before.toFormat('HH:mm')} to ${time.set({ minute: 0 }).toFormat('HH:mm')} that night`,
+      reason: `${text} does not exist in ${zone}: clocks jump from ${jump.from} to ${jump.to} that night`,
     };
   }
   const offsets = time.getPossibleOffsets();
@@ -109,6 +113,27 @@ function computeLocal(text: string, zone: string): LocalResult {
     return { ok: true, time, ambiguous: { earlier, later } };
   }
   return { ok: true, time };
+}
+
+/**
+ * The offset change just before `time` (within a day), as wall-clock times in the old and the
+ * new offset: `{ from: '02:00', to: '03:00' }` for a spring-forward night in Los Angeles.
+ */
+function transitionBefore(time: DateTime): { from: string; to: string } {
+  const after = time.offset;
+  let lo = time.toMillis() - 86_400_000, hi = time.toMillis();
+  const offsetAt = (ms: number): number => DateTime.fromMillis(ms, { zone: time.zone }).offset;
+  if (offsetAt(lo) === after) return { from: time.toFormat('HH:mm'), to: time.toFormat('HH:mm') };
+  const before = offsetAt(lo);
+  // Binary search for the first minute with the new offset.
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+    if (mid <= lo) break;
+    if (offsetAt(mid) === after) hi = mid;
+    else lo = mid;
+  }
+  const wall = (offset: number): string => DateTime.fromMillis(hi + offset * 60_000, { zone: 'UTC' }).toFormat('HH:mm');
+  return { from: wall(before), to: wall(after) };
 }
 
 function explain(text: string, dt: DateTime): string {
@@ -139,7 +164,8 @@ export function formatDuration(minutes: number): string {
 }
 
 export function plusMinutes(time: DateTime, minutes: number): DateTime {
-  return time.plus(Duration.fromObject({ minutes }));
+  // Minutes are elapsed time (as Luxon's `plus` counts them); this avoids `plus`'s slow path.
+  return DateTime.fromMillis(time.toMillis() + minutes * 60_000, { zone: time.zone });
 }
 
 /** `08:15–08:25 PDT`: a time range in one zone, with the zone's abbreviation. */

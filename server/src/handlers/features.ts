@@ -5,6 +5,7 @@
 import { ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from '../server';
 import { scheduleFeature } from './schedule';
+import { codeActionsFeature } from './codeActions';
 import { completionFeature } from './completion';
 import { hoverFeature } from './hover';
 import { navigationFeature } from './navigation';
@@ -13,7 +14,7 @@ import { inlayHintsFeature } from './inlayHints';
 
 type Feature = (ctx: ServerContext) => ServerCapabilities;
 
-const FEATURES: Feature[] = [scheduleFeature, completionFeature, hoverFeature, navigationFeature, symbolsFeature, inlayHintsFeature];
+const FEATURES: Feature[] = [scheduleFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, symbolsFeature, inlayHintsFeature];
 
 export function registerFeatures(ctx: ServerContext): ServerCapabilities {
   const caps: ServerCapabilities = {};

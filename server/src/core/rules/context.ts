@@ -16,7 +16,7 @@ export function slotAnchor(slot: Slot): Node {
   return slot.startNode ?? slot.titleNode ?? slot.node;
 }
 
-/** `'Break' 08:15–08:25 PDT` */
+/** `'Break' 08:15–08:25 PDT`: a slot's title and, when known, its times in the event zone. */
 export function describeSlot(slot: Slot, zone: string | undefined): string {
   const when = slot.interval && zone ? ` ${formatRange(slot.interval.start, slot.interval.end, zone)}` : '';
   return `'${slot.title}'${when}`;

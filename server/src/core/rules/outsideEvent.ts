@@ -1,6 +1,6 @@
 import { Interval } from '../model';
 import { problem } from '../problem';
-import { formatLocal } from '../time';
+import { formatRangeLong } from '../time';
 import { Node, get } from '../tree';
 import { RuleContext, slotAnchor } from './context';
 
@@ -13,10 +13,10 @@ export function outsideEvent(ctx: RuleContext): void {
   const zone = event.zone;
   const check = (what: string, interval: Interval | undefined, node: Node): void => {
     if (!interval || (interval.startMs >= from && interval.endMs <= to)) return;
-    ctx.report(problem('outside-event', `${what} ${formatLocal(interval.start, zone)}–${formatLocal(interval.end, zone).slice(11)} is outside the event (${event.start!.toFormat('yyyy-MM-dd')} to ${event.end!.toFormat('yyyy-MM-dd')})`, node));
+    ctx.report(problem('outside-event', `${what} (${formatRangeLong(interval.start, interval.end, zone)}) is outside the event (${event.start!.toFormat('yyyy-MM-dd')} to ${event.end!.toFormat('yyyy-MM-dd')})`, node));
   };
   for (const track of ctx.model.tracks.values()) {
-    for (const s of track.sessions) check('session', s.interval, get(s.node, 'start') ?? s.node);
-    for (const slot of track.slots) check('slot', slot.interval, slotAnchor(slot));
+    for (const s of track.sessions) check(`a session of track \`${track.id}\``, s.interval, get(s.node, 'start') ?? s.node);
+    for (const slot of track.slots) check(`'${slot.title}'`, slot.interval, slotAnchor(slot));
   }
 }

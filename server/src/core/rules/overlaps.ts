@@ -1,18 +1,73 @@
 import { Interval } from '../model';
 
 /**
- * Calls `report(later, earlier)` for every pair of intervals in `items` that intersect
- * (`[start, end)`: touching ends do not overlap). Sort and sweep: O(n log n) plus the
- * number of overlapping pairs.
+ * Calls `report(later, earlier)` once for every item that intersects items starting before it
+ * (or at the same time, earlier in `items`), with up to `max` of those earlier items, earliest
+ * first. Intervals are `[start, end)`: touching ends do not overlap.
+ *
+ * Sort and sweep with a min-heap of the active items by end: O(n log n + n·max), whatever the
+ * number of overlapping pairs (2,000 slots at the same time make 1,999 reports, not 2 million).
  */
-export function forEachOverlap<T extends { interval?: Interval }>(items: T[], report: (later: T, earlier: T) => void): void {
+export function forEachOverlap<T extends { interval?: Interval }>(items: T[], report: (later: T, earlier: T[]) => void, max = 3): void {
   const timed = items.filter((i) => i.interval).sort((a, b) => a.interval!.startMs - b.interval!.startMs || a.interval!.endMs - b.interval!.endMs);
-  let active: T[] = [];
+  const active = new EndHeap<T>();
   for (const item of timed) {
     const start = item.interval!.startMs;
-    active = active.filter((a) => a.interval!.endMs > start);
-    for (const other of active) report(item, other);
+    while (active.size && active.peek().interval!.endMs <= start) active.pop();
+    if (active.size) {
+      const earlier = active.items.slice(0, max).sort((a, b) => a.interval!.startMs - b.interval!.startMs || a.interval!.endMs - b.interval!.endMs);
+      report(item, earlier);
+    }
     active.push(item);
+  }
+}
+
+/** A binary min-heap of items by interval end. */
+class EndHeap<T extends { interval?: Interval }> {
+  readonly items: T[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): T {
+    return this.items[0];
+  }
+
+  push(item: T): void {
+    const h = this.items;
+    h.push(item);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.key(h[parent]) <= this.key(h[i])) break;
+      [h[parent], h[i]] = [h[i], h[parent]];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const h = this.items;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length && last !== undefined) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < h.length && this.key(h[l]) < this.key(h[m])) m = l;
+        if (r < h.length && this.key(h[r]) < this.key(h[m])) m = r;
+        if (m === i) break;
+        [h[m], h[i]] = [h[i], h[m]];
+        i = m;
+      }
+    }
+    return top;
+  }
+
+  private key(item: T): number {
+    return item.interval!.endMs;
   }
 }
 

@@ -6,9 +6,15 @@ import { RuleContext } from './context';
 /** `unknown-person`, `unknown-room`, `unknown-topic`: every id a field names must exist. */
 export function unknownReference(ctx: RuleContext): void {
   const { model } = ctx;
+  // One guess per unknown id: the same typo repeated in many slots is looked up once.
+  const guesses = new Map<string, string | undefined>();
+  const guessPerson = (id: string): string | undefined => {
+    if (!guesses.has(id)) guesses.set(id, closest(id, model.people.keys()));
+    return guesses.get(id);
+  };
   const person = (r: Ref, field: string): void => {
     if (model.people.has(r.id)) return;
-    const guess = closest(r.id, model.people.keys());
+    const guess = guessPerson(r.id);
     ctx.report(withFix(problem('unknown-person', `unknown person \`${r.id}\` in ${field}: not in \`people\`${guess ? `; did you mean \`${guess}\`?` : ''}`, r.node), guess, { fix: 'add-person', id: r.id }));
   };
   const room = (r: Ref | undefined): void => {
