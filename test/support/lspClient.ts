@@ -15,6 +15,8 @@ export class LspClient {
   readonly process: ChildProcess;
   readonly connection: MessageConnection;
   private diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics notification received, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   stderr = '';
@@ -25,6 +27,7 @@ export class LspClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.published.push(p);
       const w = this.waiters;
       this.waiters = [];
       w.forEach((f) => f());

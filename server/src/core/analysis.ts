@@ -8,6 +8,7 @@ import { buildModel, Model } from './model';
 import { runRules } from './rules';
 import { Problem } from './problem';
 import { Node } from './tree';
+import { withConflictMarkers } from './conflictMarkers';
 
 export interface Analysis {
   text: string;
@@ -25,15 +26,26 @@ export function analyze(text: string, parser: ProgrammeParser = new ProgrammePar
   const syntax = parser.parse(text);
   const schema = validate(syntax.root, text);
   const model = buildModel(syntax.root, schema.invalid);
-  const checks = runRules(model, onError);
   const syntaxErrors = syntax.problems.filter((p) => p.code === 'yaml-syntax' && p.severity !== 'warning');
-  const syntaxErrorAt = syntaxErrors.length ? Math.min(...syntaxErrors.map((p) => p.start)) : undefined;
-  let problems = [...syntax.problems, ...schema.problems, ...model.problems, ...checks];
-  if (syntaxErrorAt !== undefined) {
-    // After a syntax error the parser's guess at the structure is often wrong: one mistake,
-    // one diagnostic, so later consequences are not reported.
-    problems = problems.filter((p) => p.code === 'yaml-syntax' || p.code === 'duplicate-key' || p.start < syntaxErrorAt);
+  const firstError = syntaxErrors.reduce<Problem | undefined>((a, p) => (!a || p.start < a.start ? p : a), undefined);
+  let problems: Problem[];
+  if (!firstError) {
+    problems = [...syntax.problems, ...schema.problems, ...model.problems, ...runRules(model, onError)];
+  } else {
+    // After a syntax error the parser's guess at the structure is often wrong, and one error
+    // tends to set off others. One mistake, one diagnostic: report the first syntax error,
+    // and only those other problems that lie wholly before it. Checks that look at the
+    // programme as a whole (overlaps, unused people) wait until it parses.
+    const at = firstError.start;
+    const before = (p: Problem): boolean => (p.scopeEnd ?? p.end) < at;
+    problems = [
+      firstError,
+      ...syntax.problems.filter((p) => p !== firstError && (p.code === 'duplicate-key' || p.severity === 'warning') && before(p)),
+      ...schema.problems.filter(before),
+      ...model.problems.filter(before),
+    ];
   }
+  problems = withConflictMarkers(text, problems);
   problems.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
-  return { text, syntax, model, invalid: schema.invalid, problems, syntaxErrorAt };
+  return { text, syntax, model, invalid: schema.invalid, problems, syntaxErrorAt: firstError?.start };
 }

@@ -45,6 +45,11 @@ export interface Problem {
   /** Severity when it is not the code's default (e.g. a warning-level parse note). */
   severity?: Severity;
   related?: Related[];
+  /**
+   * Where the thing the problem is about ends, when that is past `end` (a mapping that lacks
+   * a key is reported at its key but spans its whole value).
+   */
+  scopeEnd?: number;
   /** Data a quick fix needs (the suggested replacement, the missing id...). */
   data?: ProblemData;
 }

@@ -70,10 +70,10 @@ export function validate(root: Node | null, text: string): SchemaResult {
     return out;
   }
   validators.shell(root.value);
-  report(validators.shell.errors ?? [], root, 'programme', out);
+  report(validators.shell.errors ?? [], { node: root }, 'programme', out);
   if (root.kind !== 'map') return out;
   const each = (collection: Node | null | undefined, def: EntryDef): void => {
-    if (collection?.kind === 'map') for (const p of collection.items) if (p.value) checkEntry(p.value, def, out);
+    if (collection?.kind === 'map') for (const p of collection.items) if (p.value) checkEntry(p.value, def, out, p);
     if (collection?.kind === 'seq') for (const item of collection.items) checkEntry(item, def, out);
   };
   each(get(root, 'people'), 'person');
@@ -88,7 +88,7 @@ export function validate(root: Node | null, text: string): SchemaResult {
   return out;
 }
 
-function checkEntry(node: Node, def: EntryDef, out: SchemaResult): void {
+function checkEntry(node: Node, def: EntryDef, out: SchemaResult, pair?: Pair): void {
   const memo = (node.memo ??= {});
   let errors = memo[def] as ErrorObject[] | undefined;
   if (!errors) {
@@ -96,7 +96,7 @@ function checkEntry(node: Node, def: EntryDef, out: SchemaResult): void {
     errors = validators!.entry[def].errors ?? [];
     memo[def] = errors;
   }
-  if (errors.length) report(errors, node, def, out);
+  if (errors.length) report(errors, { node, pair, key: pair?.key.value as string | undefined }, def, out);
 }
 
 function firstLineEnd(text: string): number {
@@ -112,8 +112,8 @@ interface Located {
   key?: string;
 }
 
-function locate(base: Node, pointer: string): Located {
-  let loc: Located = { node: base };
+function locate(base: Located, pointer: string): Located {
+  let loc: Located = base;
   if (!pointer) return loc;
   for (const raw of pointer.slice(1).split('/')) {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -159,7 +159,7 @@ function nounOf(e: ErrorObject, fallback: string): string {
   return (title && NOUNS[title]) || fallback;
 }
 
-function report(errors: ErrorObject[], base: Node, def: string, out: SchemaResult): void {
+function report(errors: ErrorObject[], base: Located, def: string, out: SchemaResult): void {
   const handled = new Set<ErrorObject>();
   // Alternatives (anyOf/oneOf/not) first: they explain their own sub-errors.
   for (const e of errors) {
@@ -175,7 +175,7 @@ function report(errors: ErrorObject[], base: Node, def: string, out: SchemaResul
   }
 }
 
-function alternative(e: ErrorObject, subs: ErrorObject[], base: Node, def: string, out: SchemaResult): void {
+function alternative(e: ErrorObject, subs: ErrorObject[], base: Located, def: string, out: SchemaResult): void {
   const loc = locate(base, e.instancePath);
   const noun = nounOf(e, def);
   const required = subs.filter((s) => s.keyword === 'required' && s.instancePath === e.instancePath);
@@ -187,7 +187,7 @@ function alternative(e: ErrorObject, subs: ErrorObject[], base: Node, def: strin
   }
   if (required.length && required.length === subs.length) {
     const names = required.map((r) => `\`${(r.params as { missingProperty: string }).missingProperty}\``);
-    out.problems.push(problem('schema', `${noun} needs ${names.join(' or ')}`, mappingAnchor(loc)));
+    out.problems.push(problem('schema', `${noun} needs ${names.join(' or ')}`, mappingAnchor(loc), { scopeEnd: loc.node?.end }));
     return;
   }
   // A value that may take several shapes (a topic: a title or a mapping): report the errors of
@@ -207,7 +207,7 @@ function alternative(e: ErrorObject, subs: ErrorObject[], base: Node, def: strin
   if (loc.node) out.invalid.add(loc.node);
 }
 
-function single(e: ErrorObject, base: Node, def: string, out: SchemaResult): void {
+function single(e: ErrorObject, base: Located, def: string, out: SchemaResult): void {
   const params = e.params as Record<string, unknown>;
   const propertyName = (e as { propertyName?: string }).propertyName;
   const loc = locate(base, e.instancePath);
@@ -234,7 +234,7 @@ function single(e: ErrorObject, base: Node, def: string, out: SchemaResult): voi
       return;
     }
     case 'required':
-      out.problems.push(problem('schema', `missing required key \`${String(params.missingProperty)}\` in ${noun}`, mappingAnchor(loc)));
+      out.problems.push(problem('schema', `missing required key \`${String(params.missingProperty)}\` in ${noun}`, mappingAnchor(loc), { scopeEnd: loc.node?.end }));
       return;
     case 'type':
       out.problems.push(problem('schema', typeMessage(key, String(params.type), loc.node), valueAnchor(loc)));
