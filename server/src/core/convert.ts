@@ -126,7 +126,11 @@ function convertAlias(node: Alias, state: State): Node {
   } catch {
     target = undefined;
   }
-  if (!target) return nothing; // the parser already reported the unknown anchor
+  if (!target) {
+    // The parser does not report an alias to an anchor that is not defined before it.
+    state.problems.push(problem('yaml-syntax', `unknown alias \`*${node.source}\`: no anchor \`&${node.source}\` is defined before it`, at));
+    return nothing;
+  }
   if (!state.anchored.has(target)) {
     state.problems.push(problem('yaml-syntax', `circular alias \`*${node.source}\`: a value cannot contain itself`, at));
     return nothing;

@@ -179,6 +179,10 @@ function syntaxProblem(doc: Document, e: YAMLError, text: string, severity?: 'wa
     }
   } else if (e.code === 'TAB_AS_INDENT') {
     message = 'tabs cannot indent YAML: use spaces';
+  } else if (e.code === 'RESOURCE_EXHAUSTION') {
+    // The parser ran out of stack: only absurd nesting does that, and its own message
+    // ("Maximum call stack size exceeded") says nothing to a user.
+    message = 'nested too deep: the YAML parser gave up here (a programme needs only a few levels of nesting)';
   } else if (e.code === 'MULTIPLE_DOCS') {
     message = 'one programme per file: this file holds more than one YAML document';
   }
