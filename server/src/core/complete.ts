@@ -121,12 +121,16 @@ function valueItems(analysis: Analysis, ctx: CursorContext, offset: number, key:
   }));
 }
 
+/** Keys that cannot appear together (slots and sessions): `duration` or `end`. */
+const EXCLUSIVE: Record<string, string> = { duration: 'end', end: 'duration' };
+
 function keyItems(container: JsonSchema, present: ReadonlySet<string>, ctx: CursorContext, range: Range): CompletionItem[] {
   const props = container.properties ?? {};
   const required = new Set(container.required ?? []);
   const out: CompletionItem[] = [];
   for (const [name, raw] of Object.entries(props)) {
     if (present.has(name) && name !== ctx.prefix) continue;
+    if (present.has(EXCLUSIVE[name] ?? '')) continue;
     if (ctx.prefix && matchRank(ctx.prefix, name) < 0) continue;
     const schema = resolve(raw)!;
     out.push({

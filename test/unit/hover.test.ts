@@ -1,0 +1,67 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze } from '../../server/src/core/analysis';
+import { hover } from '../../server/src/core/hover';
+import { doc } from '../support/fixtures';
+
+const EXAMPLE = fs.readFileSync(path.join(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
+
+function hoverText(needle: string, delta: number, text = EXAMPLE): string | undefined {
+  const offset = text.indexOf(needle);
+  assert.ok(offset >= 0, `${needle} not found`);
+  const h = hover(analyze(text), doc(text), offset + delta);
+  return h ? (h.contents as { value: string }).value : undefined;
+}
+
+suite('hover', () => {
+  test('a speaker id shows the person and the slots they speak in, with times', () => {
+    const text = hoverText('speakers: [jason-gunthorpe]', 14)!;
+    assert.match(text, /\*\*Jason Gunthorpe\*\*/);
+    assert.match(text, /Tue 2021-09-21 07:10–07:35 PDT \(UTC−7\): \/dev\/ioasid uAPI proposal/);
+  });
+
+  test('a person key shows honorific, affiliation and the tracks they lead', () => {
+    const text = hoverText('  krzysztof-wilczynski:', 4)!;
+    assert.match(text, /\*\*Mr Krzysztof Wilczyński\*\*/);
+    assert.match(text, /Leads: VFIO\/IOMMU\/PCI MC/);
+    assert.match(hoverText('  joerg-roedel:', 4)!, /SUSE/);
+  });
+
+  test('a slot start shows the interval in the event zone, UTC and each speaker\'s zone', () => {
+    const text = EXAMPLE.replace('  jason-gunthorpe:\n    name: Jason Gunthorpe\n', '  jason-gunthorpe:\n    name: Jason Gunthorpe\n    timezone: America/Halifax\n');
+    const got = hoverText('start: 2021-09-21 07:10', 10, text)!;
+    assert.match(got, /\/dev\/ioasid uAPI proposal\*\* \(25m\)/);
+    assert.match(got, /Tue 2021-09-21 07:10–07:35 PDT \(UTC−7\) \(event, US\/Pacific\)/);
+    assert.match(got, /Tue 2021-09-21 14:10–14:35 UTC/);
+    assert.match(got, /Tue 2021-09-21 11:10–11:35 ADT \(UTC−3\) for Jason Gunthorpe \(America\/Halifax\)/);
+  });
+
+  test('a duration shows the same interval', () => {
+    assert.match(hoverText('duration: 25m', 11)!, /07:10–07:35 PDT/);
+  });
+
+  test('a timezone value shows its offset and canonical name', () => {
+    const text = hoverText('timezone: US/Pacific', 12)!;
+    assert.match(text, /\*\*US\/Pacific\*\*: UTC−[78] now/);
+    assert.match(text, /legacy alias of `America\/Los_Angeles`/);
+  });
+
+  test('a key shows its schema title, description and examples', () => {
+    const text = hoverText('        duration: 25m', 9)!;
+    assert.match(text, /\*\*Slot length\*\* \(`duration`\)/);
+    assert.match(text, /How long the slot lasts/);
+    const kind = hoverText('    kind: microconference', 5)!;
+    assert.match(kind, /One of: `microconference`/);
+  });
+
+  test('a topic reference shows the topic; a room the room', () => {
+    assert.match(hoverText('[vfio/iopf', 7)!, /I\/O Page Fault \(IOPF\) for passthrough devices/);
+    assert.match(hoverText('room: mc2', 7)!, /Microconference2/);
+  });
+
+  test('nothing outside the tree, and an unknown person is named as such', () => {
+    assert.strictEqual(hover(undefined, doc(''), 0), null);
+    assert.match(hoverText('speakers: [jason-gunthorp]', 14, EXAMPLE.replace('speakers: [jason-gunthorpe]', 'speakers: [jason-gunthorp]'))!, /Unknown person/);
+  });
+});
