@@ -10,7 +10,7 @@ import { Node } from './tree';
 export function selectionRanges(analysis: Analysis | undefined, document: TextDocument, positions: Position[]): SelectionRange[] | null {
   const root = analysis?.syntax.root;
   if (!analysis || !root) return null;
-  return positions.map((p) => chain(root, document, document.offsetAt(p), analysis.text.length));
+  return positions.map((p) => chain(root, document, document.offsetAt(p), analysis.text));
 }
 
 /** The spans from the document down to the innermost node at `offset`, outermost first. */
@@ -37,8 +37,14 @@ function spansAt(root: Node, offset: number): { start: number; end: number }[] {
   return spans;
 }
 
-function chain(root: Node, document: TextDocument, offset: number, length: number): SelectionRange {
-  const spans = [{ start: 0, end: length }, ...spansAt(root, offset)];
+function chain(root: Node, document: TextDocument, offset: number, text: string): SelectionRange {
+  // Block collections end after their last line break: select up to the last character.
+  const trim = (s: { start: number; end: number }) => {
+    let end = s.end;
+    while (end > s.start && end > offset && /\s/.test(text[end - 1])) end--;
+    return { start: s.start, end };
+  };
+  const spans = [{ start: 0, end: text.length }, ...spansAt(root, offset).map(trim)];
   let parent: SelectionRange | undefined;
   let last: { start: number; end: number } | undefined;
   for (const s of spans) {
