@@ -1,0 +1,54 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { DocumentSymbol, FoldingRange, InlayHint, SelectionRange } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspClient } from '../support/lspClient';
+
+const EXAMPLE = fs.readFileSync(path.resolve(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
+const URI = 'file:///symbols.programme.yaml';
+const DOC = TextDocument.create(URI, 'programme', 1, EXAMPLE);
+const textDocument = { uri: URI };
+
+suite('outline, folding, selection and inlay hints over stdio', function () {
+  this.timeout(20_000);
+  let client: LspClient;
+  suiteSetup(async () => {
+    client = new LspClient();
+    await client.initialize();
+    await client.open(URI, EXAMPLE);
+  });
+  suiteTeardown(async () => client.shutdown());
+
+  test('the outline lists tracks with their slots and times', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument });
+    const tracks = symbols.find((s) => s.name === 'tracks')!;
+    const track = tracks.children![0];
+    assert.strictEqual(track.name, 'VFIO/IOMMU/PCI MC');
+    const slots = track.children!.find((c) => c.name === 'slots')!;
+    assert.strictEqual(slots.children!.length, 9);
+    assert.strictEqual(slots.children![1].detail, 'Tue 2021-09-21 07:10–07:35 PDT');
+  });
+
+  test('folding ranges for the people map and the description', async () => {
+    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument });
+    const line = (needle: string) => DOC.positionAt(EXAMPLE.indexOf(needle)).line;
+    assert.ok(ranges.some((r) => r.startLine === line('people:')));
+    assert.ok(ranges.some((r) => r.startLine === line('    description: |') && r.endLine === line('sub-systems.')));
+  });
+
+  test('selection ranges grow from an id to the whole document', async () => {
+    const position = DOC.positionAt(EXAMPLE.indexOf('[vfio/iopf') + 3);
+    const [r] = await client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument, positions: [position] });
+    assert.strictEqual(DOC.getText(r.range), 'vfio/iopf');
+    let top = r;
+    while (top.parent) top = top.parent;
+    assert.strictEqual(DOC.getText(top.range), EXAMPLE);
+  });
+
+  test('inlay hints: the end after a duration, the weekday after a date', async () => {
+    const line = DOC.positionAt(EXAMPLE.indexOf('duration: 25m')).line;
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument, range: { start: { line: line - 1, character: 0 }, end: { line: line + 1, character: 0 } } });
+    assert.deepStrictEqual(hints.map((h) => h.label), [' Tue', ' → 07:35']);
+  });
+});
