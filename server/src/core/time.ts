@@ -170,9 +170,15 @@ export function plusMinutes(time: DateTime, minutes: number): DateTime {
 
 /** `08:15–08:25 PDT`: a time range in one zone, with the zone's abbreviation. */
 export function formatRange(start: DateTime, end: DateTime, zone: string): string {
-  const s = start.setZone(zone), e = end.setZone(zone);
-  const sameDay = s.hasSame(e, 'day');
+  const s = inZone(start, zone), e = inZone(end, zone);
+  // Comparing the formatted days is much cheaper than Luxon's hasSame (which goes through startOf).
+  const sameDay = s.toFormat('yyyy-MM-dd') === e.toFormat('yyyy-MM-dd');
   return `${s.toFormat('HH:mm')}–${e.toFormat(sameDay ? 'HH:mm' : 'ccc HH:mm')} ${abbreviation(e)}`;
+}
+
+/** The same instant in `zone` (without Luxon's costly offset recomputation when already there). */
+function inZone(dt: DateTime, zone: string): DateTime {
+  return dt.zoneName === zone ? dt : dt.setZone(zone);
 }
 
 /** `Tue 2021-09-21 07:10–07:35 PDT (UTC−7)`. */
@@ -186,9 +192,20 @@ export function formatLocal(time: DateTime, zone: string): string {
   return time.setZone(zone).toFormat('yyyy-MM-dd HH:mm');
 }
 
+const abbreviations = new Map<string, string>();
+
 export function abbreviation(dt: DateTime): string {
-  const name = dt.toFormat('ZZZZ');
-  return name.startsWith('GMT') || name.startsWith('UTC') ? offsetLabel(dt) : name;
+  // The name depends only on the zone and the offset; Intl takes a fraction of a millisecond
+  // per call, which adds up over thousands of slot descriptions.
+  const key = `${dt.zoneName}|${dt.offset}`;
+  let label = abbreviations.get(key);
+  if (label === undefined) {
+    const name = dt.toFormat('ZZZZ');
+    label = name.startsWith('GMT') || name.startsWith('UTC') ? offsetLabel(dt) : name;
+    if (abbreviations.size > 10_000) abbreviations.clear();
+    abbreviations.set(key, label);
+  }
+  return label;
 }
 
 /** `UTC−7`, `UTC+5:30`, `UTC` (with a real minus sign). */

@@ -10,12 +10,18 @@ import { forEachOverlap, groupBy } from './overlaps';
  */
 export function slotOverlap(ctx: RuleContext): void {
   const zone = ctx.model.event.zone;
+  const names = new Map<Slot, string>();
+  const describe = (slot: Slot): string => {
+    let name = names.get(slot);
+    if (name === undefined) names.set(slot, (name = describeSlot(slot, zone)));
+    return name;
+  };
   for (const [place, slots] of groupBy(ctx.model.slots, slotPlace)) {
     const where = place.startsWith('room:') ? `in room \`${place.slice(5)}\`` : `in track \`${place.slice(6)}\``;
     forEachOverlap(slots, (later: Slot, earlier: Slot[]) => {
-      const others = earlier.map((e) => describeSlot(e, zone)).join(' and ');
-      ctx.report(problem('slot-overlap', `${describeSlot(later, zone)} overlaps ${others} ${where}`, slotAnchor(later), {
-        related: earlier.map((e) => ({ ...range(slotAnchor(e)), message: `${describeSlot(e, zone)} overlaps ${describeSlot(later, zone)}` })),
+      const others = earlier.map(describe).join(' and ');
+      ctx.report(problem('slot-overlap', `${describe(later)} overlaps ${others} ${where}`, slotAnchor(later), {
+        related: earlier.map((e) => ({ ...range(slotAnchor(e)), message: `${describe(e)} overlaps ${describe(later)}` })),
         data: { fix: 'move-slot', slotPath: slotPath(later) },
       }));
     });
