@@ -6,6 +6,7 @@ import { parseArgs } from 'util';
 import { checkFile, formatJson, formatText, hasErrors } from './check';
 import { UsageError } from './io';
 import { COMMANDS } from './commands';
+import { FORMATS } from './formats';
 
 const USAGE = `usage: programme <command> [options]
 
@@ -21,6 +22,9 @@ const FORMATTERS: Record<string, (results: Parameters<typeof formatText>[0]) => 
 export function addFormatter(name: string, format: (results: Parameters<typeof formatText>[0]) => string): void {
   FORMATTERS[name] = format;
 }
+
+// Registered here rather than from formats.ts: an import cycle would run it before FORMATTERS exists.
+for (const [name, format] of Object.entries(FORMATS)) addFormatter(name, format);
 
 export function runCheck(args: string[]): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, config: { type: 'string' } } });
