@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
+import { registerExportCommands } from './exportCommands';
 
 let client: LanguageClient | undefined;
 
@@ -12,6 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
   );
+  context.subscriptions.push(...registerExportCommands((method, params) => client!.sendRequest(method, params)));
   await client.start();
 }
 

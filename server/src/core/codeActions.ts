@@ -106,7 +106,7 @@ function addPerson(a: Analysis, doc: TextDocument, id: string): TextEdit | undef
     const indent = ' '.repeat(column(a.text, people.items[0].key.start));
     const firstValue = people.items.find((p) => p.value?.kind === 'map' && !p.value.flow && p.value.items.length)?.value as MapNode | undefined;
     const inner = firstValue ? ' '.repeat(column(a.text, firstValue.items[0].key.start)) : indent + step;
-    const at = lineEnd(a.text, (last.value ?? last.key).end);
+    const at = lineEnd(a.text, contentEnd(a.text, last.value ?? last.key));
     return insert(doc, at, `${eol}${indent}${id}:${eol}${inner}name: ${name}`);
   }
   if (pair && (!people || (people.kind === 'scalar' && people.value === null))) {
@@ -126,7 +126,7 @@ function addKey(text: string, doc: TextDocument, map: MapNode, key: string, valu
   const anchor = getPair(map, after) ?? map.items[0];
   if (!anchor) return undefined;
   const indent = ' '.repeat(column(text, map.items[0].key.start));
-  return insert(doc, lineEnd(text, (anchor.value ?? anchor.key).end), `${eolOf(text)}${indent}${key}: ${value}`);
+  return insert(doc, lineEnd(text, contentEnd(text, anchor.value ?? anchor.key)), `${eolOf(text)}${indent}${key}: ${value}`);
 }
 
 /** Adds an entry before the closing bracket of a flow mapping. */
@@ -166,6 +166,13 @@ function eolOf(text: string): string {
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Where a node's text ends, without the line breaks a block node's range may take in. */
+function contentEnd(text: string, node: { start: number; end: number }): number {
+  let end = node.end;
+  while (end > node.start && /\s/.test(text[end - 1])) end--;
+  return end;
 }
 
 /** The end of the line holding `offset`, before its line break. */
