@@ -156,6 +156,10 @@ async function loadCodeServerModule(): Promise<CodeServerModule> {
   return (await import(file)) as CodeServerModule;
 }
 
+function shown(file: string | undefined): string {
+  return file ? path.relative(REPO_ROOT, file) : 'none';
+}
+
 /** Substring test that ignores case (CSS may transform it) and how whitespace is laid out. */
 function includesLoosely(text: string, wanted: string): boolean {
   const normal = (value: string): string => value.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -169,7 +173,10 @@ async function checkWebviewText(page: Page, check: BrowserCheck): Promise<{ ok: 
   for (;;) {
     webviewTexts = [];
     for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) continue;
+      // Webviews live in iframes served from .../contrib/webview/browser/pre/ (index.html,
+      // which holds the content in a nested fake.html frame); other iframes (the web worker
+      // extension host) are not webviews.
+      if (frame === page.mainFrame() || !frame.url().includes('/webview/')) continue;
       let text = '';
       try {
         text = await frame.evaluate(() => (document.body ? document.body.innerText : ''));
@@ -205,9 +212,9 @@ async function checkWebviewText(page: Page, check: BrowserCheck): Promise<{ ok: 
     ok: false,
     message:
       webviewTexts.length === 0
-        ? `no webview with any text appeared in the page (screenshot: ${screenshot ?? 'none'})`
+        ? `no webview with any text appeared in the page (screenshot: ${shown(screenshot)})`
         : `no webview shows all of ${check.expect.map((t) => JSON.stringify(t)).join(', ')}; missing: ` +
-          `${missing.map((t) => JSON.stringify(t)).join(', ')} (screenshot: ${screenshot ?? 'none'})`,
+          `${missing.map((t) => JSON.stringify(t)).join(', ')} (screenshot: ${shown(screenshot)})`,
     text: webviewTexts.join('\n-----\n'),
     screenshot,
   };

@@ -30,7 +30,7 @@ suite('Preview', () => {
       console.log(`preview opened (${input.viewType}); its content is checked only in the code-server run`);
       return;
     }
-    const answer = await askBrowser({ kind: 'webviewText', expect: SLOT_TITLES, screenshot: 'preview.png' }, 90_000);
+    const answer = await askBrowser({ kind: 'webviewText', expect: SLOT_TITLES, screenshot: 'preview.png' }, 45_000);
     assert.ok(answer.ok, `${answer.message}\n${answer.text ? `webview text:\n${answer.text.slice(0, 2000)}` : ''}`);
   });
 });
