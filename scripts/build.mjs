@@ -34,7 +34,7 @@ if (only !== 'tests') {
   }
 }
 if (only !== 'dist') {
-  const tests = [...files('test/unit', '.test.ts'), ...files('test/lsp', '.test.ts'), ...files('test/cli', '.test.ts'), ...files('test/fuzz', '.test.ts'), ...files('test/support', '.ts')];
+  const tests = [...files('test/unit', '.test.ts'), ...files('test/lsp', '.test.ts'), ...files('test/cli', '.test.ts'), ...files('test/fuzz', '.test.ts'), ...files('test/browser', '.test.ts'), ...files('test/support', '.ts')];
   if (tests.length) {
     builds.push({ ...common, entryPoints: tests, outbase: '.', outdir: 'out', platform: 'node', format: 'cjs', packages: 'external' });
   }

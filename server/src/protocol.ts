@@ -70,7 +70,7 @@ export interface DayView {
   date: string;
   /** The day's first time (earliest slot start, down to the hour), ISO with offset. */
   startIso: string;
-  /** Minutes from `startIso` to the day's last end (rounded up to the hour). */
+  /** Minutes from `startIso` to the day's last end (rounded up to the half hour). */
   minutes: number;
   columns: ColumnView[];
   /** The day's slots in time order (then column); breaks included, with kind `break`. */

@@ -26,7 +26,7 @@ suite('schedule: the view model the preview draws', () => {
     const view = schedule(fs.readFileSync(EXAMPLE, 'utf8'));
     assert.strictEqual(view.event.title, 'Linux Plumbers Conference 2021');
     assert.strictEqual(view.event.zone, 'America/Los_Angeles', 'the legacy alias US/Pacific is shown as its canonical zone');
-    assert.deepStrictEqual(view.days.map((d) => [d.date, d.startIso, d.minutes]), [['2021-09-21', '2021-09-21T07:00:00-07:00', 180]]);
+    assert.deepStrictEqual(view.days.map((d) => [d.date, d.startIso, d.minutes]), [['2021-09-21', '2021-09-21T07:00:00-07:00', 150]]);
     assert.deepStrictEqual(view.days[0].columns, [{ key: 'room:mc2', kind: 'room', title: 'Microconference2' }]);
     assert.deepStrictEqual(placed(view.days[0].slots), [
       'Welcome and state of the sub-systems @0 0+10',
@@ -69,7 +69,7 @@ suite('schedule: the view model the preview draws', () => {
     const [day] = schedule(text).days;
     assert.deepStrictEqual(day.columns.map((c) => c.title), ['Room A', 'Room B', 'Main track']);
     assert.deepStrictEqual(placed(day.slots), ['In A @0 0+30', 'In B @1 30+60', 'Roomless @2 60+45']);
-    assert.strictEqual(day.minutes, 120, 'the day runs from 09:00 to the hour after the last end (10:45)');
+    assert.strictEqual(day.minutes, 120, 'the day runs from 09:00 to the half hour after the last end (10:45)');
   });
 
   test('slots on two days make two days, in date order', () => {

@@ -169,7 +169,7 @@ function buildDays(scheduled: { slot: Slot; view: SlotView }[], model: Model): D
     const startMs = first.toMillis();
     let endMs = startMs;
     for (const s of list) endMs = Math.max(endMs, s.slot.interval!.endMs);
-    const minutes = Math.min(Math.ceil((endMs - startMs) / 3_600_000) * 60, SCHEDULE_LIMITS.dayMinutes);
+    const minutes = Math.min(Math.ceil((endMs - startMs) / 1_800_000) * 30, SCHEDULE_LIMITS.dayMinutes);
     const columns = dayColumns(list.map((s) => s.slot), model, roomOrder, trackOrder);
     const index = new Map(columns.map((c, i) => [c.key, i]));
     for (const s of list) {

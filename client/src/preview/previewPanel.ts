@@ -1,0 +1,173 @@
+/**
+ * One preview panel: asks the server for the schedule of its document and forwards it to the
+ * webview (the first update at once, then at most every THROTTLE_MS while typing), keeps the
+ * last good schedule while the YAML does not parse, and answers the webview's requests after
+ * checking them. The document it shows can change (the dynamic preview follows the editor).
+ */
+import * as vscode from 'vscode';
+import type { ScheduleView } from '../../../server/src/protocol';
+import type { PreviewState, ToWebview } from '../../webview/messages';
+import { previewHtml, webviewOptions } from './html';
+
+const THROTTLE_MS = 300;
+const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+export interface PreviewDeps {
+  extensionUri: vscode.Uri;
+  /** The server's schedule of an open document (null when it does not know it). */
+  requestSchedule(uri: string): Promise<ScheduleView | null>;
+}
+
+export class PreviewPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+  private isDisposed = false;
+  private lastSent?: { uri: string; version: number };
+  private lastGood?: ScheduleView;
+  private request = 0;
+  private timer?: NodeJS.Timeout;
+  private lastRefresh = 0;
+
+  constructor(readonly panel: vscode.WebviewPanel, private resource: vscode.Uri, private readonly deps: PreviewDeps, state: Partial<PreviewState> = {}) {
+    panel.webview.options = webviewOptions(deps.extensionUri);
+    this.setHtml(state);
+    this.register(panel.onDidDispose(() => this.dispose(false)));
+    this.register(panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)));
+    this.register(panel.onDidChangeViewState(({ webviewPanel }) => {
+      // A hidden webview is torn down; when shown again it starts from its HTML, so send the schedule again.
+      if (webviewPanel.visible) void this.refresh(true);
+    }));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.toString() === this.resource.toString()) this.scheduleRefresh();
+    }));
+    this.register(vscode.window.onDidChangeTextEditorSelection((e) => {
+      if (e.textEditor.document.uri.toString() !== this.resource.toString()) return;
+      this.post({ type: 'selectLine', source: this.resource.toString(), line: e.selections[0].active.line });
+    }));
+    this.updateTitle();
+    void this.refresh();
+  }
+
+  get uri(): vscode.Uri {
+    return this.resource;
+  }
+
+  /** Shows another document in this panel. */
+  setResource(uri: vscode.Uri): void {
+    if (uri.toString() === this.resource.toString()) return;
+    this.resource = uri;
+    this.lastSent = undefined;
+    this.lastGood = undefined;
+    this.updateTitle();
+    void this.refresh(true);
+  }
+
+  reveal(column: vscode.ViewColumn, preserveFocus: boolean): void {
+    this.panel.reveal(column, preserveFocus);
+  }
+
+  private setHtml(state: Partial<PreviewState>): void {
+    this.panel.webview.html = previewHtml(this.panel.webview, this.deps.extensionUri, {
+      uri: this.resource.toString(), zone: state.zone, mode: state.mode, scrollY: state.scrollY,
+    });
+  }
+
+  private updateTitle(): void {
+    const name = this.resource.path.split('/').pop() || 'programme';
+    this.panel.title = `Preview ${name}`;
+  }
+
+  private scheduleRefresh(): void {
+    if (this.timer) return;
+    const wait = Math.max(0, this.lastRefresh + THROTTLE_MS - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, wait);
+  }
+
+  /** Asks for the schedule unless this (uri, version) was already sent; drops stale answers. */
+  private async refresh(force = false): Promise<void> {
+    if (this.isDisposed) return;
+    const uri = this.resource.toString();
+    let document: vscode.TextDocument;
+    try {
+      document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? await vscode.workspace.openTextDocument(this.resource);
+    } catch {
+      return;
+    }
+    if (!force && this.lastSent?.uri === uri && this.lastSent.version === document.version) return;
+    this.lastRefresh = Date.now();
+    const request = ++this.request;
+    let view: ScheduleView | null;
+    try {
+      view = await this.deps.requestSchedule(uri);
+    } catch {
+      return; // The server is restarting or busy; the next change asks again.
+    }
+    if (this.isDisposed || request !== this.request || this.resource.toString() !== uri || !view) return;
+    this.lastSent = { uri, version: document.version };
+    if (view.syntaxError && this.lastGood) {
+      this.post({ type: 'update', source: uri, view: this.lastGood, error: view.syntaxError });
+    } else {
+      if (!view.syntaxError) this.lastGood = view;
+      this.post({ type: 'update', source: uri, view });
+    }
+  }
+
+  private post(message: ToWebview): void {
+    if (!this.isDisposed) void this.panel.webview.postMessage(message);
+  }
+
+  /** Messages from the webview are untrusted input: check the source, the type and every field. */
+  private async onMessage(raw: unknown): Promise<void> {
+    if (typeof raw !== 'object' || raw === null) return;
+    const m = raw as Record<string, unknown>;
+    if (m.source !== this.resource.toString()) return;
+    if (m.type === 'revealLine' && Number.isInteger(m.line)) {
+      await this.revealLine(m.line as number, Number.isInteger(m.endLine) ? (m.endLine as number) : (m.line as number));
+    } else if (m.type === 'openLink' && typeof m.href === 'string' && m.href.length <= 4096) {
+      let target: vscode.Uri;
+      try {
+        target = vscode.Uri.parse(m.href, true);
+      } catch {
+        return;
+      }
+      if (LINK_SCHEMES.has(target.scheme)) await vscode.env.openExternal(target);
+    }
+  }
+
+  private async revealLine(line: number, endLine: number): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(this.resource);
+    const last = Math.max(0, document.lineCount - 1);
+    const start = Math.min(Math.max(0, line), last);
+    const end = Math.min(Math.max(start, endLine), last);
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.resource.toString())
+      ?? await vscode.window.showTextDocument(document, { viewColumn: this.otherColumn(), preserveFocus: false });
+    const range = new vscode.Range(start, 0, end, document.lineAt(end).text.length);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  }
+
+  private otherColumn(): vscode.ViewColumn {
+    const mine = this.panel.viewColumn;
+    return mine === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+  }
+
+  private register(d: vscode.Disposable): void {
+    this.disposables.push(d);
+  }
+
+  /** Stops listening; closes the panel too unless the extension is shutting down (so it can be restored). */
+  dispose(closePanel = true): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.disposed.fire();
+    this.disposed.dispose();
+    if (closePanel) this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The messages between the extension host and the preview webview, and the state the webview
+ * keeps across reloads. Types only; both sides check every message at run time anyway.
+ */
+import type { ScheduleView, SourceError } from '../../server/src/protocol';
+
+export type ViewMode = 'grid' | 'agenda';
+
+/** What the webview persists with `setState` (and the serializer gets back after a reload). */
+export interface PreviewState {
+  /** The programme the panel shows. */
+  uri: string;
+  /** The zone times are shown in; absent: the event zone. */
+  zone?: string;
+  mode?: ViewMode;
+  scrollY?: number;
+}
+
+/** The initial state the host writes into the page's `data-state` attribute. */
+export interface InitialState extends PreviewState {
+  view?: ScheduleView;
+}
+
+export type ToWebview =
+  /** A schedule to show; `error` is set when the document has a syntax error and `view` is the last good one. */
+  | { type: 'update'; source: string; view: ScheduleView; error?: SourceError }
+  /** The editor's cursor is on `line` (0-based): highlight the slot there. */
+  | { type: 'selectLine'; source: string; line: number };
+
+export type FromWebview =
+  | { type: 'revealLine'; source: string; line: number; endLine: number }
+  | { type: 'openLink'; source: string; href: string };

@@ -1,0 +1,115 @@
+/**
+ * The one renderer of a schedule view: the VS Code preview (main.ts) and the standalone page
+ * of `programme render` both call `renderPreview`. It builds DOM from data with createElement
+ * and textContent only; Markdown goes through markdown.ts, links only to http(s) and mailto.
+ */
+import type { ScheduleView, SourceError } from '../../server/src/protocol';
+import type { ViewMode } from './messages';
+import { h } from './dom';
+import { link } from './markdown';
+import { Clock, dateSpan, ownZone, validZone } from './times';
+import { renderAgendaDay, renderDay, renderUnscheduled } from './slots';
+import { renderTrack } from './tracks';
+
+export { highlightLine } from './slots';
+
+export interface RenderOptions {
+  /** The zone to show times in; the event zone when absent or unknown. */
+  zone?: string;
+  mode?: ViewMode;
+  /** A syntax error of the current text, when `view` is the last good schedule. */
+  error?: SourceError;
+  /** Milliseconds since the epoch (for the "now" line); defaults to the clock. */
+  now?: number;
+  onReveal?: (line: number, endLine: number) => void;
+  onLink?: (href: string) => void;
+  /** The reader picked another zone or view mode. */
+  onChange?: (change: { zone?: string; mode?: ViewMode }) => void;
+}
+
+/** Replaces the content of `root` with the schedule. */
+export function renderPreview(root: HTMLElement, view: ScheduleView | undefined, options: RenderOptions = {}): void {
+  if (!view) {
+    root.replaceChildren(h('p', { class: 'empty', text: 'Waiting for the language server…' }));
+    return;
+  }
+  const eventZone = validZone(view.event.zone) ? view.event.zone : 'UTC';
+  const zone = validZone(options.zone) ? options.zone : eventZone;
+  const mode = options.mode === 'agenda' ? 'agenda' : 'grid';
+  const links = { onLink: options.onLink };
+  const slotOptions = { clock: new Clock(zone), now: options.now ?? Date.now(), onReveal: options.onReveal, links };
+  const days = view.days.map((d) => (mode === 'grid' ? renderDay(d, slotOptions) : renderAgendaDay(d, slotOptions)));
+  if (!days.length && !view.unscheduled.length) days.push(h('p', { class: 'empty', text: 'No slots yet: add slots with a `start` to a track to see them here.' }));
+  const main = h('div', { class: 'schedule' }, [...days, renderUnscheduled(view, slotOptions)]);
+  const side = h('aside', { class: 'side' }, view.tracks.map((t) => renderTrack(t, links)));
+  root.replaceChildren(
+    header(view, zone, eventZone, mode, options),
+    ...banners(view, options),
+    h('div', { class: `layout mode-${mode}` }, [main, side]),
+  );
+}
+
+function header(view: ScheduleView, zone: string, eventZone: string, mode: ViewMode, options: RenderOptions): HTMLElement {
+  const e = view.event;
+  const facts = [dateSpan(e.start, e.end), e.venue].filter(Boolean).join(' · ');
+  const sub = h('div', { class: 'event-facts' }, [facts]);
+  if (e.url) sub.append(facts ? ' · ' : '', link(e.url.replace(/^https?:\/\//, '').replace(/\/$/, ''), e.url, { onLink: options.onLink }));
+  const counts = h('div', { class: 'counts' }, [
+    view.counts.error ? h('span', { class: 'count-chip error', text: `${view.counts.error} error${view.counts.error > 1 ? 's' : ''}` }) : undefined,
+    view.counts.warning ? h('span', { class: 'count-chip warning', text: `${view.counts.warning} warning${view.counts.warning > 1 ? 's' : ''}` }) : undefined,
+    !view.counts.error && !view.counts.warning ? h('span', { class: 'count-chip ok', text: 'no conflicts' }) : undefined,
+  ]);
+  return h('header', { class: 'top' }, [
+    h('div', { class: 'event' }, [h('h1', { text: e.title }), sub]),
+    h('div', { class: 'controls' }, [zonePicker(view, zone, eventZone, options), modeToggle(mode, options), counts]),
+  ]);
+}
+
+function zonePicker(view: ScheduleView, zone: string, eventZone: string, options: RenderOptions): HTMLElement {
+  const select = h('select', { class: 'zone-picker', attrs: { 'aria-label': 'Show times in' } });
+  const mine = ownZone();
+  const choices: [string, string][] = [[eventZone, `Event time (${eventZone})`], ['UTC', 'UTC'], [mine, `My time (${mine})`]];
+  for (const s of view.speakerZones) choices.push([s.zone, `${s.zone} (${s.label})`]);
+  if (!choices.some(([z]) => z === zone)) choices.push([zone, zone]);
+  const seen = new Set<string>();
+  for (const [value, label] of choices) {
+    if (seen.has(value)) continue;
+    seen.add(value);
+    const option = h('option', { text: label });
+    option.value = value;
+    option.selected = value === zone;
+    select.append(option);
+  }
+  select.disabled = !options.onChange;
+  select.addEventListener('change', () => options.onChange?.({ zone: select.value }));
+  return h('label', { class: 'zone' }, [h('span', { text: 'Times in' }), select]);
+}
+
+function modeToggle(mode: ViewMode, options: RenderOptions): HTMLElement {
+  const button = (value: ViewMode, label: string): HTMLElement => {
+    const b = h('button', { class: value === mode ? 'on' : '', text: label, attrs: { type: 'button', 'aria-pressed': String(value === mode) } });
+    b.addEventListener('click', () => options.onChange?.({ mode: value }));
+    return b;
+  };
+  return h('div', { class: 'mode', attrs: { role: 'group', 'aria-label': 'View' } }, [button('grid', 'Timeline'), button('agenda', 'Agenda')]);
+}
+
+function banners(view: ScheduleView, options: RenderOptions): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const error = options.error ?? view.syntaxError;
+  if (error) {
+    const text = `YAML syntax error on line ${error.line + 1}: ${error.message}`;
+    const more = options.error ? ' Showing the last schedule that parsed.' : ' What follows may be incomplete.';
+    const b = h('div', { class: 'banner error', attrs: { role: 'alert' } }, [h('strong', { text }), more]);
+    if (options.onReveal) {
+      const reveal = options.onReveal;
+      b.classList.add('clickable');
+      b.title = 'Go to the error';
+      b.addEventListener('click', () => reveal(error.line, error.line));
+    }
+    out.push(b);
+  }
+  if (view.notice) out.push(h('div', { class: 'banner warning', text: view.notice }));
+  if (view.truncated) out.push(h('div', { class: 'banner info', text: 'Some very long texts or lists were shortened for display.' }));
+  return out;
+}
