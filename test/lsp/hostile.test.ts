@@ -1,0 +1,60 @@
+/**
+ * Hostile files through the language server: each gets its diagnostic within a bounded time
+ * (the test timeout, a guard against hangs), and the server stays usable for other files.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { LspClient } from '../support/lspClient';
+import * as hostile from '../fixtures/hostile/inputs';
+
+const EXAMPLE = fs.readFileSync(path.resolve(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
+const BOUND_MS = 30_000;
+
+const CASES: { name: string; text: () => string; expect: RegExp }[] = [
+  { name: 'billion laughs', text: hostile.billionLaughs, expect: /^alias expansion limit exceeded/ },
+  { name: '10,000 nested flow sequences', text: () => hostile.deepFlowSeq(10_000), expect: /^nested too deep/ },
+  { name: '10,000 nested block sequences', text: () => hostile.deepBlockSeq(10_000), expect: /^nested too deep/ },
+  { name: 'a 20 MB file', text: () => hostile.hugeFile(20), expect: /^file too large to check: 20\.0 MB > limit of 10 MB/ },
+  { name: 'a 1 MB line', text: () => hostile.longLine(1 << 20), expect: /^`title` is too long/ },
+  { name: 'a merge conflict', text: () => hostile.mergeConflict(), expect: /^unresolved merge conflict marker `<{7}`/ },
+  { name: 'a recursive alias', text: () => hostile.recursiveAliases()[0], expect: /^circular alias `\*e`/ },
+];
+
+suite('Hostile files through the language server', function () {
+  let client: LspClient;
+  let opened = 0;
+  suiteSetup(async () => {
+    client = new LspClient();
+    await client.initialize();
+  });
+  suiteTeardown(() => client.shutdown());
+
+  /** Opens `text` under a new URI and waits for its first diagnostics. */
+  async function open(text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
+    const uri = `file:///hostile/${++opened}.programme.yaml`;
+    await client.open(uri, text);
+    return { uri, diagnostics: await client.waitDiagnostics(uri, 1, BOUND_MS) };
+  }
+
+  for (const c of CASES) {
+    test(`${c.name}: its diagnostic, then a normal file still gets its diagnostics and hover`, async function () {
+      this.timeout(BOUND_MS * 3);
+      const bad = await open(c.text());
+      assert.ok(bad.diagnostics.some((d) => c.expect.test(d.message)), bad.diagnostics.map((d) => d.message).join('\n'));
+      await client.close(bad.uri);
+
+      const good = await open(EXAMPLE);
+      const serious = good.diagnostics.filter((d) => d.severity === 1 || d.severity === 2);
+      assert.deepEqual(serious, []);
+      const at = EXAMPLE.split('\n').findIndex((l) => l.includes('speakers: [jason-gunthorpe]'));
+      const hover = await client.request<{ contents: unknown } | null>('textDocument/hover', {
+        textDocument: { uri: good.uri }, position: { line: at, character: 'speakers: [jason'.length + 8 },
+      });
+      assert.match(JSON.stringify(hover?.contents ?? ''), /Jason Gunthorpe/);
+      await client.close(good.uri);
+      assert.equal(client.process.exitCode, null, client.stderr);
+    });
+  }
+});
