@@ -11,10 +11,11 @@ import { hoverFeature } from './hover';
 import { navigationFeature } from './navigation';
 import { symbolsFeature } from './symbols';
 import { inlayHintsFeature } from './inlayHints';
+import { exportFeature } from './export';
 
 type Feature = (ctx: ServerContext) => ServerCapabilities;
 
-const FEATURES: Feature[] = [scheduleFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, symbolsFeature, inlayHintsFeature];
+const FEATURES: Feature[] = [scheduleFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, symbolsFeature, inlayHintsFeature, exportFeature];
 
 export function registerFeatures(ctx: ServerContext): ServerCapabilities {
   const caps: ServerCapabilities = {};
