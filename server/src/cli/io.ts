@@ -2,6 +2,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { SeverityMap } from '../core/diagnostics';
+import { CODES } from '../core/problem';
+
+const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 
 export class UsageError extends Error {}
 
@@ -61,6 +64,10 @@ export function loadConfig(configFile: string | undefined, programmeFile: string
     throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`);
   }
   const severity = (raw as { diagnostics?: { severity?: unknown } })?.diagnostics?.severity ?? {};
-  if (typeof severity !== 'object' || severity === null) throw new UsageError(`${file}: diagnostics.severity must be an object`);
+  if (typeof severity !== 'object' || severity === null || Array.isArray(severity)) throw new UsageError(`${file}: diagnostics.severity must be an object`);
+  for (const [code, value] of Object.entries(severity)) {
+    if (!Object.hasOwn(CODES, code)) throw new UsageError(`${file}: diagnostics.severity: unknown code \`${code}\``);
+    if (!SEVERITIES.includes(value as string)) throw new UsageError(`${file}: diagnostics.severity.${code}: \`${String(value)}\` is not one of ${SEVERITIES.join(', ')}`);
+  }
   return { severity: severity as SeverityMap };
 }

@@ -30,7 +30,9 @@ export const SEVERITY_NAME: Record<DiagnosticSeverity, Severity> = {
 export function severityOf(p: Problem, overrides: SeverityMap): Severity | undefined {
   const o = overrides[p.code];
   if (o === 'off') return undefined;
-  return o ?? p.severity ?? CODES[p.code as Code];
+  // A value that is not a severity (a typo in the settings) leaves the default.
+  if (typeof o === 'string' && Object.hasOwn(LSP_SEVERITY, o)) return o;
+  return p.severity ?? CODES[p.code as Code];
 }
 
 export function rangeOf(doc: TextDocument, start: number, end: number): Range {
