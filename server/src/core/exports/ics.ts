@@ -78,10 +78,11 @@ export function escapeText(text: string): string {
 
 /**
  * A parameter value (CN) may not hold a double quote or a line break: RFC 6868 writes them
- * `^'` and `^n` (and `^` as `^^`). ical-generator adds the surrounding quotes.
+ * `^'` and `^n` (and `^` as `^^`). ical-generator adds the surrounding quotes and writes a
+ * backslash as `\\`, which ical.js and the common readers turn back into one.
  */
 export function paramText(text: string): string {
-  return text.replace(/\^/g, '^^').replace(/"/g, "^'").replace(/\r\n|\r|\n/g, '^n').replace(/\\/g, '/');
+  return text.replace(/\^/g, '^^').replace(/"/g, "^'").replace(/\r\n|\r|\n/g, '^n');
 }
 
 /** The zone's VTIMEZONE, if it is right for every slot (see above), else undefined (write UTC). */
