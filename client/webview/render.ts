@@ -98,7 +98,7 @@ function banners(view: ScheduleView, options: RenderOptions): HTMLElement[] {
   const out: HTMLElement[] = [];
   const error = options.error ?? view.syntaxError;
   if (error) {
-    const text = `YAML syntax error on line ${error.line + 1}: ${error.message}`;
+    const text = `YAML syntax error on line ${error.line + 1}: ${error.message}${/[.!?]$/.test(error.message) ? '' : '.'}`;
     const more = options.error ? ' Showing the last schedule that parsed.' : ' What follows may be incomplete.';
     const b = h('div', { class: 'banner error', attrs: { role: 'alert' } }, [h('strong', { text }), more]);
     if (options.onReveal) {

@@ -8,13 +8,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { programme } from '../support/fixtures';
+import { launch, texts, watch as watchPage, Watch } from './chromium';
 
 const ROOT = path.join(__dirname, '../../..');
 const EXAMPLE = path.join(ROOT, 'examples/lpc2021-vfio-iommu-pci.programme.yaml');
 const SCREENSHOT = path.join(ROOT, 'docs/preview.png');
-const CHROMIUM = process.env.PROGRAMME_CHROMIUM || '/usr/bin/chromium';
 
 const XSS_TITLE = '<img src=x onerror=alert(1)>';
 
@@ -42,13 +42,6 @@ const HOSTILE = programme({
 `,
 });
 
-/** What a page did that nobody should see: dialogs, script errors, CSP refusals, network requests. */
-interface Watch {
-  dialogs: string[];
-  errors: string[];
-  requests: string[];
-}
-
 let browser: Browser;
 let dir: string;
 
@@ -62,26 +55,11 @@ function render(name: string, text: string | undefined, source = EXAMPLE): strin
 
 async function open(file: string, options: { now?: string; width?: number } = {}): Promise<{ page: Page; watch: Watch }> {
   const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, deviceScaleFactor: 1 });
-  const watch: Watch = { dialogs: [], errors: [], requests: [] };
-  page.on('dialog', (d) => {
-    watch.dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') watch.errors.push(m.text());
-  });
-  page.on('pageerror', (e) => watch.errors.push(e.message));
-  page.on('request', (r) => {
-    if (!r.url().startsWith('file:')) watch.requests.push(r.url());
-  });
+  const watch = watchPage(page);
   if (options.now) await page.clock.setFixedTime(new Date(options.now));
   await page.goto(pathToFileURL(file).href);
   await page.waitForSelector('header.top h1');
   return { page, watch };
-}
-
-function texts(page: Page, selector: string): Promise<string[]> {
-  return page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''));
 }
 
 function assertQuiet(watch: Watch): void {
@@ -93,11 +71,7 @@ suite('preview page in a browser', function () {
 
   suiteSetup(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'programme-preview-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launch();
   });
 
   suiteTeardown(async () => {

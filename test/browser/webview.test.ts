@@ -1,0 +1,135 @@
+/**
+ * The preview script in its VS Code role, in a real Chromium: a page shaped like the one
+ * client/src/preview/html.ts writes (strict CSP with a nonce, state in a data attribute), with a
+ * stand-in for `acquireVsCodeApi` that records what the webview posts to the extension host.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { Browser, Page } from 'playwright-core';
+import { analyze } from '../../server/src/core/analysis';
+import { buildSchedule } from '../../server/src/core/schedule';
+import type { ScheduleView } from '../../server/src/protocol';
+import type { FromWebview, ToWebview } from '../../client/webview/messages';
+import { launch, texts, watch, Watch } from './chromium';
+
+const ROOT = path.join(__dirname, '../../..');
+const EXAMPLE_TEXT = fs.readFileSync(path.join(ROOT, 'examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
+const URI = 'file:///work/lpc.programme.yaml';
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function viewOf(text: string): ScheduleView {
+  return buildSchedule(analyze(text), { uri: URI, version: 1 });
+}
+
+let browser: Browser;
+let dir: string;
+
+async function openWebview(state: object, height = 900): Promise<{ page: Page; seen: Watch; posted: () => Promise<FromWebview[]> }> {
+  const dist = pathToFileURL(path.join(ROOT, 'dist')).href;
+  const csp = `default-src 'none'; script-src 'nonce-dGVzdA=='; style-src file:; img-src file: https: data:; font-src file:`;
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<link rel="stylesheet" href="${dist}/webview.css"></head>
+<body class="vscode-dark"><div id="app" data-state="${escapeAttribute(JSON.stringify(state))}"></div>
+<script nonce="dGVzdA==" src="${dist}/webview.js"></script></body></html>`;
+  const file = path.join(dir, `webview-${Date.now()}-${Math.random().toString(36).slice(2)}.html`);
+  fs.writeFileSync(file, html);
+  const page = await browser.newPage({ viewport: { width: 900, height } });
+  const seen = watch(page);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
+    w.__posted = [];
+    w.acquireVsCodeApi = () => ({
+      postMessage: (m: unknown) => w.__posted.push(m),
+      getState: () => w.__state,
+      setState: (s: unknown) => { w.__state = s; },
+    });
+  });
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForSelector('#app > *');
+  return { page, seen, posted: () => page.evaluate(() => (window as unknown as { __posted: FromWebview[] }).__posted) };
+}
+
+function send(page: Page, message: ToWebview): Promise<void> {
+  return page.evaluate((m) => window.postMessage(m, '*'), message);
+}
+
+suite('preview webview in a browser', function () {
+  this.timeout(60_000);
+
+  suiteSetup(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'programme-webview-'));
+    browser = await launch();
+  });
+
+  suiteTeardown(async () => {
+    await browser?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('clicking a slot asks the host to reveal its source lines', async () => {
+    const view = viewOf(EXAMPLE_TEXT);
+    const { page, seen, posted } = await openWebview({ uri: URI, view });
+    await page.click('.day .slot:has-text("/dev/ioasid uAPI proposal")');
+    const slot = view.days[0].slots[1];
+    assert.deepStrictEqual(await posted(), [{ type: 'revealLine', source: URI, line: slot.lines.start, endLine: slot.lines.end }]);
+    assert.match(EXAMPLE_TEXT.split('\n')[slot.lines.start], /\/dev\/ioasid uAPI proposal/);
+    assert.deepStrictEqual(seen, { dialogs: [], errors: [], requests: [] });
+    await page.close();
+  });
+
+  test('the cursor in the editor highlights the slot under it; other documents are ignored', async () => {
+    const view = viewOf(EXAMPLE_TEXT);
+    const { page } = await openWebview({ uri: URI, view });
+    const closing = view.days[0].slots[7];
+    await send(page, { type: 'selectLine', source: 'file:///other.programme.yaml', line: closing.lines.start });
+    assert.deepStrictEqual(await texts(page, '.is-current .slot-title'), []);
+    await send(page, { type: 'selectLine', source: URI, line: closing.lines.start + 1 });
+    assert.deepStrictEqual(await texts(page, '.is-current .slot-title'), ['Closing discussion']);
+    await page.close();
+  });
+
+  test('updates re-render in place; with a syntax error the last good schedule stays, under a banner', async () => {
+    const { page } = await openWebview({ uri: URI, view: viewOf(EXAMPLE_TEXT) }, 400);
+    await page.evaluate(() => window.scrollTo(0, 250));
+    const edited = viewOf(EXAMPLE_TEXT.replace('title: Closing discussion', 'title: Farewell'));
+    await send(page, { type: 'update', source: URI, view: edited });
+    assert.strictEqual((await texts(page, '.day .slot .slot-title')).pop(), 'Farewell');
+    assert.strictEqual(await page.evaluate(() => window.scrollY), 250, 'the reader keeps their place');
+    await send(page, { type: 'update', source: URI, view: edited, error: { message: 'unexpected end of flow sequence', line: 41 } });
+    assert.match(await page.textContent('.banner.error') ?? '', /line 42: unexpected end of flow sequence\. Showing the last schedule that parsed\./);
+    assert.strictEqual((await texts(page, '.day .slot .slot-title')).length, 8);
+    await page.close();
+  });
+
+  test('links go through the host; the zone and view picked are kept in the webview state', async () => {
+    const { page, posted } = await openWebview({ uri: URI, view: viewOf(EXAMPLE_TEXT) });
+    await page.click('header a');
+    await page.selectOption('.zone-picker', 'UTC');
+    await page.click('.mode button:text("Agenda")');
+    assert.deepStrictEqual(await posted(), [{ type: 'openLink', source: URI, href: 'https://linuxplumbersconf.org/event/11/' }]);
+    assert.ok(page.url().startsWith('file:'), 'the webview did not navigate');
+    const state = await page.evaluate(() => (window as unknown as { __state: unknown }).__state);
+    assert.deepStrictEqual(state, { uri: URI, zone: 'UTC', mode: 'agenda', scrollY: undefined });
+    assert.strictEqual((await texts(page, '.agenda .agenda-time'))[0], '14:00–14:10');
+    await page.close();
+  });
+
+  test('malformed messages and state are ignored, not fatal', async () => {
+    const { page, seen } = await openWebview({ uri: URI, view: { nonsense: true } });
+    assert.match(await page.textContent('#app') ?? '', /Waiting for the language server/);
+    await page.evaluate(() => {
+      for (const m of [null, 7, 'x', { type: 'update', source: 1 }, { type: 'update', source: 'u', view: { days: 3 } }, { type: 'selectLine', source: 'u', line: 'x' }]) window.postMessage(m, '*');
+    });
+    await send(page, { type: 'update', source: URI, view: viewOf(EXAMPLE_TEXT) });
+    assert.strictEqual((await texts(page, '.day .slot .slot-title')).length, 8);
+    assert.deepStrictEqual(seen.errors, []);
+    await page.close();
+  });
+});
