@@ -4,13 +4,18 @@
  * (set loosely, for a loaded CI machine), not a benchmark.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildSchedule, SCHEDULE_LIMITS } from '../../server/src/core/schedule';
 import { ProgrammeWorkspace } from '../../server/src/core/workspace';
 import { DEFAULT_MAX_FILE_MB } from '../../server/src/core/limits';
 import { check, doc, programme } from '../support/fixtures';
 import * as hostile from '../fixtures/hostile/inputs';
 
+const CORPUS = path.resolve(__dirname, '../../../test/fixtures/hostile/preview-corpus.programme.yaml');
+
 /** A loose bound on the analysis of one hostile file: it catches hangs and runaway growth. */
-const BOUND_MS = 20_000;
+const BOUND_MS = 30_000;
 
 function messages(a: ReturnType<typeof check>, code: string): string[] {
   return a.problems.filter((p) => p.code === code).map((p) => p.message);
@@ -22,6 +27,15 @@ function assertSane(a: ReturnType<typeof check>): void {
     assert.ok(p.start >= 0 && p.start <= p.end && p.end <= a.text.length, `${p.code} range ${p.start}-${p.end} outside 0-${a.text.length}`);
     assert.doesNotMatch(p.message, /call stack|undefined|\[object /i, `internal error text in: ${p.message}`);
   }
+}
+
+/** Only strings, finite numbers, booleans, arrays and plain objects: what postMessage carries as is. */
+function assertPlainData(value: unknown, where: string): void {
+  if (value === undefined || value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') return assert.ok(Number.isFinite(value), `${where} is ${value}`);
+  if (Array.isArray(value)) return value.forEach((v, i) => assertPlainData(v, `${where}[${i}]`));
+  assert.ok(typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype, `${where} is not plain data`);
+  for (const [k, v] of Object.entries(value as object)) assertPlainData(v, `${where}.${k}`);
 }
 
 suite('Hostile files', () => {
@@ -167,5 +181,34 @@ suite('Hostile files', () => {
     const a = check(text);
     assert.deepEqual(a.codes, ['schema', 'schema', 'schema']);
     assert.ok(a.problems.every((p) => p.message.startsWith('unknown key')), a.problems.map((p) => p.message).join('\n'));
+  });
+
+  test('the preview attack corpus reaches the schedule view as plain, clipped strings', function () {
+    this.timeout(BOUND_MS);
+    const a = check(hostile.previewCorpus(fs.readFileSync(CORPUS, 'utf8')));
+    // The corpus is a valid programme but for the over-long title.
+    assert.deepEqual(a.problems.filter((p) => p.severity === 'error' || p.code === 'schema').map((p) => p.message), ['`title` is too long: at most 1000 characters']);
+    const view = buildSchedule(a, { uri: 'file:///corpus.programme.yaml', version: 1 });
+    assertPlainData(view, 'view');
+    assert.equal(view.event.title, "<script>alert('event title')</script>");
+    assert.equal(view.event.url, 'javascript:alert(document.domain)');
+    assert.equal(view.event.venue, "<img src=x onerror=alert('venue')>");
+    const slots = view.days.flatMap((d) => d.slots);
+    assert.equal(slots.length, 3);
+    const [attack, rtl, huge] = slots;
+    assert.equal(attack.title, "<img src=x onerror=alert('slot title')>");
+    assert.deepEqual(attack.materials.map((m) => m.url), [
+      "javascript:alert('material')", "JaVaScRiPt:alert('material')", 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+      "vbscript:msgbox('material')", 'file:///etc/passwd', 'command:workbench.action.terminal.new',
+      'vscode://vscode.git/clone?url=https://evil.example/repo', 'https://example.org/slides.pdf', 'mailto:speaker@example.org',
+    ]);
+    assert.equal(attack.speakers[0].name, "</title><script>alert('name')</script>");
+    assert.equal(attack.speakers[0].affiliation, "' autofocus onfocus=alert('affiliation') x='");
+    assert.equal(rtl.title, 'Right-to-left override: \u202Efdp.exe and isolates \u2066abc\u2069');
+    assert.equal(rtl.speakers[0].name, 'Eve \u202Egnp.exe');
+    assert.ok(huge.title.length <= SCHEDULE_LIMITS.title, `a ${huge.title.length}-character title reached the view`);
+    const track = view.tracks[0];
+    assert.equal(track.title, "<b onclick=alert('track')>Attacks</b>");
+    assert.deepEqual(track.outcomes, ['red;background:url(https://evil.example/x)', "</style><script>alert('outcome')</script>", 'x" style="position:fixed;inset:0"']);
   });
 });
