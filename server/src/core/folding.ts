@@ -10,7 +10,8 @@ import { Node } from './tree';
 
 export function foldingRanges(analysis: Analysis | undefined, document: TextDocument, cancel: Cancellation = NEVER_CANCELLED): FoldingRange[] | null {
   const root = analysis?.syntax.root;
-  if (!analysis || !root) return null;
+  if (!analysis) return null;
+  if (!root) return [];
   const out: FoldingRange[] = [];
   const lineOf = (offset: number): number => document.positionAt(offset).line;
   const add = (from: number, node: Node): void => {

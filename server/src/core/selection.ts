@@ -9,7 +9,8 @@ import { Node } from './tree';
 
 export function selectionRanges(analysis: Analysis | undefined, document: TextDocument, positions: Position[]): SelectionRange[] | null {
   const root = analysis?.syntax.root;
-  if (!analysis || !root) return null;
+  if (!analysis) return null;
+  if (!root) return positions.map((p) => ({ range: Range.create(p, p) }));
   return positions.map((p) => chain(root, document, document.offsetAt(p), analysis.text));
 }
 

@@ -12,7 +12,8 @@ import { Node, Pair, ScalarNode, getPair } from './tree';
 
 export function documentSymbols(analysis: Analysis | undefined, document: TextDocument, cancel: Cancellation = NEVER_CANCELLED): DocumentSymbol[] | null {
   const root = analysis?.syntax.root;
-  if (!analysis || root?.kind !== 'map') return null;
+  if (!analysis) return null;
+  if (root?.kind !== 'map') return [];
   const { model } = analysis;
   const zone = model.event.zone;
   const range = (start: number, end: number) => ({ start: document.positionAt(start), end: document.positionAt(Math.max(start, end)) });
