@@ -169,3 +169,22 @@ suite('completion: cursor context from the text', () => {
     assert.deepStrictEqual([ctx?.mode, ctx?.path], ['item', ['tracks', 'main', 'leads', -1]]);
   });
 });
+
+suite('completion: what triggers it', () => {
+  test('a space opens the list after `key:`, not while indenting', () => {
+    const at = (input: string, trigger?: string) => {
+      const offset = input.indexOf(CURSOR);
+      const text = input.slice(0, offset) + input.slice(offset + 1);
+      const d = doc(text);
+      return complete(analyze(text), d, d.positionAt(offset), trigger)?.items.map((i) => i.label) ?? [];
+    };
+    assert.deepStrictEqual(at(edit('        speakers: [jason-gunthorpe]', `        ${CURSOR}`), ' '), []);
+    assert.ok(at(edit('speakers: [jason-gunthorpe]', `speakers: ${CURSOR}`), ' ').includes('jason-gunthorpe'));
+  });
+
+  test('top-level keys present far from the cursor are not offered again', () => {
+    const many = Array.from({ length: 400 }, (_, i) => `  extra-${i}:\n    name: Extra ${i}\n`).join('');
+    const big = EXAMPLE.replace('rooms:', `${CURSOR}\nrooms:`).replace('\ntracks:', `\n${many}tracks:`);
+    assert.deepStrictEqual(labels(big), []);
+  });
+});

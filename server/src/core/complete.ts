@@ -16,13 +16,18 @@ import {
   Candidate, PERSON_FIELDS, durationCandidates, personCandidates, roomCandidates, startCandidates, topicCandidates, zoneCandidates,
 } from './completeValues';
 import { matchRank, sortKey } from './matchRank';
+import { nodeAtPath } from './tree';
 
-export function complete(analysis: Analysis | undefined, document: TextDocument, position: Position): CompletionList | null {
+/**
+ * Completions at `position`. `trigger` is the character that made the editor ask, if any: a
+ * space only opens the list where a value is expected, not while indenting a new line.
+ */
+export function complete(analysis: Analysis | undefined, document: TextDocument, position: Position, trigger?: string): CompletionList | null {
   if (!analysis) return null;
   const text = document.getText();
   const offset = document.offsetAt(position);
   const ctx = cursorContext(text, offset);
-  if (!ctx) return null;
+  if (!ctx || (trigger === ' ' && ctx.mode === 'key')) return null;
   const range = Range.create(document.positionAt(ctx.replaceStart), document.positionAt(ctx.replaceEnd));
   const items = ctx.mode === 'key' ? keyPosition(analysis, text, offset, ctx, range)
     : ctx.mode === 'item' ? itemPosition(analysis, text, offset, ctx, range)
@@ -44,7 +49,7 @@ function keyPosition(analysis: Analysis, text: string, offset: number, ctx: Curs
   if (text.trim() === '' && ctx.path.length === 0) {
     return [snippetItem('programme', range, 0), ...keyItems(container, new Set(), ctx, range)];
   }
-  const items = keyItems(container, siblingKeys(text, offset, ctx.column), ctx, range);
+  const items = keyItems(container, presentKeys(analysis, text, offset, ctx), ctx, range);
   const entry = entrySnippetFor(parentKey);
   if (entry && !container.properties && !ctx.prefix) items.push(snippetItem(entry, range, ctx.column));
   return items;
@@ -154,6 +159,20 @@ function keyInsert(name: string, schema: JsonSchema, column: number): string {
   if (schema.type === 'array') return `${name}: [$0]`;
   if (schema.type === 'object' || schema.properties || schema.additionalProperties) return `${name}:\n${pad}$0`;
   return `${name}: $0`;
+}
+
+/**
+ * Keys already in the mapping at the cursor: from the text around it, and from the tree when
+ * the path has no sequence items (a large mapping like the top level is not scanned).
+ */
+function presentKeys(analysis: Analysis, text: string, offset: number, ctx: CursorContext): Set<string> {
+  const keys = siblingKeys(text, offset, ctx.column);
+  if (ctx.path.includes(-1)) return keys;
+  const node = nodeAtPath(analysis.syntax.root, ctx.path as string[]);
+  if (node?.kind === 'map') {
+    for (const p of node.items) if (offset < p.key.start || offset > p.key.end) keys.add(String(p.key.value));
+  }
+  return keys;
 }
 
 function lastKey(path: Path): string | undefined {

@@ -1,13 +1,13 @@
 /** Completion: the core reads the cursor's context from the text and the cached analysis. */
-import { ServerCapabilities, TextDocumentPositionParams } from 'vscode-languageserver';
+import { CompletionParams, ServerCapabilities } from 'vscode-languageserver';
 import { complete } from '../core/complete';
 import type { ServerContext } from '../server';
 
 export function completionFeature(ctx: ServerContext): ServerCapabilities {
-  ctx.connection.onCompletion((params: TextDocumentPositionParams) => ctx.guard('completion', null, () => {
+  ctx.connection.onCompletion((params: CompletionParams) => ctx.guard('completion', null, () => {
     const document = ctx.documents.get(params.textDocument.uri);
     if (!document) return null;
-    return complete(ctx.workspace.get(document).analysis, document, params.position);
+    return complete(ctx.workspace.get(document).analysis, document, params.position, params.context?.triggerCharacter);
   }));
-  return { completionProvider: { triggerCharacters: [' ', '[', ',', '/', ':', '-'], resolveProvider: false } };
+  return { completionProvider: { triggerCharacters: [' ', '[', ',', '/', ':'], resolveProvider: false } };
 }
