@@ -77,8 +77,13 @@ suite('Code actions through the language server', function () {
   });
 
   test('slot-overlap: the later slot moves to the next free gap', async () => {
-    const { fixed } = await applyFix(read('slot-overlap.bad'), 'slot-overlap', /^Move 'Talk' to 2021-09-21 07:25$/);
+    const { fixed, diagnostic } = await applyFix(read('slot-overlap.bad'), 'slot-overlap', /^Move 'Talk' to 2021-09-21 07:25$/);
     assert.equal(fixed, read('slot-overlap.good'));
+    // The diagnostic names both slots and links the other one.
+    assert.equal(diagnostic.message, "'Talk' 07:20–07:45 PDT overlaps 'Opening' 07:00–07:25 PDT in room `mc1`");
+    assert.deepEqual(diagnostic.relatedInformation?.map((r) => [r.location.range.start, r.message]), [
+      [{ line: 35, character: 15 }, "'Opening' 07:00–07:25 PDT overlaps 'Talk' 07:20–07:45 PDT"],
+    ]);
   });
 
   test('asking only for refactorings gets no quick fix', async () => {

@@ -60,6 +60,13 @@ suite('code actions: did you mean', () => {
     assert.deepStrictEqual(check(fixed).codes, []);
   });
 
+  test('a misspelt enum value', () => {
+    const text = programme({ slots: '      - title: Tea\n        kind: brek\n        start: 2021-09-21 07:00\n        duration: 20m\n' });
+    const fixed = fix(text, 'schema', /`break`/);
+    assert.match(fixed, / {8}kind: break\n/);
+    assert.deepStrictEqual(check(fixed).codes, []);
+  });
+
   test('a diagnostic from an older version of the text gets no fix', () => {
     const text = fixture('unknown-room.bad');
     const { diagnostic } = fixes(text, 'unknown-room');
