@@ -114,6 +114,13 @@ suite('completion: keys and snippets', () => {
     assert.match((speakers.documentation as { value: string }).value, /Who speaks/);
   });
 
+  test('a key whose value is a list of slots inserts the list, indented as is', () => {
+    const list = items(edit('    sessions:\n', `    ${CURSOR}\n    sessions:\n`, EXAMPLE.replace('    slots:\n', '    old-slots:\n')));
+    const slots = list.find((i) => i.label === 'slots')!;
+    assert.strictEqual(newText(slots), 'slots:\n      - $0');
+    assert.strictEqual(slots.insertTextMode, 1, 'asIs: the editor must not indent it again');
+  });
+
   test('required keys come first', () => {
     const list = items(`programme: 1\nevent:\n  ${CURSOR}\n`);
     const sorted = [...list].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => i.label);

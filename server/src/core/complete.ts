@@ -5,7 +5,7 @@
  * (cursorContext.ts), so half-typed and broken documents still complete; the model comes from
  * the cached analysis, never a new one.
  */
-import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, Position, Range } from 'vscode-languageserver-types';
+import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, InsertTextMode, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
 import { CursorContext, cursorContext, siblingKeys } from './cursorContext';
@@ -145,6 +145,8 @@ function keyItems(container: JsonSchema, present: ReadonlySet<string>, ctx: Curs
       documentation: { kind: 'markdown', value: schemaDoc(schema) ?? '' },
       sortText: `${required.has(name) ? 0 : 1}${name}`,
       insertTextFormat: InsertTextFormat.Snippet,
+      // The text carries its own indentation: editors must not add the line's again.
+      insertTextMode: InsertTextMode.asIs,
       textEdit: { range, newText: keyInsert(name, schema, ctx.column) },
     });
   }
