@@ -42,7 +42,7 @@ suite('Hostile files through the language server', function () {
     test(`${c.name}: its diagnostic, then a normal file still gets its diagnostics and hover`, async function () {
       this.timeout(BOUND_MS * 3);
       const bad = await open(c.text());
-      assert.ok(bad.diagnostics.some((d) => c.expect.test(d.message)), bad.diagnostics.map((d) => d.message).join('\n'));
+      assert.ok(bad.diagnostics.some((d) => c.expect.test(String(d.message))), bad.diagnostics.map((d) => d.message).join('\n'));
       await client.close(bad.uri);
 
       const good = await open(EXAMPLE);
