@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ProgrammeWorkspace } from './core/workspace';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { SettingsCache } from './settings';
+import { DEFAULT_MAX_FILE_MB } from './core/limits';
 import { registerFeatures } from './handlers/features';
 
 export interface ServerContext {
@@ -24,6 +25,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsCache(connection);
   const workspace = new ProgrammeWorkspace({
+    maxFileMegabytes: (uri) => settings.known(uri)?.maxFileSize ?? DEFAULT_MAX_FILE_MB,
     onError: (where, error) => connection.console.error(`${where} failed: ${error instanceof Error ? error.stack : String(error)}`),
   });
   const diagnostics = new DiagnosticsPublisher(connection, documents, workspace, settings);

@@ -15,6 +15,8 @@ export const DEFAULT_SETTINGS: Settings = { severity: {}, maxFileSize: DEFAULT_M
 
 export class SettingsCache {
   private cache = new Map<string, Promise<Settings>>();
+  /** Settings already received, for code that cannot wait (the workspace's size limit). */
+  private resolved = new Map<string, Settings>();
   private supported = false;
 
   constructor(private readonly connection: Connection) {}
@@ -29,16 +31,25 @@ export class SettingsCache {
     if (!s) {
       s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'programme' }).then(normalise, () => DEFAULT_SETTINGS);
       this.cache.set(uri, s);
+      const asked = s;
+      void s.then((settings) => { if (this.cache.get(uri) === asked) this.resolved.set(uri, settings); });
     }
     return s;
   }
 
+  /** The settings of `uri` if they have arrived, else undefined. */
+  known(uri: string): Settings | undefined {
+    return this.supported ? this.resolved.get(uri) : DEFAULT_SETTINGS;
+  }
+
   clear(): void {
     this.cache.clear();
+    this.resolved.clear();
   }
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.resolved.delete(uri);
   }
 }
 

@@ -57,4 +57,19 @@ suite('Hostile files through the language server', function () {
       assert.equal(client.process.exitCode, null, client.stderr);
     });
   }
+
+  test('programme.maxFileSize applies: a 2 MB file is not checked with a limit of 1 MB', async function () {
+    this.timeout(BOUND_MS * 2);
+    const limited = new LspClient();
+    limited.configuration = { maxFileSize: 1 };
+    try {
+      await limited.initialize();
+      const uri = 'file:///hostile/limited.programme.yaml';
+      await limited.open(uri, hostile.hugeFile(2));
+      const diagnostics = await limited.waitDiagnostics(uri, 1, BOUND_MS);
+      assert.deepEqual(diagnostics.map((d) => d.message), ['file too large to check: 2.0 MB > limit of 1 MB (set programme.maxFileSize to raise it)']);
+    } finally {
+      await limited.shutdown();
+    }
+  });
 });

@@ -20,6 +20,7 @@ interface Entry {
   parser: ProgrammeParser;
   version?: number;
   text?: string;
+  limit?: number;
   file?: ProgrammeFile;
 }
 
@@ -37,18 +38,19 @@ export class ProgrammeWorkspace {
   get(document: TextDocument): ProgrammeFile {
     let entry = this.entries.get(document.uri);
     if (!entry) this.entries.set(document.uri, (entry = { parser: new ProgrammeParser() }));
-    if (entry.file && entry.version === document.version && entry.text === document.getText()) {
+    const limit = this.options.maxFileMegabytes?.(document.uri) ?? DEFAULT_MAX_FILE_MB;
+    if (entry.file && entry.version === document.version && entry.text === document.getText() && entry.limit === limit) {
       entry.file.document = document;
       return entry.file;
     }
     const text = document.getText();
-    const limit = this.options.maxFileMegabytes?.(document.uri) ?? DEFAULT_MAX_FILE_MB;
     const tooLarge = sizeProblem(text, limit);
     const file: ProgrammeFile = tooLarge
       ? { document, analysis: undefined, tooLarge }
       : { document, analysis: analyze(text, entry.parser, this.options.onError) };
     entry.version = document.version;
     entry.text = text;
+    entry.limit = limit;
     entry.file = file;
     return file;
   }
