@@ -35,15 +35,18 @@ export function isComposite(piece: Leaf | Composite): piece is Composite {
   return (piece as Composite).children !== undefined;
 }
 
-interface Line {
-  start: number;
-  /** End of the line's content (before the newline). */
-  end: number;
-  /** End including the newline. */
-  next: number;
-  indent: number;
-  /** blank, comment-only, or content. */
-  kind: 0 | 1 | 2;
+/**
+ * The line table: per line its start, the end of its content (before the newline), the start
+ * of the next line, its indentation and kind. Typed arrays, so that a table of a quarter of a
+ * million lines is cheap to keep and to copy with an offset when an edit moves it.
+ */
+export interface Lines {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  next: Int32Array;
+  indent: Int32Array;
+  kind: Uint8Array;
 }
 
 const BLANK = 0, COMMENT = 1, CONTENT = 2;
@@ -57,24 +60,157 @@ function compositeShape(path: readonly string[]): 'map' | 'seq' | undefined {
   return undefined;
 }
 
-/** Returns the split plan, or undefined when the text must be parsed as a whole. */
-export function split(text: string): Composite | undefined {
-  const lines = scanLines(text);
-  if (!lines) return undefined;
-  const root = splitRegion(text, lines, 0, lines.length, -1, 'map', []);
-  if (!root) return undefined;
-  return { form: 'root', start: 0, end: text.length, shape: 'map', children: root };
+export interface SplitResult {
+  plan: Composite;
+  lines: Lines;
 }
 
-function scanLines(text: string): Line[] | undefined {
-  // A lone carriage return is a line break for YAML but not for this scan.
+/** Returns the split plan, or undefined when the text must be parsed as a whole. */
+export function split(text: string): Composite | undefined {
+  return splitLines(text)?.plan;
+}
+
+/** Like `split`, also returning the line table (to be reused by `splitEdited`). */
+export function splitLines(text: string): SplitResult | undefined {
   if (/\r(?!\n)/.test(text)) return undefined;
-  const lines: Line[] = [];
-  let pos = 0;
+  const builder = new LineBuilder(Math.max(16, text.length >> 4));
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!scan(text, from, text.length, builder, true)) return undefined;
+  // An empty text is one blank line.
+  if (builder.count === 0) builder.push(from, from, text.length, 0, BLANK);
+  return planOf(text, builder.finish());
+}
+
+/**
+ * The split of `text`, which differs from `prev` only between the first `prefix` and the last
+ * `suffix` characters: only the lines there are scanned again, the others are reused (moved).
+ * Gives exactly what `splitLines(text)` gives.
+ */
+export function splitEdited(text: string, prevText: string, prev: Lines, prefix: number, suffix: number): SplitResult | undefined {
+  const oldLen = prevText.length, delta = text.length - oldLen;
+  // Lines kept before: those whose newline lies in the common prefix.
+  let a = 0;
+  {
+    let lo = 0, hi = prev.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (prev.next[mid] <= prefix && prevText.charCodeAt(prev.next[mid] - 1) === 10) lo = mid + 1;
+      else hi = mid;
+    }
+    a = lo;
+  }
+  // Lines kept after: those whose preceding newline lies in the common suffix.
+  let b = prev.count;
+  {
+    let lo = a, hi = prev.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (prev.start[mid] > oldLen - suffix) hi = mid;
+      else lo = mid + 1;
+    }
+    b = lo;
+  }
+  const from = a > 0 ? prev.next[a - 1] : 0;
+  const to = b < prev.count ? prev.start[b] + delta : text.length;
+  const around = text.slice(Math.max(0, from - 1), Math.min(text.length, to + 1));
+  if (/\r(?!\n)/.test(around)) return undefined;
+  if (from === 0 && b === prev.count) return splitLines(text);
+  const mid = new LineBuilder(64);
+  if (!scan(text, from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0, to, mid, b === prev.count)) return undefined;
+  const count = a + mid.count + (prev.count - b);
+  const lines: Lines = {
+    count, start: new Int32Array(count), end: new Int32Array(count), next: new Int32Array(count),
+    indent: new Int32Array(count), kind: new Uint8Array(count),
+  };
+  const fields = ['start', 'end', 'next', 'indent', 'kind'] as const;
+  for (const f of fields) {
+    (lines[f] as Int32Array).set((prev[f] as Int32Array).subarray(0, a), 0);
+    (lines[f] as Int32Array).set((mid[f] as Int32Array).subarray(0, mid.count), a);
+    (lines[f] as Int32Array).set((prev[f] as Int32Array).subarray(b, prev.count), a + mid.count);
+  }
+  if (delta !== 0) {
+    for (let i = a + mid.count; i < count; i++) {
+      lines.start[i] += delta;
+      lines.end[i] += delta;
+      lines.next[i] += delta;
+    }
+  }
+  return planOf(text, lines);
+}
+
+/** The length of the common prefix and (not overlapping it) common suffix of two texts. */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const n = Math.min(a.length, b.length);
+  let prefix = 0;
+  for (let step = 1024; prefix + step <= n && a.slice(prefix, prefix + step) === b.slice(prefix, prefix + step); step = Math.min(step * 2, 1 << 20)) prefix += step;
+  while (prefix < n && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  const max = n - prefix;
+  let suffix = 0;
+  const al = a.length, bl = b.length;
+  for (let step = 1024; suffix + step <= max && a.slice(al - suffix - step, al - suffix) === b.slice(bl - suffix - step, bl - suffix); step = Math.min(step * 2, 1 << 20)) suffix += step;
+  while (suffix < max && a.charCodeAt(al - 1 - suffix) === b.charCodeAt(bl - 1 - suffix)) suffix++;
+  return { prefix, suffix };
+}
+
+function planOf(text: string, lines: Lines): SplitResult | undefined {
+  const root = splitRegion(text, lines, 0, lines.count, -1, 'map', []);
+  if (!root) return undefined;
+  return { plan: { form: 'root', start: 0, end: text.length, shape: 'map', children: root }, lines };
+}
+
+class LineBuilder implements Lines {
+  count = 0;
+  start: Int32Array;
+  end: Int32Array;
+  next: Int32Array;
+  indent: Int32Array;
+  kind: Uint8Array;
+
+  constructor(capacity: number) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
+    this.indent = new Int32Array(capacity);
+    this.kind = new Uint8Array(capacity);
+  }
+
+  push(start: number, end: number, next: number, indent: number, kind: number): void {
+    if (this.count === this.start.length) this.grow();
+    const i = this.count++;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.next[i] = next;
+    this.indent[i] = indent;
+    this.kind[i] = kind;
+  }
+
+  private grow(): void {
+    const size = this.start.length * 2;
+    const bigger = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.start = bigger(this.start);
+    this.end = bigger(this.end);
+    this.next = bigger(this.next);
+    this.indent = bigger(this.indent);
+    this.kind = bigger(this.kind);
+  }
+
+  finish(): Lines {
+    return this;
+  }
+}
+
+/**
+ * Scans the lines from `pos` (a line start) until `to` (a line start, or the end of the text
+ * when `toEnd`). False when the text has a shape the split does not handle.
+ */
+function scan(text: string, pos: number, to: number, out: LineBuilder, toEnd: boolean): boolean {
   const len = text.length;
-  // A leading byte-order mark is not content; columns after it stay as the editor counts them.
-  if (text.charCodeAt(0) === 0xfeff) pos = 1;
-  while (pos < len || (pos === len && lines.length === 0)) {
+  const stop = toEnd ? len : to;
+  while (pos < stop) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = len;
     let end = nl;
@@ -82,16 +218,16 @@ function scanLines(text: string): Line[] | undefined {
     let i = pos;
     while (i < end && text.charCodeAt(i) === 32) i++;
     const c = i < end ? text.charCodeAt(i) : -1;
-    let kind: 0 | 1 | 2 = CONTENT;
+    let kind = CONTENT;
     if (c === -1) kind = BLANK;
-    else if (c === 9) return undefined; // a tab in indentation: let the parser speak
+    else if (c === 9) return false; // a tab in indentation: let the parser speak
     else if (c === 35) kind = COMMENT;
-    else if (i === pos && (c === 37 || text.startsWith('---', i) || text.startsWith('...', i))) return undefined;
-    lines.push({ start: pos, end, next: nl < len ? nl + 1 : len, indent: i - pos, kind });
+    else if (i === pos && (c === 37 || text.startsWith('---', i) || text.startsWith('...', i))) return false;
+    out.push(pos, end, nl < len ? nl + 1 : len, i - pos, kind);
     if (nl >= len) break;
     pos = nl + 1;
   }
-  return lines;
+  return true;
 }
 
 /**
@@ -99,28 +235,28 @@ function scanLines(text: string): Line[] | undefined {
  * `parentIndent`. Returns undefined when the region does not have the simple shape needed.
  */
 function splitRegion(
-  text: string, lines: Line[], from: number, to: number, parentIndent: number,
+  text: string, lines: Lines, from: number, to: number, parentIndent: number,
   shape: 'map' | 'seq', path: string[],
 ): (Leaf | Composite)[] | undefined {
+  const kinds = lines.kind, indents = lines.indent;
   let first = from;
-  while (first < to && lines[first].kind !== CONTENT) first++;
+  while (first < to && kinds[first] !== CONTENT) first++;
   if (first === to) return undefined;
-  const indent = lines[first].indent;
+  const indent = indents[first];
   if (shape === 'map' ? indent <= parentIndent : indent < parentIndent) return undefined;
   const children: (Leaf | Composite)[] = [];
   let i = first;
   while (i < to) {
-    const line = lines[i];
-    if (line.kind !== CONTENT || line.indent !== indent) return undefined;
+    if (kinds[i] !== CONTENT || indents[i] !== indent) return undefined;
     let j = i + 1;
-    while (j < to && (lines[j].kind !== CONTENT || lines[j].indent > indent)) j++;
-    const start = line.start;
-    const end = lines[j - 1].next;
+    while (j < to && (kinds[j] !== CONTENT || indents[j] > indent)) j++;
+    const start = lines.start[i];
+    const end = lines.next[j - 1];
     if (shape === 'seq') {
-      if (!isDash(text, line.start + indent, line.end)) return undefined;
+      if (!isDash(text, start + indent, lines.end[i])) return undefined;
       children.push({ start, end, form: 'item' });
     } else {
-      const key = simpleKey(text, line.start + indent, line.end);
+      const key = simpleKey(text, start + indent, lines.end[i]);
       if (key === undefined) return undefined;
       const childShape = key.inline ? undefined : compositeShape([...path, key.name]);
       const grand = childShape ? splitRegion(text, lines, i + 1, j, indent, childShape, [...path, key.name]) : undefined;

@@ -333,22 +333,24 @@ function localTime(node: Node | null | undefined, zone: string, ctx: Ctx): DateT
   return r.time;
 }
 
-type SlotData = Omit<Slot, 'track' | 'index' | 'node'>;
-
 /**
  * A slot depends only on its own text and the event zone (its schema errors, hence which of
- * its values are invalid, are its own too): its data is kept on its node across edits.
+ * its values are invalid, are its own too): it is kept on its node across edits, and only its
+ * track and index are brought up to date.
  */
 function readSlot(node: Node, index: number, track: Track, event: EventInfo, ctx: Ctx): Slot {
-  const data = memoised(node, 'slot', event.zone, ctx, (local) => readSlotData(node, event, local));
-  return { track, index, node, ...data };
+  const slot = memoised(node, 'slot', event.zone, ctx, (local) => readSlotData(node, index, track, event, local));
+  slot.track = track;
+  slot.index = index;
+  return slot;
 }
 
-function readSlotData(node: Node, event: EventInfo, ctx: Ctx): SlotData {
+function readSlotData(node: Node, index: number, track: Track, event: EventInfo, ctx: Ctx): Slot {
   const titleNode = get(node, 'title') ?? undefined;
   const startNode = get(node, 'start') ?? undefined;
   const kind = (text(node, 'kind', ctx) as SlotKind | undefined) ?? 'talk';
-  const slot: SlotData = {
+  const slot: Slot = {
+    track, index, node,
     id: text(node, 'id', ctx),
     title: text(node, 'title', ctx) ?? '(untitled)',
     titleNode,

@@ -9,7 +9,7 @@
  * document and a freshly opened one with the same text give the same tree and problems.
  */
 import { parseDocument, Document, Scalar, visit, YAMLError } from 'yaml';
-import { Composite, isComposite, Leaf, split } from './chunks';
+import { commonEnds, Composite, isComposite, Leaf, Lines, SplitResult, splitEdited, splitLines } from './chunks';
 import { convertDocument } from './convert';
 import { MapNode, Node, Pair, ScalarNode, SeqNode, setOwn, shift } from './tree';
 import { Problem, problem } from './problem';
@@ -24,46 +24,97 @@ export interface Syntax {
 }
 
 interface LeafResult {
+  /** Where the leaf's nodes and problems are now. */
   base: number;
+  length: number;
   node: Node;
   problems: Problem[];
 }
 
-const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
+interface Previous {
+  text: string;
+  lines: Lines;
+  /** The leaves of the last good split, by their start in `text`. */
+  byStart: Map<number, LeafResult>;
+}
 
-/** A parser that keeps the leaves of its last result, for one document. */
+interface Round {
+  prev?: Previous;
+  /** Leaves ending within the common prefix, or starting within the common suffix, are unchanged. */
+  prefix: number;
+  suffixFrom: number;
+  delta: number;
+  byStart: Map<number, LeafResult>;
+  used: Set<LeafResult>;
+}
+
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
+/** How many parsed leaves no longer in the text are kept (typing a character, then deleting it). */
+const RECENT = 256;
+
+/**
+ * A parser that keeps the leaves of its last result, for one document. Unchanged leaves are
+ * found by position (outside the changed range of the text), never by hashing their text;
+ * only the few leaves in the changed range are looked up by text among recently seen ones.
+ */
 export class ProgrammeParser {
-  private cache = new Map<string, LeafResult[]>();
+  private prev: Previous | undefined;
+  private recent = new Map<string, LeafResult>();
 
   parse(text: string): Syntax {
-    const plan = split(text);
-    if (plan) {
-      const next = new Map<string, LeafResult[]>();
+    const prev = this.prev;
+    let split: SplitResult | undefined;
+    const round: Round = { prev, prefix: 0, suffixFrom: text.length, delta: 0, byStart: new Map(), used: new Set() };
+    if (prev) {
+      const { prefix, suffix } = commonEnds(prev.text, text);
+      round.prefix = prefix;
+      round.suffixFrom = text.length - suffix;
+      round.delta = text.length - prev.text.length;
+      split = splitEdited(text, prev.text, prev.lines, prefix, suffix);
+    } else {
+      split = splitLines(text);
+    }
+    if (split) {
       const problems: Problem[] = [];
-      const root = this.assemble(text, plan, next, problems);
+      const root = this.assemble(text, split.plan, round, problems);
       if (root) {
-        this.cache = next;
-        for (const list of next.values()) for (const r of list) problems.push(...r.problems);
+        if (prev) {
+          let kept = 0;
+          for (const [key, r] of prev.byStart) {
+            if (round.used.has(r)) continue;
+            if (++kept > RECENT) break;
+            this.remember(prev.text.slice(key, key + r.length), r);
+          }
+        }
+        this.prev = { text, lines: split.lines, byStart: round.byStart };
+        for (const r of round.byStart.values()) for (const p of r.problems) problems.push(p);
         return { text, root: root.node, problems, whole: false };
       }
     }
-    this.cache = new Map();
+    // Keep the last good split: the next text is compared with it, so that fixing a syntax
+    // error re-parses only what changed since then.
     return parseWhole(text);
   }
 
-  private assemble(text: string, piece: Composite, next: Map<string, LeafResult[]>, problems: Problem[]): { node: Node } | undefined {
+  private remember(source: string, r: LeafResult): void {
+    this.recent.delete(source);
+    this.recent.set(source, r);
+    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value as string);
+  }
+
+  private assemble(text: string, piece: Composite, round: Round, problems: Problem[]): { node: Node } | undefined {
     const pairs: Pair[] = [];
     const items: Node[] = [];
     for (const child of piece.children) {
       let value: Node | null | undefined;
       let pair: Pair | undefined;
       if (isComposite(child)) {
-        const inner = this.assemble(text, child, next, problems);
+        const inner = this.assemble(text, child, round, problems);
         if (!inner) return undefined;
         if (child.form === 'entry') pair = { key: keyNode(text, child.start, child.key!), value: inner.node };
         else value = inner.node;
       } else {
-        const leaf = this.leaf(text, child, next);
+        const leaf = this.leaf(text, child, round);
         if (!leaf) return undefined;
         if (child.form === 'entry') {
           if (leaf.kind !== 'map' || leaf.items.length !== 1 || leaf.items[0].key.value !== child.key) return undefined;
@@ -76,12 +127,26 @@ export class ProgrammeParser {
       if (pair) pairs.push(pair);
       else if (value) items.push(value);
     }
-    return { node: piece.shape === 'map' ? mapOf(pairs, piece, problems) : seqOf(items, piece) };
+    return { node: piece.shape === 'map' ? mapOf(pairs, piece, problems) : seqOf(items, piece, text) };
   }
 
-  private leaf(text: string, leaf: Leaf, next: Map<string, LeafResult[]>): Node | undefined {
-    const source = text.slice(leaf.start, leaf.end);
-    let result = this.cache.get(source)?.pop();
+  private leaf(text: string, leaf: Leaf, round: Round): Node | undefined {
+    const length = leaf.end - leaf.start;
+    let result: LeafResult | undefined;
+    if (round.prev) {
+      const oldStart = leaf.end <= round.prefix ? leaf.start : leaf.start >= round.suffixFrom ? leaf.start - round.delta : -1;
+      const old = oldStart >= 0 ? round.prev.byStart.get(oldStart) : undefined;
+      if (old && old.length === length && !round.used.has(old)) result = old;
+    }
+    let source: string | undefined;
+    if (!result) {
+      source = text.slice(leaf.start, leaf.end);
+      const old = this.recent.get(source);
+      if (old && !round.used.has(old)) {
+        result = old;
+        this.recent.delete(source);
+      }
+    }
     if (result) {
       const delta = leaf.start - result.base;
       if (delta !== 0) {
@@ -90,15 +155,13 @@ export class ProgrammeParser {
         result.base = leaf.start;
       }
     } else {
-      const doc = parseDocument(source, PARSE_OPTIONS);
-      if (doc.errors.length || doc.warnings.length) return undefined;
-      const converted = convertDocument(doc, leaf.start);
-      if (converted.usesAliases || !converted.root) return undefined;
-      result = { base: leaf.start, node: converted.root, problems: converted.problems };
+      const doc = parseDocument(source!, PARSE_OPTIONS);
+      const converted = doc.errors.length || doc.warnings.length ? undefined : convertDocument(doc, leaf.start);
+      if (!converted || converted.usesAliases || !converted.root) return undefined;
+      result = { base: leaf.start, length, node: converted.root, problems: converted.problems };
     }
-    const list = next.get(source);
-    if (list) list.push(result);
-    else next.set(source, [result]);
+    round.used.add(result);
+    round.byStart.set(leaf.start, result);
     return result.node;
   }
 }
@@ -136,8 +199,10 @@ function mapOf(pairs: Pair[], piece: Composite, problems: Problem[]): MapNode {
   return { kind: 'map', items: kept, flow: false, value, start, end };
 }
 
-function seqOf(items: Node[], piece: Composite): SeqNode {
-  const start = items.length ? items[0].start : piece.start;
+function seqOf(items: Node[], piece: Composite, text: string): SeqNode {
+  // A block sequence starts at its first dash, as in a whole parse.
+  let start = piece.children.length ? piece.children[0].start : piece.start;
+  while (text.charCodeAt(start) === 32) start++;
   const end = items.length ? items[items.length - 1].end : start;
   return { kind: 'seq', items, flow: false, value: items.map((n) => n.value), start, end };
 }

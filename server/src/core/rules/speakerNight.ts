@@ -1,6 +1,18 @@
 import { problem } from '../problem';
 import { formatRange } from '../time';
 import { RuleContext } from './context';
+import { Interval } from '../model';
+
+/** Start hours by zone, per interval: intervals are kept across edits (model.ts), zone changes are slow. */
+const hours = new WeakMap<Interval, Map<string, number>>();
+
+function localHour(interval: Interval, zone: string): number {
+  let byZone = hours.get(interval);
+  if (!byZone) hours.set(interval, (byZone = new Map()));
+  let hour = byZone.get(zone);
+  if (hour === undefined) byZone.set(zone, (hour = interval.start.setZone(zone).hour));
+  return hour;
+}
 
 /** `speaker-night`: a slot starts between 22:00 and 07:00 where one of its speakers lives. */
 export function speakerNight(ctx: RuleContext): void {
@@ -9,8 +21,9 @@ export function speakerNight(ctx: RuleContext): void {
     for (const s of slot.speakers) {
       const zone = ctx.model.people.get(s.id)?.timezone;
       if (!zone) continue;
-      const local = slot.interval.start.setZone(zone);
-      if (local.hour >= 22 || local.hour < 7) {
+      const hour = localHour(slot.interval, zone);
+      if (hour >= 22 || hour < 7) {
+        const local = slot.interval.start.setZone(zone);
         const name = ctx.model.people.get(s.id)?.name ?? s.id;
         ctx.report(problem('speaker-night', `for ${name} this slot is at night: ${local.toFormat('ccc')} ${formatRange(slot.interval.start, slot.interval.end, zone)} (${zone})`, s.node));
       }

@@ -1,0 +1,8 @@
+// Bundles the benchmark into out/bench/ (run by `npm run bench` after the main build).
+import * as esbuild from 'esbuild';
+
+await esbuild.build({
+  entryPoints: ['bench/run.ts', 'bench/profile.ts'],
+  outbase: '.', outdir: 'out', bundle: true, sourcemap: true, platform: 'node', format: 'cjs', target: 'node20',
+  packages: 'external', logLevel: 'warning',
+});

@@ -1,0 +1,42 @@
+/**
+ * In-process timing of the core's phases alone (no LSP): `node out/bench/profile.js [slots] [edits]`.
+ * For finding what an edit costs, with or without `node --cpu-prof`; the real benchmark is run.ts.
+ */
+import { generateProgramme } from './generate';
+import { analyze } from '../server/src/core/analysis';
+import { ProgrammeParser } from '../server/src/core/parse';
+import { validate } from '../server/src/core/schema';
+import { buildModel } from '../server/src/core/model';
+import { RULES } from '../server/src/core/rules';
+
+const slots = Number(process.argv[2] ?? 2000);
+const runs = Number(process.argv[3] ?? 40);
+const text = generateProgramme({ slots });
+const parser = new ProgrammeParser();
+let t = performance.now();
+const first = analyze(text, parser);
+console.log(`open ${slots} slots (${(text.length / 1e6).toFixed(2)} MB): ${(performance.now() - t).toFixed(1)} ms, ${first.problems.length} problems, whole=${first.syntax.whole}`);
+const counts = new Map<string, number>();
+for (const p of first.problems) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+console.log(`heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+console.log([...counts].map(([c, n]) => `${c}:${n}`).join(' '));
+const at = text.indexOf('  - title: ', Math.floor(text.length / 2)) + 14;
+const phases = new Map<string, number[]>();
+const time = <T>(name: string, f: () => T): T => {
+  const s = performance.now();
+  const r = f();
+  let list = phases.get(name);
+  if (!list) phases.set(name, (list = []));
+  list.push(performance.now() - s);
+  return r;
+};
+for (let i = 0; i < runs; i++) {
+  const edited = i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text;
+  time('analyze', () => analyze(edited, parser));
+  const syntax = time('parse', () => parser.parse(edited));
+  const schema = time('validate', () => validate(syntax.root, edited));
+  const model = time('model', () => buildModel(syntax.root, schema.invalid));
+  for (const rule of RULES) time(`rule ${rule.name}`, () => rule({ model, report: () => undefined }));
+}
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+for (const [name, xs] of phases) console.log(`${name.padEnd(28)} median ${median(xs).toFixed(2)} ms`);

@@ -1,0 +1,261 @@
+/**
+ * `npm run bench`: latency of the language server as an editor sees it (over stdio), against
+ * the floor (the `yaml` parser plus Ajv alone, in process) and against Red Hat's YAML language
+ * server given the same schema and files. Prints one table and writes bench/results/latest.json.
+ *
+ * Options (environment): BENCH_SIZES=200,2000 to choose the sizes, BENCH_QUICK=1 for fewer runs.
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync, readFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { parseDocument } from 'yaml';
+import Ajv from 'ajv';
+import { generateProgramme } from './generate';
+import { BenchClient } from './client';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SERVER = path.join(ROOT, 'dist/server.js');
+const PEER = path.join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server');
+const SCHEMA = path.join(ROOT, 'schemas/programme.schema.json');
+const SIZES = (process.env.BENCH_SIZES ?? '200,2000,20000').split(',').map(Number);
+const QUICK = !!process.env.BENCH_QUICK;
+
+interface Stat { median: number; p95: number; n: number }
+
+/** How many runs per size, and how long a series may take before it stops early (ms). */
+function plan(slots: number): { opens: number; edits: number; requests: number; floor: number; peerEdits: number; budget: number } {
+  const q = QUICK ? 0.3 : 1;
+  const n = (x: number): number => Math.max(2, Math.round(x * q));
+  if (slots <= 500) return { opens: n(10), edits: n(60), requests: n(60), floor: n(20), peerEdits: n(10), budget: 20_000 };
+  if (slots <= 5000) return { opens: n(5), edits: n(40), requests: n(40), floor: n(10), peerEdits: n(6), budget: 30_000 };
+  return { opens: n(3), edits: n(20), requests: n(30), floor: n(4), peerEdits: 2, budget: 60_000 };
+}
+
+function stat(xs: number[]): Stat {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number): number => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { median: round(at(0.5)), p95: round(at(0.95)), n: s.length };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+/** Runs `f` up to `n` times (at least twice) within `budget` ms; returns the durations. */
+async function series(n: number, budget: number, f: (i: number) => Promise<number> | number): Promise<number[]> {
+  const out: number[] = [];
+  const until = Date.now() + budget;
+  for (let i = 0; i < n; i++) {
+    out.push(await f(i));
+    if (Date.now() > until && out.length >= 2) break;
+  }
+  return out;
+}
+
+function position(text: string, offset: number): { line: number; character: number } {
+  let line = 0, last = -1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; last = i; }
+  return { line, character: offset - last - 1 };
+}
+
+/** Where the benchmark types: a slot title, a speakers list, a person id, near the middle. */
+function targets(text: string): { title: number; speaker: number } {
+  const mid = Math.floor(text.length / 2);
+  const title = text.indexOf('      - title: ', mid) + '      - title: '.length + 3;
+  const speaker = text.indexOf('        speakers: [', mid) + '        speakers: ['.length + 3;
+  return { title, speaker };
+}
+
+async function measureFloor(text: string, runs: number, budget: number): Promise<Stat> {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
+  const times = await series(runs, budget, () => {
+    const t = performance.now();
+    const doc = parseDocument(text);
+    validate(doc.toJS());
+    return performance.now() - t;
+  });
+  return stat(times);
+}
+
+interface Ours {
+  openFirst: number; open: Stat; edit: Stat; completion?: Stat; hover?: Stat; schedule?: Stat;
+  rssMb?: number; diagnostics: number; notes: string[];
+}
+
+async function measureOurs(file: string, text: string, slots: number): Promise<Ours> {
+  const p = plan(slots);
+  const notes: string[] = [];
+  const client = new BenchClient(SERVER, ['--stdio'], () => ({}));
+  try {
+    await client.initialize(null);
+    const uri = pathToFileURL(file).href;
+    const openOnce = async (): Promise<number> => {
+      const before = client.publishCount(uri);
+      const t = performance.now();
+      await client.open(uri, 'programme', text);
+      await client.waitPublish(uri, before, 1);
+      return performance.now() - t;
+    };
+    const openFirst = await openOnce();
+    const rssMb = client.rssMb();
+    const opens = [openFirst];
+    for (let i = 1; i < p.opens; i++) {
+      await client.close(uri);
+      opens.push(await openOnce());
+    }
+    const diagnostics = client.lastDiagnostics(uri)?.diagnostics.length ?? 0;
+    const { title, speaker } = targets(text);
+    const at = position(text, title);
+    const edits = await series(p.edits, p.budget, async (i) => {
+      const change = i % 2 === 0
+        ? { range: { start: at, end: at }, text: 'x' }
+        : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      const before = client.publishCount(uri);
+      const t = performance.now();
+      const version = await client.change(uri, [change]);
+      await client.waitPublish(uri, before, version);
+      return performance.now() - t;
+    });
+    const request = async (method: string, params: unknown): Promise<Stat> => stat(await series(p.requests, p.budget, async () => {
+      const t = performance.now();
+      await client.request(method, params);
+      return performance.now() - t;
+    }));
+    const where = { textDocument: { uri }, position: position(text, speaker) };
+    const caps = client.capabilities;
+    const completion = caps.completionProvider ? await request('textDocument/completion', where) : undefined;
+    if (!completion) notes.push('no completion provider');
+    const hover = caps.hoverProvider ? await request('textDocument/hover', where) : undefined;
+    if (!hover) notes.push('no hover provider');
+    let schedule: Stat | undefined;
+    try {
+      await client.request('programme/schedule', { uri });
+      schedule = await request('programme/schedule', { uri });
+    } catch (error) {
+      notes.push(`programme/schedule skipped: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return { openFirst: round(openFirst), open: stat(opens), edit: stat(edits), completion, hover, schedule, rssMb: rssMb && round(rssMb), diagnostics, notes };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+interface Peer { open: number; edit: Stat; rssMb?: number; diagnostics: number }
+
+async function measurePeer(dir: string, file: string, text: string, slots: number): Promise<Peer> {
+  const p = plan(slots);
+  const schemaUri = pathToFileURL(SCHEMA).href;
+  const yaml = { schemas: { [schemaUri]: '*.programme.yaml' }, validate: true, hover: true, completion: true, format: { enable: false } };
+  const client = new BenchClient(PEER, ['--stdio'], (section) => (section === 'yaml' ? yaml : section === 'http' ? {} : null));
+  try {
+    await client.initialize(pathToFileURL(dir).href);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml } });
+    const uri = pathToFileURL(file).href;
+    const t0 = performance.now();
+    await client.open(uri, 'yaml', text);
+    await client.waitPublish(uri, 0);
+    const open = performance.now() - t0;
+    const rssMb = client.rssMb();
+    const diagnostics = client.lastDiagnostics(uri)?.diagnostics.length ?? 0;
+    const at = position(text, targets(text).title);
+    const edits = await series(p.peerEdits, p.budget, async (i) => {
+      const change = i % 2 === 0
+        ? { range: { start: at, end: at }, text: 'x' }
+        : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      const before = client.publishCount(uri);
+      const t = performance.now();
+      await client.change(uri, [change]);
+      await client.waitPublish(uri, before);
+      return performance.now() - t;
+    });
+    return { open: round(open), edit: stat(edits), rssMb: rssMb && round(rssMb), diagnostics };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+/** Checks once that the peer really validates with our schema: an unknown key must be reported. */
+async function peerValidates(dir: string): Promise<boolean> {
+  const file = path.join(dir, 'sanity.programme.yaml');
+  const text = generateProgramme({ slots: 10 }).replace('programme: 1', 'programme: 1\nnot-a-key: 1');
+  writeFileSync(file, text);
+  const schemaUri = pathToFileURL(SCHEMA).href;
+  const yaml = { schemas: { [schemaUri]: '*.programme.yaml' }, validate: true };
+  const client = new BenchClient(PEER, ['--stdio'], (section) => (section === 'yaml' ? yaml : null));
+  try {
+    await client.initialize(pathToFileURL(dir).href);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml } });
+    const uri = pathToFileURL(file).href;
+    await client.open(uri, 'yaml', text);
+    await client.waitPublish(uri, 0, undefined, 60_000);
+    return (client.lastDiagnostics(uri)?.diagnostics ?? []).some((d) => /not-a-key|not allowed/i.test(d.message));
+  } finally {
+    await client.shutdown();
+  }
+}
+
+function fmt(s: Stat | undefined): string {
+  return s ? `${s.median} / ${s.p95}` : 'n/a';
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'programme-bench-'));
+  const rows: Record<string, unknown>[] = [];
+  try {
+    const peerOk = await peerValidates(dir);
+    if (!peerOk) console.warn('warning: yaml-language-server did not report a schema error in the sanity check');
+    for (const slots of SIZES) {
+      const text = generateProgramme({ slots });
+      const file = path.join(dir, `generated-${slots}.programme.yaml`);
+      writeFileSync(file, text);
+      const p = plan(slots);
+      process.stderr.write(`${slots} slots (${(text.length / 1e6).toFixed(2)} MB): floor`);
+      const floor = await measureFloor(text, p.floor, p.budget);
+      process.stderr.write(', ours');
+      const ours = await measureOurs(file, text, slots);
+      process.stderr.write(', yaml-language-server');
+      const peer = await measurePeer(dir, file, text, slots);
+      process.stderr.write('\n');
+      rows.push({
+        slots, megabytes: round(text.length / 1e6 * 10) / 10, floor, ours, peer,
+        ratios: {
+          editOverFloor: round(ours.edit.median / floor.median * 100) / 100,
+          openOverFloor: round(ours.open.median / floor.median * 100) / 100,
+          editOverPeer: round(ours.edit.median / peer.edit.median * 100) / 100,
+        },
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const bundles: Record<string, number> = {};
+  for (const name of readdirSync(path.join(ROOT, 'dist')).filter((n) => n.endsWith('.js')).sort()) {
+    bundles[name] = Math.round(statSync(path.join(ROOT, 'dist', name)).size / 1024);
+  }
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg().map((x) => round(x)),
+  };
+  const result = { date: new Date().toISOString(), machine, unit: 'ms (median / 95th percentile)', rows, bundlesKb: bundles, seconds: Math.round((Date.now() - started) / 1000) };
+
+  const lines: string[] = [];
+  lines.push(`| slots (MB) | floor: parse+Ajv | open (first) | edit → diagnostics | completion | hover | schedule | RSS MB | yaml-ls open | yaml-ls edit | yaml-ls RSS | edit/floor | open/floor | edit/yaml-ls |`);
+  lines.push(`|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`);
+  for (const r of rows as any[]) {
+    lines.push(`| ${r.slots} (${r.megabytes}) | ${fmt(r.floor)} | ${fmt(r.ours.open)} (${r.ours.openFirst}) | ${fmt(r.ours.edit)} | ${fmt(r.ours.completion)} | ${fmt(r.ours.hover)} | ${fmt(r.ours.schedule)} | ${r.ours.rssMb ?? '?'} | ${r.peer.open} | ${fmt(r.peer.edit)} | ${r.peer.rssMb ?? '?'} | ${r.ratios.editOverFloor} | ${r.ratios.openOverFloor} | ${r.ratios.editOverPeer} |`);
+  }
+  console.log(`Conference Programme benchmark, ${result.date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; times in ms, median / 95th percentile`);
+  console.log(lines.join('\n'));
+  console.log(`bundles (KB): ${Object.entries(bundles).map(([k, v]) => `${k} ${v}`).join(', ')}; load average ${machine.loadAverage.join(' ')}; ${result.seconds} s`);
+  for (const r of rows as any[]) for (const n of r.ours.notes) console.log(`note (${r.slots} slots): ${n}`);
+  mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(result, null, 2) + '\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,194 @@
+/**
+ * The incremental parser must be invisible: after every edit of a recorded sequence, the
+ * analysis reached through one long-lived ProgrammeParser equals a fresh open of the same
+ * text (same problems, same tree), and on valid documents the split parse equals parsing the
+ * whole text as one YAML document.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../../server/src/core/analysis';
+import { ProgrammeParser, parseWhole, Syntax } from '../../server/src/core/parse';
+import { Node } from '../../server/src/core/tree';
+import { generateProgramme, random } from '../../bench/generate';
+
+const EXAMPLE = fs.readFileSync(path.join(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
+
+interface Edit { at: number; remove: number; insert: string }
+
+function apply(text: string, e: Edit): string {
+  return text.slice(0, e.at) + e.insert + text.slice(e.at + e.remove);
+}
+
+/** The tree as plain data: kinds, ranges, keys and scalar values. */
+function dump(node: Node | null | undefined): unknown {
+  if (!node) return null;
+  if (node.kind === 'scalar') return [node.start, node.end, node.quoted, node.value];
+  if (node.kind === 'seq') return [node.start, node.end, 'seq', node.items.map(dump)];
+  return [node.start, node.end, 'map', node.items.map((p) => [dump(p.key), dump(p.value)])];
+}
+
+function problemsOf(text: string, parser?: ProgrammeParser): unknown[] {
+  return analyze(text, parser).problems.map((p) => `${p.code} ${p.start}-${p.end} ${p.message}`);
+}
+
+/** Replays `edits` on `text`, comparing the incremental parser with a fresh one after each. */
+function replay(text: string, edits: (text: string) => Edit[], label: string): number {
+  const parser = new ProgrammeParser();
+  analyze(text, parser);
+  let steps = 0;
+  for (const edit of edits(text)) {
+    text = apply(text, edit);
+    steps++;
+    const incremental = analyze(text, parser);
+    const fresh = analyze(text);
+    const where = `${label}, edit ${steps} (${JSON.stringify(edit)})`;
+    assert.deepEqual(incremental.problems.map((p) => `${p.code} ${p.start}-${p.end} ${p.message}`),
+      fresh.problems.map((p) => `${p.code} ${p.start}-${p.end} ${p.message}`), where);
+    assert.deepEqual(dump(incremental.syntax.root), dump(fresh.syntax.root), where);
+    assert.deepEqual(incremental.syntax.root?.value, fresh.syntax.root?.value, where);
+  }
+  return steps;
+}
+
+/** Offsets of every line start, for edits that work on lines. */
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0 && i < text.length - 1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+/** Text blocks of whole slots: `[start, end)` of each `      - title:` item. */
+function slotBlocks(text: string): [number, number][] {
+  const starts: number[] = [];
+  for (let i = text.indexOf('\n      - title: '); i >= 0; i = text.indexOf('\n      - title: ', i + 1)) starts.push(i + 1);
+  return starts.map((s, k) => {
+    const next = k + 1 < starts.length ? starts[k + 1] : text.indexOf('\n  track-', s);
+    const end = next < 0 ? text.length : next > s ? next : text.length;
+    // A block ends at the next slot, or at the end of its track.
+    const trackEnd = text.indexOf('\n  track-', s);
+    return [s, trackEnd >= 0 && trackEnd < end ? trackEnd + 1 : end];
+  });
+}
+
+const CHARS = ['x', 'a', ' ', ':', '-', '#', '"', "'", '[', ']', '{', '\n', '7', '&', '*', '|', '\t'];
+
+/** Typing one character at a random place and deleting it again, or deleting one character. */
+function typing(seed: number, count: number) {
+  return (start: string): Edit[] => {
+    const rnd = random(seed);
+    const edits: Edit[] = [];
+    let len = start.length;
+    for (let i = 0; i < count; i++) {
+      const at = Math.floor(rnd() * len);
+      if (rnd() < 0.8) {
+        const c = CHARS[Math.floor(rnd() * CHARS.length)];
+        edits.push({ at, remove: 0, insert: c }, { at, remove: 1, insert: '' });
+      } else {
+        edits.push({ at, remove: 1, insert: '' });
+        len--;
+      }
+    }
+    return edits;
+  };
+}
+
+suite('incremental parse equals a fresh open', () => {
+  const small = generateProgramme({ slots: 30, seed: 7 });
+
+  test('typing and deleting characters at many positions', () => {
+    assert.ok(replay(small, typing(11, 50), 'typing') >= 80);
+    assert.ok(replay(EXAMPLE, typing(12, 40), 'typing (example)') >= 60);
+  });
+
+  test('typing a word into a slot title, one key at a time, then deleting it', () => {
+    const at = small.indexOf('      - title: ', small.length / 2) + 20;
+    replay(small, () => {
+      const edits: Edit[] = [];
+      const word = 'incremental: [x';
+      for (let i = 0; i < word.length; i++) edits.push({ at: at + i, remove: 0, insert: word[i] });
+      for (let i = word.length - 1; i >= 0; i--) edits.push({ at: at + i, remove: 1, insert: '' });
+      return edits;
+    }, 'word');
+  });
+
+  test('pasting lines', () => {
+    replay(small, (text) => {
+      const rnd = random(21);
+      const starts = lineStarts(text);
+      const edits: Edit[] = [];
+      let shift = 0;
+      for (let i = 0; i < 40; i++) {
+        const k = Math.floor(rnd() * (starts.length - 1));
+        const line = text.slice(starts[k], starts[k + 1]);
+        // Pasted before an earlier line, so later offsets of the original text stay valid.
+        const target = starts[Math.floor(rnd() * k)];
+        edits.push({ at: target + (target >= 0 ? 0 : shift), remove: 0, insert: line });
+        shift += line.length;
+        if (i % 4 === 3) edits.push({ at: target, remove: line.length, insert: '' });
+      }
+      return edits;
+    }, 'paste');
+  });
+
+  test('inserting and removing whole slots', () => {
+    replay(small, (text) => {
+      const blocks = slotBlocks(text);
+      const edits: Edit[] = [];
+      for (let i = blocks.length - 2; i > 0; i -= 5) {
+        const [s, e] = blocks[i];
+        const block = text.slice(s, e);
+        edits.push({ at: s, remove: 0, insert: block }); // duplicate: overlaps and all
+        edits.push({ at: s, remove: block.length, insert: '' }); // and take it away again
+        edits.push({ at: s, remove: block.length, insert: '' }); // remove the slot itself
+      }
+      return edits;
+    }, 'slots');
+  });
+
+  test('breaking and fixing syntax', () => {
+    const breakers = ['"', '[', '{', ': :', '\t', '- ', '&a ', '*a ', '---\n', '  ', '\r', '\u00a0', '%YAML 1.2\n'];
+    replay(small, (text) => {
+      const rnd = random(31);
+      const starts = lineStarts(text);
+      const edits: Edit[] = [];
+      for (let i = 0; i < 40; i++) {
+        const b = breakers[i % breakers.length];
+        const at = rnd() < 0.5 ? starts[Math.floor(rnd() * starts.length)] : Math.floor(rnd() * text.length);
+        edits.push({ at, remove: 0, insert: b });
+        // Another edit while broken, then the fix.
+        const other = Math.floor(rnd() * text.length);
+        const o = other >= at ? other + b.length : other;
+        edits.push({ at: o, remove: 0, insert: 'z' }, { at: o, remove: 1, insert: '' }, { at, remove: b.length, insert: '' });
+      }
+      return edits;
+    }, 'syntax');
+  });
+
+  test('changing the event timezone', () => {
+    const text = small.replace('duration: 25m', 'duration: 25m\n        end: 2025-09-15 09:10'); // one slot with both
+    replay(text, (t) => {
+      const at = t.indexOf('Europe/Berlin');
+      const zones = ['America/New_York', 'Mars/Olympus', 'US/Pacific', 'Asia/Kolkata', 'Europe/Berlin'];
+      const edits: Edit[] = [];
+      let current = 'Europe/Berlin';
+      for (const z of zones) {
+        edits.push({ at, remove: current.length, insert: z });
+        current = z;
+      }
+      return edits;
+    }, 'timezone');
+  });
+
+  test('the split parse of a valid document equals parsing it whole', () => {
+    for (const text of [EXAMPLE, generateProgramme({ slots: 200, seed: 3 }), generateProgramme({ slots: 45, seed: 4 })]) {
+      const split: Syntax = new ProgrammeParser().parse(text);
+      const whole = parseWhole(text);
+      assert.equal(split.whole, false, 'a generated programme is split into leaves');
+      assert.deepEqual(dump(split.root), dump(whole.root));
+      assert.deepEqual(split.root?.value, whole.root?.value);
+      assert.deepEqual(split.problems, whole.problems);
+      assert.deepEqual(problemsOf(text, new ProgrammeParser()), problemsOf(text));
+    }
+  });
+});
