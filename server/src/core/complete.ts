@@ -17,12 +17,14 @@ import {
 } from './completeValues';
 import { matchRank, sortKey } from './matchRank';
 import { nodeAtPath } from './tree';
+import { Cancellation, NEVER_CANCELLED } from './cancel';
 
 /**
  * Completions at `position`. `trigger` is the character that made the editor ask, if any: a
  * space only opens the list where a value is expected, not while indenting a new line.
  */
-export function complete(analysis: Analysis | undefined, document: TextDocument, position: Position, trigger?: string): CompletionList | null {
+export function complete(analysis: Analysis | undefined, document: TextDocument, position: Position, trigger?: string,
+  cancel: Cancellation = NEVER_CANCELLED): CompletionList | null {
   if (!analysis) return null;
   const text = document.getText();
   const offset = document.offsetAt(position);
@@ -31,8 +33,8 @@ export function complete(analysis: Analysis | undefined, document: TextDocument,
   const range = Range.create(document.positionAt(ctx.replaceStart), document.positionAt(ctx.replaceEnd));
   const items = ctx.mode === 'key' ? keyPosition(analysis, text, offset, ctx, range)
     : ctx.mode === 'item' ? itemPosition(analysis, text, offset, ctx, range)
-      : valuePosition(analysis, text, offset, ctx, range);
-  return { isIncomplete: true, items };
+      : valuePosition(analysis, text, offset, ctx, range, cancel);
+  return cancel.isCancellationRequested ? null : { isIncomplete: true, items };
 }
 
 type Path = (string | number)[];
@@ -69,32 +71,32 @@ function itemPosition(analysis: Analysis, text: string, offset: number, ctx: Cur
   return valueItems(analysis, ctx, offset, listKey, item, range, true, new Set());
 }
 
-function valuePosition(analysis: Analysis, text: string, offset: number, ctx: CursorContext, range: Range): CompletionItem[] {
+function valuePosition(analysis: Analysis, text: string, offset: number, ctx: CursorContext, range: Range, cancel: Cancellation): CompletionItem[] {
   const schema = resolve(schemaAt(ctx.path));
   const key = ctx.key;
   if (ctx.mode === 'flowItem') {
     const present = flowItemsOnLine(text, offset, ctx.replaceStart);
-    return valueItems(analysis, ctx, offset, key, resolve(schema?.items), range, true, present);
+    return valueItems(analysis, ctx, offset, key, resolve(schema?.items), range, true, present, cancel);
   }
   if (schema?.type === 'array' && (PERSON_FIELDS.has(key ?? '') || key === 'topics')) {
     // `speakers: jas` with no bracket yet: insert a flow list.
-    return valueItems(analysis, ctx, offset, key, resolve(schema.items), range, true, new Set()).map((i) => {
+    return valueItems(analysis, ctx, offset, key, resolve(schema.items), range, true, new Set(), cancel).map((i) => {
       const edit = i.textEdit as { range: Range; newText: string };
       return { ...i, textEdit: { range: edit.range, newText: `${ctx.needsSpace ? ' ' : ''}[${edit.newText.trim()}]` } };
     });
   }
-  return valueItems(analysis, ctx, offset, key, schema, range, false, new Set());
+  return valueItems(analysis, ctx, offset, key, schema, range, false, new Set(), cancel);
 }
 
 function valueItems(analysis: Analysis, ctx: CursorContext, offset: number, key: string | undefined, schema: JsonSchema | undefined,
-  range: Range, inList: boolean, present: ReadonlySet<string>): CompletionItem[] {
+  range: Range, inList: boolean, present: ReadonlySet<string>, cancel: Cancellation = NEVER_CANCELLED): CompletionItem[] {
   const prefix = ctx.prefix;
   const trackId = ctx.path[0] === 'tracks' && typeof ctx.path[1] === 'string' ? ctx.path[1] : undefined;
   const inSlot = ctx.path.includes('slots');
   let candidates: Candidate[] = [];
   let kind: CompletionItemKind = CompletionItemKind.Value;
   if (key && PERSON_FIELDS.has(key) && inList) {
-    candidates = personCandidates(analysis, prefix, present);
+    candidates = personCandidates(analysis, prefix, present, cancel);
     kind = CompletionItemKind.Reference;
   } else if (key === 'topics' && inList && inSlot) {
     candidates = topicCandidates(analysis, trackId, prefix, present);

@@ -8,6 +8,7 @@ import { Model, Slot, Track } from './model';
 import { firstFit, freeGaps, gapsForSlot } from './gaps';
 import { allZones, formatLocal, formatRange, fromMillis, zoneInfo } from './time';
 import { matchRank } from './matchRank';
+import { Cancellation, NEVER_CANCELLED } from './cancel';
 
 export interface Candidate {
   value: string;
@@ -27,9 +28,11 @@ function ranked(list: Candidate[]): Candidate[] {
   return list.filter((c) => c.rank >= 0).sort((a, b) => a.rank - b.rank).slice(0, MAX_ITEMS);
 }
 
-export function personCandidates(analysis: Analysis, prefix: string, exclude: ReadonlySet<string>): Candidate[] {
+export function personCandidates(analysis: Analysis, prefix: string, exclude: ReadonlySet<string>, cancel: Cancellation = NEVER_CANCELLED): Candidate[] {
   const out: Candidate[] = [];
+  let n = 0;
   for (const p of analysis.model.people.values()) {
+    if ((++n & 1023) === 0 && cancel.isCancellationRequested) return [];
     if (exclude.has(p.id)) continue;
     const detail = [p.honorific && p.name ? `${p.honorific} ${p.name}` : p.name, p.affiliation].filter(Boolean).join(', ');
     out.push({ value: p.id, detail: detail || undefined, alsoMatches: p.name, rank: matchRank(prefix, p.id, p.name, p.affiliation) });

@@ -4,10 +4,10 @@ import { complete } from '../core/complete';
 import type { ServerContext } from '../server';
 
 export function completionFeature(ctx: ServerContext): ServerCapabilities {
-  ctx.connection.onCompletion((params: CompletionParams) => ctx.guard('completion', null, () => {
+  ctx.connection.onCompletion((params: CompletionParams, token) => ctx.guard('completion', null, () => {
     const document = ctx.documents.get(params.textDocument.uri);
     if (!document) return null;
-    return complete(ctx.workspace.get(document).analysis, document, params.position, params.context?.triggerCharacter);
+    return complete(ctx.workspace.get(document).analysis, document, params.position, params.context?.triggerCharacter, token);
   }));
   return { completionProvider: { triggerCharacters: [' ', '[', ',', '/', ':'], resolveProvider: false } };
 }
