@@ -80,6 +80,7 @@ function runInWebview(api: VsCodeApi, el: HTMLElement): void {
       highlightLine(el, m.line);
     }
   });
+  post({ type: 'ready', source: state.uri });
   let pending = false;
   window.addEventListener('scroll', () => {
     if (pending) return;

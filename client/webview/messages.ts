@@ -28,5 +28,7 @@ export type ToWebview =
   | { type: 'selectLine'; source: string; line: number };
 
 export type FromWebview =
+  /** The script is listening: the host (re)sends the current schedule, which may have been posted too early. */
+  | { type: 'ready'; source: string }
   | { type: 'revealLine'; source: string; line: number; endLine: number }
   | { type: 'openLink'; source: string; href: string };

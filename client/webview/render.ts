@@ -10,6 +10,7 @@ import { link } from './markdown';
 import { Clock, dateSpan, ownZone, validZone } from './times';
 import { renderAgendaDay, renderDay, renderUnscheduled } from './slots';
 import { renderTrack } from './tracks';
+import { PartCache, patchChildren } from './reuse';
 
 export { highlightLine } from './slots';
 
@@ -27,9 +28,21 @@ export interface RenderOptions {
   onChange?: (change: { zone?: string; mode?: ViewMode }) => void;
 }
 
-/** Replaces the content of `root` with the schedule. */
+interface Rendered {
+  /** What the cached parts depend on besides their own data. */
+  context: string;
+  cache: PartCache;
+  layout: HTMLElement;
+  main: HTMLElement;
+  side: HTMLElement;
+}
+
+const rendered = new WeakMap<HTMLElement, Rendered>();
+
+/** Shows the schedule in `root`, rebuilding only what changed since the last call. */
 export function renderPreview(root: HTMLElement, view: ScheduleView | undefined, options: RenderOptions = {}): void {
   if (!view) {
+    rendered.delete(root);
     root.replaceChildren(h('p', { class: 'empty', text: 'Waiting for the language server…' }));
     return;
   }
@@ -37,16 +50,28 @@ export function renderPreview(root: HTMLElement, view: ScheduleView | undefined,
   const zone = validZone(options.zone) ? options.zone : eventZone;
   const mode = options.mode === 'agenda' ? 'agenda' : 'grid';
   const links = { onLink: options.onLink };
-  const slotOptions = { clock: new Clock(zone), now: options.now ?? Date.now(), onReveal: options.onReveal, links };
-  const days = view.days.map((d) => (mode === 'grid' ? renderDay(d, slotOptions) : renderAgendaDay(d, slotOptions)));
+  const now = options.now ?? Date.now();
+  const slotOptions = { clock: new Clock(zone), now, onReveal: options.onReveal, links };
+  const context = JSON.stringify([view.uri, zone, mode, !!options.onReveal, !!options.onLink]);
+  let r = rendered.get(root);
+  if (!r || r.context !== context || !root.contains(r.layout)) {
+    const main = h('div', { class: 'schedule' }), side = h('aside', { class: 'side' });
+    r = { context, cache: new PartCache(), layout: h('div', { class: `layout mode-${mode}` }, [main, side]), main, side };
+    rendered.set(root, r);
+  }
+  const next = new Map<string, { data: string; el: HTMLElement }>();
+  const cache = r.cache;
+  const days = view.days.map((d) => {
+    // The "now" line moves: a day that contains now is redrawn each minute.
+    const start = Date.parse(d.startIso), live = now >= start && now <= start + d.minutes * 60_000;
+    return cache.get(`day:${d.date}`, [d, live ? Math.floor(now / 60_000) : 0], () => (mode === 'grid' ? renderDay(d, slotOptions) : renderAgendaDay(d, slotOptions)), next);
+  });
   if (!days.length && !view.unscheduled.length) days.push(h('p', { class: 'empty', text: 'No slots yet: add slots with a `start` to a track to see them here.' }));
-  const main = h('div', { class: 'schedule' }, [...days, renderUnscheduled(view, slotOptions)]);
-  const side = h('aside', { class: 'side' }, view.tracks.map((t) => renderTrack(t, links)));
-  root.replaceChildren(
-    header(view, zone, eventZone, mode, options),
-    ...banners(view, options),
-    h('div', { class: `layout mode-${mode}` }, [main, side]),
-  );
+  const unscheduled = view.unscheduled.length ? cache.get('unscheduled', view.unscheduled, () => renderUnscheduled(view, slotOptions)!, next) : undefined;
+  patchChildren(r.main, unscheduled ? [...days, unscheduled] : days);
+  patchChildren(r.side, view.tracks.map((t) => cache.get(`track:${t.id}`, t, () => renderTrack(t, links), next)));
+  cache.replace(next);
+  patchChildren(root, [header(view, zone, eventZone, mode, options), ...banners(view, options), r.layout]);
 }
 
 function header(view: ScheduleView, zone: string, eventZone: string, mode: ViewMode, options: RenderOptions): HTMLElement {

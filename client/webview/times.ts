@@ -35,30 +35,48 @@ export function ownZone(): string {
   }
 }
 
+interface LocalParts {
+  date: string;
+  time: string;
+  weekday: string;
+}
+
 export class Clock {
+  /** Many slots share start and end times: each instant is formatted once. */
+  private readonly cache = new Map<string, LocalParts>();
+
   constructor(readonly zone: string) {}
+
+  private parts(iso: string): LocalParts {
+    let p = this.cache.get(iso);
+    if (!p) {
+      const parts = formatter(this.zone, { weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+      const get = (type: string): string => parts.find((x) => x.type === type)?.value ?? '';
+      p = { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}`, weekday: get('weekday') };
+      if (this.cache.size > 20_000) this.cache.clear();
+      this.cache.set(iso, p);
+    }
+    return p;
+  }
 
   /** `07:10` */
   time(iso: string): string {
-    return formatter(this.zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+    return this.parts(iso).time;
   }
 
   /** `YYYY-MM-DD` of the instant in this zone. */
   date(iso: string): string {
-    const parts = formatter(this.zone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(iso));
-    const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-    return `${get('year')}-${get('month')}-${get('day')}`;
+    return this.parts(iso).date;
   }
 
   /** `07:10–07:35`, with the weekday when the reader's date differs from the event's `date`. */
   range(startIso: string, endIso: string, date: string): string {
-    const day = this.date(startIso) !== date ? `${this.weekday(startIso)} ` : '';
-    const endDay = this.date(endIso) !== this.date(startIso) ? `${this.weekday(endIso)} ` : '';
-    return `${day}${this.time(startIso)}–${endDay}${this.time(endIso)}`;
+    const s = this.parts(startIso), e = this.parts(endIso);
+    return `${s.date !== date ? `${s.weekday} ` : ''}${s.time}–${e.date !== s.date ? `${e.weekday} ` : ''}${e.time}`;
   }
 
   weekday(iso: string): string {
-    return formatter(this.zone, { weekday: 'short' }).format(new Date(iso));
+    return this.parts(iso).weekday;
   }
 
   /** `PDT`, `GMT+5:30`: the zone's short name at that instant. */

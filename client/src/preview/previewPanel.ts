@@ -25,6 +25,8 @@ export class PreviewPanel implements vscode.Disposable {
   private isDisposed = false;
   private lastSent?: { uri: string; version: number };
   private lastGood?: ScheduleView;
+  /** The last update posted, sent again when the webview says it is ready (it may have missed it). */
+  private lastUpdate?: ToWebview;
   private request = 0;
   private timer?: NodeJS.Timeout;
   private lastRefresh = 0;
@@ -59,6 +61,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.resource = uri;
     this.lastSent = undefined;
     this.lastGood = undefined;
+    this.lastUpdate = undefined;
     this.updateTitle();
     void this.refresh(true);
   }
@@ -117,6 +120,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private post(message: ToWebview): void {
+    if (message.type === 'update') this.lastUpdate = message;
     if (!this.isDisposed) void this.panel.webview.postMessage(message);
   }
 
@@ -124,6 +128,11 @@ export class PreviewPanel implements vscode.Disposable {
   private async onMessage(raw: unknown): Promise<void> {
     if (typeof raw !== 'object' || raw === null) return;
     const m = raw as Record<string, unknown>;
+    if (m.type === 'ready') {
+      if (this.lastUpdate?.source === this.resource.toString()) this.post(this.lastUpdate);
+      else void this.refresh(true);
+      return;
+    }
     if (m.source !== this.resource.toString()) return;
     if (m.type === 'revealLine' && Number.isInteger(m.line)) {
       await this.revealLine(m.line as number, Number.isInteger(m.endLine) ? (m.endLine as number) : (m.line as number));
