@@ -110,6 +110,7 @@ export class PreviewPanel implements vscode.Disposable {
       return; // The server is restarting or busy; the next change asks again.
     }
     if (this.isDisposed || request !== this.request || this.resource.toString() !== uri || !view) return;
+    const first = !this.lastSent;
     this.lastSent = { uri, version: document.version };
     if (view.syntaxError && this.lastGood) {
       this.post({ type: 'update', source: uri, view: this.lastGood, error: view.syntaxError });
@@ -117,6 +118,9 @@ export class PreviewPanel implements vscode.Disposable {
       if (!view.syntaxError) this.lastGood = view;
       this.post({ type: 'update', source: uri, view });
     }
+    // Like Markdown's preview, a newly shown document opens where the editor's cursor is.
+    const editor = first ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri) : undefined;
+    if (editor) this.post({ type: 'selectLine', source: uri, line: editor.selection.active.line });
   }
 
   private post(message: ToWebview): void {
