@@ -71,6 +71,12 @@ suite('schema: each error at the smallest node at fault, in words', () => {
     assert.deepStrictEqual(schemaProblems(text), ['20:9-20:17 `speakers` has no value: it must be a list']);
   });
 
+  test('links are web or mail links only: a javascript: URL is an error at the value', () => {
+    const text = programme({ slots: '      - title: A\n        start: 2021-09-21 07:00\n        duration: 10m\n        materials:\n          - { title: Slides, url: "javascript:alert(1)" }\n' });
+    assert.deepStrictEqual(schemaProblems(text), ['21:36-21:57 `javascript:alert(1)` is not a web or mail link: write an `https://`, `http://` or `mailto:` URL']);
+    assert.deepStrictEqual(schemaProblems(text.replace('javascript:alert(1)', 'https://example.org/s.pdf')), []);
+  });
+
   test('the format version must be 1', () => {
     assert.deepStrictEqual(schemaProblems(programme().replace('programme: 1', 'programme: 2')), ['1:12-1:13 `programme` must be 1: this is format version 1']);
   });

@@ -311,7 +311,7 @@ const FORMS: Record<string, string> = {
   Date: 'is not a date: write YYYY-MM-DD (like `2021-09-20`)',
   'Local date-time': 'is not a local date-time: write YYYY-MM-DD HH:MM (like `2021-09-21 07:05`)',
   Duration: 'is not a duration: write minutes and/or hours, like `20m`, `1h` or `1h30m`',
-  URL: 'is not an absolute URL (like `https://example.org/`)',
+  URL: 'is not a web or mail link: write an `https://`, `http://` or `mailto:` URL',
 };
 
 function patternMessage(e: ErrorObject, node: Node | null): string {
