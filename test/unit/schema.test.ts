@@ -73,7 +73,7 @@ suite('schema: each error at the smallest node at fault, in words', () => {
 
   test('links are web or mail links only: a javascript: URL is an error at the value', () => {
     const text = programme({ slots: '      - title: A\n        start: 2021-09-21 07:00\n        duration: 10m\n        materials:\n          - { title: Slides, url: "javascript:alert(1)" }\n' });
-    assert.deepStrictEqual(schemaProblems(text), ['21:36-21:57 `javascript:alert(1)` is not a web or mail link: write an `https://`, `http://` or `mailto:` URL']);
+    assert.deepStrictEqual(schemaProblems(text), ['21:35-21:56 `javascript:alert(1)` is not a web or mail link: write an `https://`, `http://` or `mailto:` URL']);
     assert.deepStrictEqual(schemaProblems(text.replace('javascript:alert(1)', 'https://example.org/s.pdf')), []);
   });
 
