@@ -270,9 +270,12 @@ export async function waitForHttp(url, { timeoutMs = 60_000, isDead = () => unde
   }
 }
 
-/** Fresh --user-data-dir / --extensions-dir and user settings for one run, under .vscode-test/. */
+/**
+ * Fresh --user-data-dir / --extensions-dir and user settings for one run: in
+ * .vscode-test/profiles/NAME, or in the folder given by an absolute path.
+ */
 export function makeProfile(name, settings = {}) {
-  const dir = path.join(CACHE_DIR, 'profiles', name);
+  const dir = path.isAbsolute(name) ? name : path.join(CACHE_DIR, 'profiles', name);
   fs.rmSync(dir, { recursive: true, force: true });
   const userDataDir = path.join(dir, 'user-data');
   const extensionsDir = path.join(dir, 'extensions');

@@ -16,7 +16,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
-const RUN_DIR = path.join(REPO_ROOT, '.vscode-test', 'e2e-run');
+// Everything of one run (workspace copy, profile, results, bridge) is in its own folder, so
+// that two runs at once (a developer's and an editor's, say) do not trip over each other.
+const RUNS_DIR = path.join(REPO_ROOT, '.vscode-test', 'e2e-runs');
+const RUN_DIR = path.join(RUNS_DIR, String(process.pid));
 const SUITE_INDEX = path.join(__dirname, 'suite', 'index.js');
 const WORKSPACE_SOURCE = path.join(REPO_ROOT, 'test', 'e2e', 'workspace');
 const CHROMIUM_ARGS = [
@@ -151,6 +154,21 @@ function briefError(error: string): string {
   return [...message, ...(ownFrame ? [ownFrame.trim().replace(REPO_ROOT + path.sep, '')] : [])].join('\n');
 }
 
+function removeDeadRuns(): void {
+  if (!fs.existsSync(RUNS_DIR)) return;
+  for (const name of fs.readdirSync(RUNS_DIR)) {
+    const pid = Number(name);
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      alive = false;
+    }
+    if (!alive || pid === process.pid) fs.rmSync(path.join(RUNS_DIR, name), { recursive: true, force: true });
+  }
+}
+
 async function loadCodeServerModule(): Promise<CodeServerModule> {
   const file = pathToFileURL(path.join(REPO_ROOT, 'scripts', 'codeServer.mjs')).href;
   return (await import(file)) as CodeServerModule;
@@ -238,23 +256,25 @@ async function main(): Promise<number> {
   await codeServer.ensureCodeServer({ browser: true });
   log(`code-server ready (${seconds(installStarted)})`);
 
-  // A fresh copy of the workspace, profile and bridge for this run.
+  // A fresh copy of the workspace, profile and bridge for this run; runs whose launcher is
+  // gone leave their folders behind only when killed, and are removed here.
+  removeDeadRuns();
   fs.rmSync(RUN_DIR, { recursive: true, force: true });
   const workspace = path.join(RUN_DIR, 'workspace');
   const bridge = path.join(RUN_DIR, 'bridge');
   fs.cpSync(WORKSPACE_SOURCE, workspace, { recursive: true });
   fs.mkdirSync(bridge, { recursive: true });
-  const resultsFile = path.join(RESULTS_DIR, 'e2e-results.json');
-  fs.rmSync(resultsFile, { force: true });
+  const resultsFile = path.join(RUN_DIR, 'results.json');
   for (const name of fs.readdirSync(RESULTS_DIR)) {
     // this launcher's own screenshots from an earlier run
     if (/^(preview.*|workbench|failed-\d+-.*)\.png$/.test(name)) fs.rmSync(path.join(RESULTS_DIR, name), { force: true });
   }
-  const profile = codeServer.makeProfile('e2e');
+  const profile = codeServer.makeProfile(path.join(RUN_DIR, 'profile'));
 
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
+  let consoleLog: fs.WriteStream | undefined;
   let cleaning: Promise<void> | undefined;
   const cleanup = (): Promise<void> =>
     (cleaning ??= (async () => {
@@ -266,6 +286,18 @@ async function main(): Promise<number> {
         new Promise((resolve) => setTimeout(resolve, 10_000)),
       ]);
       await server?.stop().catch(() => undefined);
+      await new Promise<void>((resolve) => (consoleLog && !consoleLog.closed ? consoleLog.end(resolve) : resolve()));
+      // Keep what tells about the run, then drop the run's folder.
+      for (const [from, to] of [
+        [resultsFile, 'e2e-results.json'],
+        [path.join(RUN_DIR, 'code-server.log'), 'code-server.log'],
+        [path.join(RUN_DIR, 'browser-console.log'), 'browser-console.log'],
+        [path.join(profile.userDataDir, 'logs'), 'vscode-logs'],
+      ]) {
+        fs.rmSync(path.join(RESULTS_DIR, to), { recursive: true, force: true });
+        if (fs.existsSync(from)) fs.cpSync(from, path.join(RESULTS_DIR, to), { recursive: true });
+      }
+      fs.rmSync(RUN_DIR, { recursive: true, force: true });
     })());
   const onSignal = (signal: NodeJS.Signals): void => {
     log(`${signal}: stopping code-server and Chromium`);
@@ -280,7 +312,7 @@ async function main(): Promise<number> {
       folder: workspace,
       profile,
       quiet: true,
-      logFile: path.join(RESULTS_DIR, 'code-server.log'),
+      logFile: path.join(RUN_DIR, 'code-server.log'),
       env: {
         PROGRAMME_E2E_HOST: 'code-server',
         PROGRAMME_E2E_RESULTS: resultsFile,
@@ -297,14 +329,15 @@ async function main(): Promise<number> {
     });
     context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const page = await context.newPage();
-    const consoleLog = fs.createWriteStream(path.join(RESULTS_DIR, 'browser-console.log'));
+    const consoleFile = fs.createWriteStream(path.join(RUN_DIR, 'browser-console.log'));
+    consoleLog = consoleFile;
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       const text = message.text();
-      consoleLog.write(`[${message.type()}] ${text}\n`);
+      consoleFile.write(`[${message.type()}] ${text}\n`);
       if (message.type() === 'error') consoleErrors.push(text.replace(/%c\s*ERR color: #f33\s*/, '').split('\n')[0]);
     });
-    page.on('pageerror', (error) => consoleLog.write(`[pageerror] ${error.stack ?? error.message}\n`));
+    page.on('pageerror', (error) => consoleFile.write(`[pageerror] ${error.stack ?? error.message}\n`));
     let hostExit: number | undefined;
     await page.exposeFunction('codeAutomationExit', (code: number) => {
       hostExit = code;
@@ -376,7 +409,6 @@ async function main(): Promise<number> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     await page.screenshot({ path: path.join(RESULTS_DIR, 'workbench.png') }).catch(() => undefined);
-    consoleLog.end();
 
     // Summary
     const tests = results?.tests ?? [];

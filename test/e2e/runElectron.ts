@@ -11,7 +11,7 @@ import { runTests } from '@vscode/test-electron';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
-const RUN_DIR = path.join(REPO_ROOT, '.vscode-test', 'e2e-electron');
+const RUN_DIR = path.join(REPO_ROOT, '.vscode-test', 'e2e-runs', `electron-${process.pid}`);
 
 interface TestResult {
   fullTitle: string;
@@ -62,6 +62,7 @@ async function main(): Promise<number> {
     exitCode = 1;
   }
 
+  fs.rmSync(RUN_DIR, { recursive: true, force: true });
   let tests: TestResult[] = [];
   let done = false;
   try {
