@@ -8,15 +8,18 @@ import { codeOf, describeDiagnostics, freshCopy, openAndWaitForDiagnostics, repl
 
 const EXTENSION_ID = 'conference-programme.conference-programme';
 
-/** Process ids of our language server: node processes whose command line runs our dist/server.js. */
+/**
+ * Process ids of this extension host's language server: its child processes whose command
+ * line runs our dist/server.js (other test runs on the machine may run their own).
+ */
 function serverPids(): number[] {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this host`);
   const script = path.join(extension.extensionUri.fsPath, 'dist', 'server.js');
-  const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+  const lines = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n');
   return lines
-    .map((line) => line.trim().match(/^(\d+)\s+(.*)$/))
-    .filter((m): m is RegExpMatchArray => !!m && m[2].includes(script))
+    .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
+    .filter((m): m is RegExpMatchArray => !!m && Number(m[2]) === process.pid && m[3].includes(script))
     .map((m) => Number(m[1]));
 }
 
