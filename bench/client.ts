@@ -19,8 +19,8 @@ export class BenchClient {
   private versions = new Map<string, number>();
   capabilities: Record<string, unknown> = {};
 
-  constructor(script: string, args: string[], private readonly configuration: (section: string) => unknown) {
-    this.process = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'ignore'] });
+  constructor(script: string, args: string[], private readonly configuration: (section: string) => unknown, nodeArgs: string[] = []) {
+    this.process = spawn(process.execPath, [...nodeArgs, script, ...args], { stdio: ['pipe', 'pipe', 'ignore'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       const entry = this.published.get(p.uri);

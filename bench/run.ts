@@ -3,7 +3,8 @@
  * the floor (the `yaml` parser plus Ajv alone, in process) and against Red Hat's YAML language
  * server given the same schema and files. Prints one table and writes bench/results/latest.json.
  *
- * Options (environment): BENCH_SIZES=200,2000 to choose the sizes, BENCH_QUICK=1 for fewer runs.
+ * Options (environment): BENCH_SIZES=200,2000 to choose the sizes, BENCH_QUICK=1 for fewer runs,
+ * BENCH_PROFILE=DIR for a CPU profile of our server, BENCH_PEER=0 to leave out yaml-language-server.
  */
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync, readFileSync } from 'fs';
 import * as os from 'os';
@@ -40,6 +41,10 @@ function stat(xs: number[]): Stat {
 
 function round(x: number): number {
   return Math.round(x * 10) / 10;
+}
+
+function ratio(a: number, b: number): number {
+  return Math.round((a / b) * 100) / 100;
 }
 
 /** Runs `f` up to `n` times (at least twice) within `budget` ms; returns the durations. */
@@ -87,7 +92,9 @@ interface Ours {
 async function measureOurs(file: string, text: string, slots: number): Promise<Ours> {
   const p = plan(slots);
   const notes: string[] = [];
-  const client = new BenchClient(SERVER, ['--stdio'], () => ({}));
+  // BENCH_PROFILE=DIR writes a CPU profile of our server there (node --cpu-prof).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+  const client = new BenchClient(SERVER, ['--stdio'], () => ({}), profile);
   try {
     await client.initialize(null);
     const uri = pathToFileURL(file).href;
@@ -102,7 +109,10 @@ async function measureOurs(file: string, text: string, slots: number): Promise<O
     const rssMb = client.rssMb();
     const opens = [openFirst];
     for (let i = 1; i < p.opens; i++) {
+      // Closing clears the diagnostics (a publish without version): wait for it first.
+      const before = client.publishCount(uri);
       await client.close(uri);
+      await client.waitPublish(uri, before);
       opens.push(await openOnce());
     }
     const diagnostics = client.lastDiagnostics(uri)?.diagnostics.length ?? 0;
@@ -205,7 +215,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'programme-bench-'));
   const rows: Record<string, unknown>[] = [];
   try {
-    const peerOk = await peerValidates(dir);
+    const peerOk = process.env.BENCH_PEER === '0' || await peerValidates(dir);
     if (!peerOk) console.warn('warning: yaml-language-server did not report a schema error in the sanity check');
     for (const slots of SIZES) {
       const text = generateProgramme({ slots });
@@ -216,15 +226,16 @@ async function main(): Promise<void> {
       const floor = await measureFloor(text, p.floor, p.budget);
       process.stderr.write(', ours');
       const ours = await measureOurs(file, text, slots);
-      process.stderr.write(', yaml-language-server');
-      const peer = await measurePeer(dir, file, text, slots);
+      const withPeer = process.env.BENCH_PEER !== '0';
+      if (withPeer) process.stderr.write(', yaml-language-server');
+      const peer = withPeer ? await measurePeer(dir, file, text, slots) : { open: NaN, edit: { median: NaN, p95: NaN, n: 0 }, diagnostics: 0 };
       process.stderr.write('\n');
       rows.push({
-        slots, megabytes: round(text.length / 1e6 * 10) / 10, floor, ours, peer,
+        slots, megabytes: Math.round(text.length / 1e5) / 10, floor, ours, peer,
         ratios: {
-          editOverFloor: round(ours.edit.median / floor.median * 100) / 100,
-          openOverFloor: round(ours.open.median / floor.median * 100) / 100,
-          editOverPeer: round(ours.edit.median / peer.edit.median * 100) / 100,
+          editOverFloor: ratio(ours.edit.median, floor.median),
+          openOverFloor: ratio(ours.open.median, floor.median),
+          editOverPeer: ratio(ours.edit.median, peer.edit.median),
         },
       });
     }

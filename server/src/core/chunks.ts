@@ -116,7 +116,7 @@ export function splitEdited(text: string, prevText: string, prev: Lines, prefix:
   if (/\r(?!\n)/.test(around)) return undefined;
   if (from === 0 && b === prev.count) return splitLines(text);
   const mid = new LineBuilder(64);
-  if (!scan(text, from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0, to, mid, b === prev.count)) return undefined;
+  if (!scan(text, from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from, to, mid, b === prev.count)) return undefined;
   const count = a + mid.count + (prev.count - b);
   const lines: Lines = {
     count, start: new Int32Array(count), end: new Int32Array(count), next: new Int32Array(count),

@@ -18,7 +18,8 @@ const MARKERS: Record<number, string> = { 60: 'start', 61: 'separator', 62: 'end
 export function findConflictMarkers(text: string): Problem[] {
   const found: Problem[] = [];
   // Cheap test first: most files have none of the four marker runs at all.
-  if (!/^(?:<{7}|={7}|>{7}|\|{7})/m.test(text)) return found;
+  // (indexOf is much faster than a multi-line regular expression on a large text.)
+  if (!['<<<<<<<', '=======', '>>>>>>>', '|||||||'].some((m) => text.includes(m))) return found;
   let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (lineStart < text.length) {
     let lineEnd = lineStart;

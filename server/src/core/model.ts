@@ -132,7 +132,9 @@ export function buildModel(root: Node | null, invalid: ReadonlySet<Node>): Model
   const ctx: Ctx = { invalid, problems: [] };
   const model: Model = { event: { node: null }, people: new Map(), rooms: new Map(), tracks: new Map(), slots: [], problems: ctx.problems };
   if (!root || root.kind !== 'map') return model;
-  model.event = readEvent(get(root, 'event') ?? null, ctx);
+  const eventNode = get(root, 'event') ?? null;
+  // The event depends only on its own text: kept on its node across edits elsewhere.
+  model.event = eventNode ? memoised(eventNode, 'model.event', undefined, ctx, (local) => readEvent(eventNode, local)) : readEvent(null, ctx);
   forEntries(get(root, 'people'), (key, node) => model.people.set(key.value as string, readPerson(key, node, ctx)));
   forEntries(get(root, 'rooms'), (key, node) => model.rooms.set(key.value as string, {
     id: key.value as string, key, title: text(node, 'title', ctx), capacity: num(get(node, 'capacity'), ctx),
@@ -230,7 +232,16 @@ function readEvent(node: Node | null, ctx: Ctx): EventInfo {
   return event;
 }
 
+/** A person depends only on its own entry (key and value are parsed together): kept on its node. */
 function readPerson(key: ScalarNode, node: Node | null, ctx: Ctx): Person {
+  if (!node) return readPersonData(key, node, ctx);
+  const person = memoised(node, 'model.person', undefined, ctx, (local) => readPersonData(key, node, local));
+  person.key = key;
+  person.id = key.value as string;
+  return person;
+}
+
+function readPersonData(key: ScalarNode, node: Node | null, ctx: Ctx): Person {
   const zone = checkZone(get(node, 'timezone'), ctx);
   return {
     id: key.value as string, key, node,
@@ -262,7 +273,7 @@ function readTrack(key: ScalarNode, node: Node | null, event: EventInfo, ctx: Ct
   const sessions = get(node, 'sessions');
   if (usable(sessions, ctx) && sessions.kind === 'seq') {
     sessions.items.forEach((s, index) => {
-      const interval = ctx.invalid.has(s) ? undefined : memoised(s, 'session', event.zone, ctx, (local) => readInterval(s, event, local).interval);
+      const interval = ctx.invalid.has(s) ? undefined : memoised(s, 'model.session', event.zone, ctx, (local) => readInterval(s, event, local).interval);
       track.sessions.push({ track, index, node: s, interval });
     });
   }
@@ -310,8 +321,24 @@ function readInterval(node: Node, event: EventInfo, ctx: Ctx): { interval?: Inte
     minutes = Math.round(end.diff(start, 'minutes').minutes);
     return { interval: interval(start, end), minutes, startNode };
   }
-  if (start && minutes !== undefined) return { interval: interval(start, plusMinutes(start, minutes)), minutes, startNode };
+  if (start && minutes !== undefined) return { interval: startPlus(start, minutes), minutes, startNode };
   return { minutes, startNode };
+}
+
+/**
+ * Intervals by start and length: a programme repeats the same few starts and lengths, and
+ * making a DateTime in a zone is costly. Intervals are immutable, so they can be shared.
+ */
+const intervals = new Map<string, Interval>();
+
+function startPlus(start: DateTime, minutes: number): Interval {
+  const key = `${start.zoneName}|${start.toMillis()}|${minutes}`;
+  let found = intervals.get(key);
+  if (!found) {
+    if (intervals.size > 50_000) intervals.clear();
+    intervals.set(key, (found = interval(start, plusMinutes(start, minutes))));
+  }
+  return found;
 }
 
 function interval(start: DateTime, end: DateTime): Interval {
@@ -339,7 +366,7 @@ function localTime(node: Node | null | undefined, zone: string, ctx: Ctx): DateT
  * track and index are brought up to date.
  */
 function readSlot(node: Node, index: number, track: Track, event: EventInfo, ctx: Ctx): Slot {
-  const slot = memoised(node, 'slot', event.zone, ctx, (local) => readSlotData(node, index, track, event, local));
+  const slot = memoised(node, 'model.slot', event.zone, ctx, (local) => readSlotData(node, index, track, event, local));
   slot.track = track;
   slot.index = index;
   return slot;
@@ -388,7 +415,8 @@ interface Memo<T> {
 
 /**
  * Runs `compute` once per node and event zone, keeping its result and problems on the node
- * (nodes are reused across edits only when their text did not change).
+ * (nodes are reused across edits only when their text did not change). Names start with
+ * `model.`: `node.memo` is shared with the schema's per-entry memo.
  */
 function memoised<T>(node: Node, name: string, zone: string | undefined, ctx: Ctx, compute: (ctx: Ctx) => T): T {
   const key = `${zone ?? ''}|${ctx.invalid.has(node) ? 1 : 0}`;

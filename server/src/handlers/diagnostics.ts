@@ -1,7 +1,9 @@
 /**
- * Publishes diagnostics: the first change after a pause is checked at once, later changes in
- * a burst at most every THROTTLE_MS, and every publish carries the version it was computed
- * for, so a result for an older version is never sent after a newer one.
+ * Publishes diagnostics: the first change after a pause is checked at once; in a burst of
+ * changes the next check waits as long as the last one took (at most THROTTLE_MS), so a cheap
+ * check adds no delay to any keystroke and a costly one cannot keep the server busy. Every
+ * publish carries the version it was computed for, so a result for an older version is never
+ * sent after a newer one.
  */
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,7 +15,8 @@ const THROTTLE_MS = 100;
 
 export class DiagnosticsPublisher {
   private timers = new Map<string, NodeJS.Timeout>();
-  private lastRun = new Map<string, number>();
+  /** When the last check of a document ended, and how long it took. */
+  private lastRun = new Map<string, { end: number; cost: number }>();
 
   constructor(
     private readonly connection: Connection,
@@ -24,8 +27,8 @@ export class DiagnosticsPublisher {
 
   schedule(uri: string): void {
     if (this.timers.has(uri)) return;
-    const since = Date.now() - (this.lastRun.get(uri) ?? 0);
-    const delay = since >= THROTTLE_MS ? 0 : THROTTLE_MS - since;
+    const last = this.lastRun.get(uri);
+    const delay = last ? Math.max(0, Math.min(THROTTLE_MS, last.cost) - (Date.now() - last.end)) : 0;
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
       void this.publish(uri);
@@ -36,13 +39,15 @@ export class DiagnosticsPublisher {
     const settings = await this.settings.get(uri);
     const document = this.documents.get(uri);
     if (!document) return;
-    this.lastRun.set(uri, Date.now());
+    const began = Date.now();
     try {
       const file = this.workspace.get(document);
       const problems = file.tooLarge ? [file.tooLarge] : file.analysis!.problems;
       // The document may have changed while settings were fetched: only the current version counts.
       if (this.documents.get(uri)?.version !== document.version) return this.schedule(uri);
       const diagnostics = toDiagnostics(problems, document, settings.severity);
+      const end = Date.now();
+      this.lastRun.set(uri, { end, cost: end - began });
       await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (error) {
       this.connection.console.error(`checking ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
