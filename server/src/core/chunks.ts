@@ -142,12 +142,12 @@ export function splitEdited(text: string, prevText: string, prev: Lines, prefix:
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   const n = Math.min(a.length, b.length);
   let prefix = 0;
-  for (let step = 1024; prefix + step <= n && a.slice(prefix, prefix + step) === b.slice(prefix, prefix + step); step = Math.min(step * 2, 1 << 20)) prefix += step;
+  for (let step = 4096; prefix + step <= n && a.slice(prefix, prefix + step) === b.slice(prefix, prefix + step); step = Math.min(step * 2, 1 << 20)) prefix += step;
   while (prefix < n && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   const max = n - prefix;
   let suffix = 0;
   const al = a.length, bl = b.length;
-  for (let step = 1024; suffix + step <= max && a.slice(al - suffix - step, al - suffix) === b.slice(bl - suffix - step, bl - suffix); step = Math.min(step * 2, 1 << 20)) suffix += step;
+  for (let step = 4096; suffix + step <= max && a.slice(al - suffix - step, al - suffix) === b.slice(bl - suffix - step, bl - suffix); step = Math.min(step * 2, 1 << 20)) suffix += step;
   while (suffix < max && a.charCodeAt(al - 1 - suffix) === b.charCodeAt(bl - 1 - suffix)) suffix++;
   return { prefix, suffix };
 }
@@ -258,8 +258,9 @@ function splitRegion(
     } else {
       const key = simpleKey(text, start + indent, lines.end[i]);
       if (key === undefined) return undefined;
-      const childShape = key.inline ? undefined : compositeShape([...path, key.name]);
-      const grand = childShape ? splitRegion(text, lines, i + 1, j, indent, childShape, [...path, key.name]) : undefined;
+      const childPath = path.length < 3 && !key.inline ? [...path, key.name] : undefined;
+      const childShape = childPath && compositeShape(childPath);
+      const grand = childShape ? splitRegion(text, lines, i + 1, j, indent, childShape, childPath) : undefined;
       children.push(grand
         ? { form: 'entry', key: key.name, start, end, shape: childShape!, children: grand }
         : { start, end, form: 'entry', key: key.name });

@@ -27,6 +27,8 @@ interface LeafResult {
   /** Where the leaf's nodes and problems are now. */
   base: number;
   length: number;
+  /** The last round (parse) that took this result. */
+  round: number;
   node: Node;
   problems: Problem[];
 }
@@ -45,7 +47,8 @@ interface Round {
   suffixFrom: number;
   delta: number;
   byStart: Map<number, LeafResult>;
-  used: Set<LeafResult>;
+  /** Results taken in this round carry this number in `round`. */
+  id: number;
 }
 
 const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
@@ -60,11 +63,12 @@ const RECENT = 256;
 export class ProgrammeParser {
   private prev: Previous | undefined;
   private recent = new Map<string, LeafResult>();
+  private rounds = 0;
 
   parse(text: string): Syntax {
     const prev = this.prev;
     let split: SplitResult | undefined;
-    const round: Round = { prev, prefix: 0, suffixFrom: text.length, delta: 0, byStart: new Map(), used: new Set() };
+    const round: Round = { prev, prefix: 0, suffixFrom: text.length, delta: 0, byStart: new Map(), id: ++this.rounds };
     if (prev) {
       const { prefix, suffix } = commonEnds(prev.text, text);
       round.prefix = prefix;
@@ -81,7 +85,7 @@ export class ProgrammeParser {
         if (prev) {
           let kept = 0;
           for (const [key, r] of prev.byStart) {
-            if (round.used.has(r)) continue;
+            if (r.round === round.id) continue;
             if (++kept > RECENT) break;
             this.remember(prev.text.slice(key, key + r.length), r);
           }
@@ -136,13 +140,13 @@ export class ProgrammeParser {
     if (round.prev) {
       const oldStart = leaf.end <= round.prefix ? leaf.start : leaf.start >= round.suffixFrom ? leaf.start - round.delta : -1;
       const old = oldStart >= 0 ? round.prev.byStart.get(oldStart) : undefined;
-      if (old && old.length === length && !round.used.has(old)) result = old;
+      if (old && old.length === length && old.round !== round.id) result = old;
     }
     let source: string | undefined;
     if (!result) {
       source = text.slice(leaf.start, leaf.end);
       const old = this.recent.get(source);
-      if (old && !round.used.has(old)) {
+      if (old && old.round !== round.id) {
         result = old;
         this.recent.delete(source);
       }
@@ -158,9 +162,9 @@ export class ProgrammeParser {
       const doc = parseDocument(source!, PARSE_OPTIONS);
       const converted = doc.errors.length || doc.warnings.length ? undefined : convertDocument(doc, leaf.start);
       if (!converted || converted.usesAliases || !converted.root) return undefined;
-      result = { base: leaf.start, length, node: converted.root, problems: converted.problems };
+      result = { base: leaf.start, length, node: converted.root, problems: converted.problems, round: 0 };
     }
-    round.used.add(result);
+    result.round = round.id;
     round.byStart.set(leaf.start, result);
     return result.node;
   }
