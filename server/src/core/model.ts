@@ -406,7 +406,8 @@ function readSlotData(node: Node, index: number, track: Track, event: EventInfo,
 }
 
 interface Memo<T> {
-  key: string;
+  zone: string | undefined;
+  invalid: boolean;
   /** The node's start when computed: the problems are moved with the node. */
   base: number;
   value: T;
@@ -419,12 +420,12 @@ interface Memo<T> {
  * `model.`: `node.memo` is shared with the schema's per-entry memo.
  */
 function memoised<T>(node: Node, name: string, zone: string | undefined, ctx: Ctx, compute: (ctx: Ctx) => T): T {
-  const key = `${zone ?? ''}|${ctx.invalid.has(node) ? 1 : 0}`;
+  const invalid = ctx.invalid.has(node);
   const memo = (node.memo ??= {});
   let m = memo[name] as Memo<T> | undefined;
-  if (!m || m.key !== key) {
+  if (!m || m.zone !== zone || m.invalid !== invalid) {
     const local: Ctx = { invalid: ctx.invalid, problems: [] };
-    m = { key, base: node.start, value: compute(local), problems: local.problems };
+    m = { zone, invalid, base: node.start, value: compute(local), problems: local.problems };
     memo[name] = m;
   }
   const delta = node.start - m.base;
