@@ -1,9 +1,11 @@
 /**
  * Parses a programme's text into our tree, re-parsing only what changed since the last call.
  *
- * The text is split into leaves (chunks.ts); each leaf is parsed on its own and cached by its
- * exact text, so an edit re-parses the one or two leaves it touches and merely moves the
- * others. Whenever a leaf does not parse cleanly on its own (a syntax error, an anchor or
+ * The text is split into leaves (chunks.ts); each leaf is parsed on its own and kept, so an
+ * edit re-parses the one or two leaves it touches and merely moves the others. Unchanged
+ * leaves are recognised by position (they lie in the text's common prefix or suffix with the
+ * last text, and the line table there is reused); the leaves in the changed range are looked
+ * up by text among recently dropped ones (typing a character, then deleting it). Whenever a leaf does not parse cleanly on its own (a syntax error, an anchor or
  * alias, a warning), the whole text is parsed as one document instead, so that what the user
  * sees never depends on the split. The result is a pure function of the text: an edited
  * document and a freshly opened one with the same text give the same tree and problems.
