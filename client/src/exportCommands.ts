@@ -4,11 +4,9 @@
  * unless the user chooses "Export Anyway".
  */
 import * as vscode from 'vscode';
+import { EXPORT_METHOD, ExportParams, ExportResult } from '../../server/src/protocol';
 
-const EXPORT_METHOD = 'programme/export';
-
-type ExportResult = { content?: string; errors?: string[] };
-type Request = (params: { uri: string; format: string; force?: boolean }) => Promise<ExportResult>;
+type Request = (params: ExportParams) => Promise<ExportResult>;
 
 const FORMATS = [
   { command: 'programme.exportIcs', format: 'ics', label: 'iCalendar', extension: 'ics' },

@@ -4,6 +4,23 @@
  * nothing here may pull in the core, Luxon or Node.
  */
 
+/** `programme/export`: the text of an open programme's export, which the client saves. */
+export const EXPORT_METHOD = 'programme/export';
+
+export interface ExportParams {
+  uri: string;
+  /** `ics`, `schedule-json` or `schedule-xml`. */
+  format: string;
+  /** Export even when the file has errors. */
+  force?: boolean;
+}
+
+/** `content` is the exported text; else `errors` (`line:col: code: message`) say why there is none. */
+export interface ExportResult {
+  content?: string;
+  errors?: string[];
+}
+
 /** `programme/schedule`: the schedule of one open document, as the preview shows it. */
 export const SCHEDULE_METHOD = 'programme/schedule';
 

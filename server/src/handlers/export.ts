@@ -7,21 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXPORT_FORMATS, exportModel, isExportFormat } from '../core/exports';
 import { CODES } from '../core/problem';
 import type { ServerContext } from '../server';
-
-export const EXPORT_METHOD = 'programme/export';
-
-export interface ExportParams {
-  uri: string;
-  format: string;
-  /** Export even when the file has errors. */
-  force?: boolean;
-}
-
-/** `content` is the exported text; else `errors` (`line:col: code: message`) say why there is none. */
-export interface ExportResult {
-  content?: string;
-  errors?: string[];
-}
+import { EXPORT_METHOD, ExportParams, ExportResult } from '../protocol';
 
 export function exportFeature(ctx: ServerContext): ServerCapabilities {
   ctx.connection.onRequest(EXPORT_METHOD, (params: ExportParams): ExportResult => ctx.guard<ExportResult>('export', { errors: ['internal error: see the output channel'] }, () => {
