@@ -2,6 +2,7 @@ import { Interval } from '../model';
 import { problem } from '../problem';
 import { formatRange } from '../time';
 import { RuleContext, slotAnchor } from './context';
+import { Report, reuse } from './memo';
 
 /** How many sessions a message lists before "and N more". */
 const LISTED = 4;
@@ -13,16 +14,24 @@ export function outsideSession(ctx: RuleContext): void {
   for (const track of ctx.model.tracks.values()) {
     // A session whose time is already reported invalid could be the one a slot is in.
     if (track.sessions.some((s) => !s.interval)) continue;
-    const sessions = track.sessions.flatMap((s) => (s.interval ? [s.interval] : [])).sort((a, b) => a.startMs - b.startMs);
-    if (!sessions.length) continue;
-    const inside = containment(sessions);
-    for (const slot of track.slots) {
-      const i = slot.interval;
-      if (!i || inside(i)) continue;
-      const list = sessions.slice(0, LISTED).map((s) => `${s.start.toFormat('ccc')} ${formatRange(s.start, s.end, zone)}`).join(', ')
-        + (sessions.length > LISTED ? ` and ${sessions.length - LISTED} more` : '');
-      ctx.report(problem('outside-session', `'${slot.title}' (${formatRange(i.start, i.end, zone)}) is not inside a session of track \`${track.id}\` (${list})`, slotAnchor(slot)));
-    }
+    if (!track.sessions.length) continue;
+    // Checked again only when the track's slots, its sessions' times, its id or the zone changed
+    // (intervals are shared objects, kept across edits).
+    const found = reuse('outsideSession', track.slots, [zone, track.id, ...track.sessions.map((s) => s.interval)], () => {
+      const sessions = track.sessions.flatMap((s) => (s.interval ? [s.interval] : [])).sort((a, b) => a.startMs - b.startMs);
+      const inside = containment(sessions);
+      const out: Report[] = [];
+      for (const slot of track.slots) {
+        const i = slot.interval;
+        if (!i || inside(i)) continue;
+        const list = sessions.slice(0, LISTED).map((s) => `${s.start.toFormat('ccc')} ${formatRange(s.start, s.end, zone)}`).join(', ')
+          + (sessions.length > LISTED ? ` and ${sessions.length - LISTED} more` : '');
+        const message = `'${slot.title}' (${formatRange(i.start, i.end, zone)}) is not inside a session of track \`${track.id}\` (${list})`;
+        out.push(() => problem('outside-session', message, slotAnchor(slot)));
+      }
+      return out;
+    });
+    for (const report of found) ctx.report(report());
   }
 }
 

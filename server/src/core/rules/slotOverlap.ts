@@ -1,6 +1,7 @@
 import { Slot, slotPlace } from '../model';
 import { problem } from '../problem';
 import { describeSlot, RuleContext, slotAnchor, slotPath } from './context';
+import { Report, reuse } from './memo';
 import { forEachOverlap, groupBy } from './overlaps';
 
 /**
@@ -10,22 +11,41 @@ import { forEachOverlap, groupBy } from './overlaps';
  */
 export function slotOverlap(ctx: RuleContext): void {
   const zone = ctx.model.event.zone;
+  // The slots of each place, as one part per track (kept while the track's slots are the
+  // same), so that a place none of whose parts changed is not looked at again.
+  const places = new Map<string, Slot[][]>();
+  for (const track of ctx.model.tracks.values()) {
+    const byPlace = reuse('slotOverlap.places', track.slots, [track.id, track.room?.id], () => groupBy(track.slots, slotPlace));
+    for (const [place, slots] of byPlace) {
+      const parts = places.get(place);
+      if (parts) parts.push(slots);
+      else places.set(place, [slots]);
+    }
+  }
+  for (const [place, parts] of places) {
+    const found = reuse('slotOverlap', parts, [zone, place], () => overlapsIn(parts.length === 1 ? parts[0] : parts.flat(), place, zone));
+    for (const report of found) ctx.report(report());
+  }
+}
+
+function overlapsIn(slots: Slot[], place: string, zone: string | undefined): Report[] {
   const names = new Map<Slot, string>();
   const describe = (slot: Slot): string => {
     let name = names.get(slot);
     if (name === undefined) names.set(slot, (name = describeSlot(slot, zone)));
     return name;
   };
-  for (const [place, slots] of groupBy(ctx.model.slots, slotPlace)) {
-    const where = place.startsWith('room:') ? `in room \`${place.slice(5)}\`` : `in track \`${place.slice(6)}\``;
-    forEachOverlap(slots, (later: Slot, earlier: Slot[]) => {
-      const others = earlier.map(describe).join(' and ');
-      ctx.report(problem('slot-overlap', `${describe(later)} overlaps ${others} ${where}`, slotAnchor(later), {
-        related: earlier.map((e) => ({ ...range(slotAnchor(e)), message: `${describe(e)} overlaps ${describe(later)}` })),
-        data: { fix: 'move-slot', slotPath: slotPath(later) },
-      }));
-    });
-  }
+  const where = place.startsWith('room:') ? `in room \`${place.slice(5)}\`` : `in track \`${place.slice(6)}\``;
+  const out: Report[] = [];
+  forEachOverlap(slots, (later: Slot, earlier: Slot[]) => {
+    const message = `${describe(later)} overlaps ${earlier.map(describe).join(' and ')} ${where}`;
+    const related = earlier.map((e) => ({ slot: e, message: `${describe(e)} overlaps ${describe(later)}` }));
+    out.push(() => problem('slot-overlap', message, slotAnchor(later), {
+      related: related.map((r) => ({ ...range(slotAnchor(r.slot)), message: r.message })),
+      data: { fix: 'move-slot', slotPath: slotPath(later) },
+    }));
+  });
+  return out;
 }
 
 function range(node: { start: number; end: number }): { start: number; end: number } {

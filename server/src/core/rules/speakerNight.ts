@@ -2,6 +2,7 @@ import { problem } from '../problem';
 import { formatRange } from '../time';
 import { RuleContext } from './context';
 import { Interval } from '../model';
+import { Report, reuse, trackSpeakers } from './memo';
 
 /** Start hours by zone, per interval: intervals are kept across edits (model.ts), zone changes are slow. */
 const hours = new WeakMap<Interval, Map<string, number>>();
@@ -16,17 +17,28 @@ function localHour(interval: Interval, zone: string): number {
 
 /** `speaker-night`: a slot starts between 22:00 and 07:00 where one of its speakers lives. */
 export function speakerNight(ctx: RuleContext): void {
-  for (const slot of ctx.model.slots) {
-    if (!slot.interval) continue;
-    for (const s of slot.speakers) {
-      const zone = ctx.model.people.get(s.id)?.timezone;
-      if (!zone) continue;
-      const hour = localHour(slot.interval, zone);
-      if (hour >= 22 || hour < 7) {
-        const local = slot.interval.start.setZone(zone);
-        const name = ctx.model.people.get(s.id)?.name ?? s.id;
-        ctx.report(problem('speaker-night', `for ${name} this slot is at night: ${local.toFormat('ccc')} ${formatRange(slot.interval.start, slot.interval.end, zone)} (${zone})`, s.node));
+  const { people } = ctx.model;
+  for (const track of ctx.model.tracks.values()) {
+    // Checked again only when the track's slots or its speakers' entries changed (a person
+    // is the same object while its entry's text is the same).
+    const found = reuse('speakerNight', track.slots, trackSpeakers(track).map((id) => people.get(id)), () => {
+      const out: Report[] = [];
+      for (const slot of track.slots) {
+        if (!slot.interval) continue;
+        for (const s of slot.speakers) {
+          const zone = people.get(s.id)?.timezone;
+          if (!zone) continue;
+          const hour = localHour(slot.interval, zone);
+          if (hour >= 22 || hour < 7) {
+            const local = slot.interval.start.setZone(zone);
+            const name = people.get(s.id)?.name ?? s.id;
+            const message = `for ${name} this slot is at night: ${local.toFormat('ccc')} ${formatRange(slot.interval.start, slot.interval.end, zone)} (${zone})`;
+            out.push(() => problem('speaker-night', message, s.node));
+          }
+        }
       }
-    }
+      return out;
+    });
+    for (const report of found) ctx.report(report());
   }
 }

@@ -2,6 +2,7 @@ import { Ref } from '../model';
 import { closest } from '../similar';
 import { problem, Problem } from '../problem';
 import { RuleContext } from './context';
+import { keysToken, Report, reuse } from './memo';
 
 /** `unknown-person`, `unknown-room`, `unknown-topic`: every id a field names must exist. */
 export function unknownReference(ctx: RuleContext): void {
@@ -12,30 +13,48 @@ export function unknownReference(ctx: RuleContext): void {
     if (!guesses.has(id)) guesses.set(id, closest(id, model.people.keys()));
     return guesses.get(id);
   };
-  const person = (r: Ref, field: string): void => {
-    if (model.people.has(r.id)) return;
+  const person = (r: Ref, field: string): Report | undefined => {
+    if (model.people.has(r.id)) return undefined;
     const guess = guessPerson(r.id);
-    ctx.report(withFix(problem('unknown-person', `unknown person \`${r.id}\` in ${field}: not in \`people\`${guess ? `; did you mean \`${guess}\`?` : ''}`, r.node), guess, { fix: 'add-person', id: r.id }));
+    const message = `unknown person \`${r.id}\` in ${field}: not in \`people\`${guess ? `; did you mean \`${guess}\`?` : ''}`;
+    return () => withFix(problem('unknown-person', message, r.node), guess, { fix: 'add-person', id: r.id });
   };
-  const room = (r: Ref | undefined): void => {
-    if (!r || model.rooms.has(r.id)) return;
+  const room = (r: Ref | undefined): Report | undefined => {
+    if (!r || model.rooms.has(r.id)) return undefined;
     const guess = closest(r.id, model.rooms.keys());
-    ctx.report(withFix(problem('unknown-room', `unknown room \`${r.id}\`: not in \`rooms\`${guess ? `; did you mean \`${guess}\`?` : ''}`, r.node), guess));
+    const message = `unknown room \`${r.id}\`: not in \`rooms\`${guess ? `; did you mean \`${guess}\`?` : ''}`;
+    return () => withFix(problem('unknown-room', message, r.node), guess);
   };
+  const now = (report: Report | undefined): void => {
+    if (report) ctx.report(report());
+  };
+  // What a track's slots name is looked up again only when they, the people, the rooms or the
+  // track's id or topics changed.
+  const people = keysToken('unknownReference.people', model.people);
+  const rooms = keysToken('unknownReference.rooms', model.rooms);
   for (const track of model.tracks.values()) {
-    room(track.room);
-    for (const r of track.leads) person(r, 'leads');
-    for (const r of track.contacts) person(r, 'contacts');
-    for (const r of track.keyAttendees) person(r, 'key-attendees');
-    for (const slot of track.slots) {
-      if (slot.room) room(slot.room);
-      for (const r of slot.speakers) person(r, 'speakers');
-      for (const r of slot.topics) {
-        if (track.topics.has(r.id)) continue;
-        const guess = closest(r.id, track.topics.keys());
-        ctx.report(withFix(problem('unknown-topic', `unknown topic \`${r.id}\`: not in the topics of track \`${track.id}\`${guess ? `; did you mean \`${guess}\`?` : ''}`, r.node), guess));
+    now(room(track.room));
+    for (const r of track.leads) now(person(r, 'leads'));
+    for (const r of track.contacts) now(person(r, 'contacts'));
+    for (const r of track.keyAttendees) now(person(r, 'key-attendees'));
+    const found = reuse('unknownReference', track.slots, [people, rooms, track.id, ...track.topics.keys()], () => {
+      const out: Report[] = [];
+      const add = (report: Report | undefined): void => {
+        if (report) out.push(report);
+      };
+      for (const slot of track.slots) {
+        if (slot.room) add(room(slot.room));
+        for (const r of slot.speakers) add(person(r, 'speakers'));
+        for (const r of slot.topics) {
+          if (track.topics.has(r.id)) continue;
+          const guess = closest(r.id, track.topics.keys());
+          const message = `unknown topic \`${r.id}\`: not in the topics of track \`${track.id}\`${guess ? `; did you mean \`${guess}\`?` : ''}`;
+          out.push(() => withFix(problem('unknown-topic', message, r.node), guess));
+        }
       }
-    }
+      return out;
+    });
+    for (const report of found) ctx.report(report());
   }
 }
 
