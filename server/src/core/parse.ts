@@ -38,8 +38,9 @@ interface LeafResult {
 interface Previous {
   text: string;
   lines: Lines;
-  /** The leaves of the last good split, by their start in `text`. */
-  byStart: Map<number, LeafResult>;
+  /** The leaves of the last good split, in order, with their starts in `text`. */
+  starts: number[];
+  results: LeafResult[];
 }
 
 interface Round {
@@ -48,7 +49,11 @@ interface Round {
   prefix: number;
   suffixFrom: number;
   delta: number;
-  byStart: Map<number, LeafResult>;
+  /** The leaves taken in this round, in order (leaves are visited in document order). */
+  starts: number[];
+  results: LeafResult[];
+  /** Where the search for the next unchanged leaf resumes in `prev`. */
+  cursor: number;
   /** Results taken in this round carry this number in `round`. */
   id: number;
 }
@@ -70,7 +75,7 @@ export class ProgrammeParser {
   parse(text: string): Syntax {
     const prev = this.prev;
     let split: SplitResult | undefined;
-    const round: Round = { prev, prefix: 0, suffixFrom: text.length, delta: 0, byStart: new Map(), id: ++this.rounds };
+    const round: Round = { prev, prefix: 0, suffixFrom: text.length, delta: 0, starts: [], results: [], cursor: 0, id: ++this.rounds };
     if (prev) {
       const { prefix, suffix } = commonEnds(prev.text, text);
       round.prefix = prefix;
@@ -86,14 +91,15 @@ export class ProgrammeParser {
       if (root) {
         if (prev) {
           let kept = 0;
-          for (const [key, r] of prev.byStart) {
+          for (let i = 0; i < prev.results.length; i++) {
+            const r = prev.results[i];
             if (r.round === round.id) continue;
             if (++kept > RECENT) break;
-            this.remember(prev.text.slice(key, key + r.length), r);
+            this.remember(prev.text.slice(prev.starts[i], prev.starts[i] + r.length), r);
           }
         }
-        this.prev = { text, lines: split.lines, byStart: round.byStart };
-        for (const r of round.byStart.values()) for (const p of r.problems) problems.push(p);
+        this.prev = { text, lines: split.lines, starts: round.starts, results: round.results };
+        for (const r of round.results) if (r.problems.length) for (const p of r.problems) problems.push(p);
         return { text, root: root.node, problems, whole: false };
       }
     }
@@ -141,8 +147,14 @@ export class ProgrammeParser {
     let result: LeafResult | undefined;
     if (round.prev) {
       const oldStart = leaf.end <= round.prefix ? leaf.start : leaf.start >= round.suffixFrom ? leaf.start - round.delta : -1;
-      const old = oldStart >= 0 ? round.prev.byStart.get(oldStart) : undefined;
-      if (old && old.length === length && old.round !== round.id) result = old;
+      if (oldStart >= 0) {
+        const { starts, results } = round.prev;
+        let i = round.cursor;
+        while (i < starts.length && starts[i] < oldStart) i++;
+        round.cursor = i;
+        const old = starts[i] === oldStart ? results[i] : undefined;
+        if (old && old.length === length && old.round !== round.id) result = old;
+      }
     }
     let source: string | undefined;
     if (!result) {
@@ -167,7 +179,8 @@ export class ProgrammeParser {
       result = { base: leaf.start, length, node: converted.root, problems: converted.problems, round: 0 };
     }
     result.round = round.id;
-    round.byStart.set(leaf.start, result);
+    round.starts.push(leaf.start);
+    round.results.push(result);
     return result.node;
   }
 }
