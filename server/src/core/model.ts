@@ -250,7 +250,19 @@ function readPersonData(key: ScalarNode, node: Node | null, ctx: Ctx): Person {
   };
 }
 
+/**
+ * A track depends only on its own entry and the event zone: an untouched track keeps its node
+ * (parse.ts), and with it the whole Track, its slots included; only its key is brought up to
+ * date. Its id (the key) is part of the memo's key, as messages name it.
+ */
 function readTrack(key: ScalarNode, node: Node | null, event: EventInfo, ctx: Ctx): Track {
+  if (!node) return readTrackData(key, node, event, ctx);
+  const track = memoised(node, 'model.track', `${event.zone ?? ''}\n${key.value as string}`, ctx, (local) => readTrackData(key, node, event, local));
+  track.key = key;
+  return track;
+}
+
+function readTrackData(key: ScalarNode, node: Node | null, event: EventInfo, ctx: Ctx): Track {
   const kind = text(node, 'kind', ctx) as TrackKind | undefined;
   const track: Track = {
     id: key.value as string, key, node,
@@ -425,7 +437,8 @@ function memoised<T>(node: Node, name: string, zone: string | undefined, ctx: Ct
   let m = memo[name] as Memo<T> | undefined;
   if (!m || m.zone !== zone || m.invalid !== invalid) {
     const local: Ctx = { invalid: ctx.invalid, problems: [] };
-    m = { zone, invalid, base: node.start, value: compute(local), problems: local.problems };
+    // Copies: a memo inside this one keeps (and moves) its own problem objects.
+    m = { zone, invalid, base: node.start, value: compute(local), problems: local.problems.map(copyProblem) };
     memo[name] = m;
   }
   const delta = node.start - m.base;
@@ -440,6 +453,10 @@ function memoised<T>(node: Node, name: string, zone: string | undefined, ctx: Ct
   }
   for (const p of m.problems) ctx.problems.push(p);
   return m.value;
+}
+
+function copyProblem(p: Problem): Problem {
+  return p.related ? { ...p, related: p.related.map((r) => ({ ...r })) } : { ...p };
 }
 
 /** The room a slot takes place in: its own, else its track's. */

@@ -123,7 +123,7 @@ export class ProgrammeParser {
       if (isComposite(child)) {
         const inner = this.assemble(text, child, round, problems);
         if (!inner) return undefined;
-        if (child.form === 'entry') pair = { key: keyNode(text, child.start, child.key!), value: inner.node };
+        if (child.form === 'entry') pair = entryPair(text, child.start, child.key!, inner.node);
         else value = inner.node;
       } else {
         const leaf = this.leaf(text, child, round);
@@ -139,7 +139,7 @@ export class ProgrammeParser {
       if (pair) pairs.push(pair);
       else if (value) items.push(value);
     }
-    return { node: piece.shape === 'map' ? mapOf(pairs, piece, problems) : seqOf(items, piece, text) };
+    return { node: piece.shape === 'map' ? reusedMap(pairs) ?? mapOf(pairs, piece, problems) : reusedSeq(items, piece, text) ?? seqOf(items, piece, text) };
   }
 
   private leaf(text: string, leaf: Leaf, round: Round): Node | undefined {
@@ -197,6 +197,55 @@ function keyNode(text: string, lineStart: number, key: string): ScalarNode {
   return { kind: 'scalar', quoted: false, value: key, start, end: start + key.length };
 }
 
+/**
+ * Composites built last time, by their first member. When every member (pair or item) is the
+ * same object as then, the composite is the same too: it is reused, only its position brought
+ * up to date, so that untouched tracks keep their nodes (and what is memoised on them).
+ */
+const built = new WeakMap<object, { members: readonly object[]; node: MapNode | SeqNode }>();
+
+function reusable(members: readonly object[]): MapNode | SeqNode | undefined {
+  if (!members.length) return undefined;
+  const last = built.get(members[0]);
+  if (!last || last.members.length !== members.length) return undefined;
+  for (let i = 1; i < members.length; i++) if (last.members[i] !== members[i]) return undefined;
+  return last.node;
+}
+
+function reusedMap(pairs: Pair[]): MapNode | undefined {
+  const node = reusable(pairs);
+  if (!node || node.kind !== 'map') return undefined;
+  node.start = pairs[0].key.start;
+  const lastPair = pairs[pairs.length - 1];
+  node.end = (lastPair.value ?? lastPair.key).end;
+  return node;
+}
+
+function reusedSeq(items: Node[], piece: Composite, text: string): SeqNode | undefined {
+  const node = reusable(items);
+  if (!node || node.kind !== 'seq') return undefined;
+  node.start = seqStart(piece, text);
+  node.end = items[items.length - 1].end;
+  return node;
+}
+
+/** The pair of a split entry: the last one made for the same value node, when it still fits. */
+const pairs = new WeakMap<Node, Pair>();
+
+function entryPair(text: string, lineStart: number, key: string, value: Node): Pair {
+  const last = pairs.get(value);
+  if (last && last.key.value === key) {
+    let start = lineStart;
+    while (text.charCodeAt(start) === 32) start++;
+    last.key.start = start;
+    last.key.end = start + key.length;
+    return last;
+  }
+  const pair = { key: keyNode(text, lineStart, key), value };
+  pairs.set(value, pair);
+  return pair;
+}
+
 function mapOf(pairs: Pair[], piece: Composite, problems: Problem[]): MapNode {
   const value: Record<string, unknown> = {};
   const seen = new Map<string, Pair>();
@@ -215,15 +264,25 @@ function mapOf(pairs: Pair[], piece: Composite, problems: Problem[]): MapNode {
   const start = kept.length ? kept[0].key.start : piece.start;
   const lastPair = kept[kept.length - 1];
   const end = lastPair ? (lastPair.value ?? lastPair.key).end : start;
-  return { kind: 'map', items: kept, flow: false, value, start, end };
+  const node: MapNode = { kind: 'map', items: kept, flow: false, value, start, end };
+  // A mapping with duplicate keys is built afresh each time (its problems are made here).
+  if (kept.length === pairs.length && kept.length) built.set(kept[0], { members: kept, node });
+  return node;
 }
 
 function seqOf(items: Node[], piece: Composite, text: string): SeqNode {
-  // A block sequence starts at its first dash, as in a whole parse.
+  const start = seqStart(piece, text);
+  const end = items.length ? items[items.length - 1].end : start;
+  const node: SeqNode = { kind: 'seq', items, flow: false, value: items.map((n) => n.value), start, end };
+  if (items.length) built.set(items[0], { members: items, node });
+  return node;
+}
+
+/** A block sequence starts at its first dash, as in a whole parse. */
+function seqStart(piece: Composite, text: string): number {
   let start = piece.children.length ? piece.children[0].start : piece.start;
   while (text.charCodeAt(start) === 32) start++;
-  const end = items.length ? items[items.length - 1].end : start;
-  return { kind: 'seq', items, flow: false, value: items.map((n) => n.value), start, end };
+  return start;
 }
 
 function duplicate(key: ScalarNode, first: ScalarNode, name: string): Problem {

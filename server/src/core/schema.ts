@@ -73,8 +73,21 @@ export function validate(root: Node | null, text: string): SchemaResult {
   report(validators.shell.errors ?? [], { node: root }, 'programme', out);
   if (root.kind !== 'map') return out;
   const each = (collection: Node | null | undefined, def: EntryDef): void => {
-    if (collection?.kind === 'map') for (const p of collection.items) if (p.value) checkEntry(p.value, def, out, p);
-    if (collection?.kind === 'seq') for (const item of collection.items) checkEntry(item, def, out);
+    if (collection?.kind !== 'map' && collection?.kind !== 'seq') return;
+    // An untouched collection keeps its node (parse.ts): the entries with errors are kept on
+    // it, so that an edit elsewhere does not look at each of its entries again.
+    const memo = (collection.memo ??= {});
+    let failing = memo[`entries.${def}`] as Failing[] | undefined;
+    if (!failing) {
+      failing = [];
+      if (collection.kind === 'map') {
+        for (const p of collection.items) if (p.value && entryErrors(p.value, def).length) failing.push({ node: p.value, pair: p });
+      } else {
+        for (const item of collection.items) if (entryErrors(item, def).length) failing.push({ node: item });
+      }
+      memo[`entries.${def}`] = failing;
+    }
+    for (const f of failing) report(entryErrors(f.node, def), { node: f.node, pair: f.pair, key: f.pair?.key.value as string | undefined }, def, out);
   };
   each(get(root, 'people'), 'person');
   each(get(root, 'rooms'), 'room');
@@ -88,7 +101,13 @@ export function validate(root: Node | null, text: string): SchemaResult {
   return out;
 }
 
-function checkEntry(node: Node, def: EntryDef, out: SchemaResult, pair?: Pair): void {
+interface Failing {
+  node: Node;
+  pair?: Pair;
+}
+
+/** An entry's errors, kept on its node. */
+function entryErrors(node: Node, def: EntryDef): ErrorObject[] {
   const memo = (node.memo ??= {});
   let errors = memo[def] as ErrorObject[] | undefined;
   if (!errors) {
@@ -96,7 +115,7 @@ function checkEntry(node: Node, def: EntryDef, out: SchemaResult, pair?: Pair): 
     errors = validators!.entry[def].errors ?? [];
     memo[def] = errors;
   }
-  if (errors.length) report(errors, { node, pair, key: pair?.key.value as string | undefined }, def, out);
+  return errors;
 }
 
 function firstLineEnd(text: string): number {
