@@ -41,20 +41,42 @@ function same(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
-const tokens = new Map<string, { keys: string[]; token: object }>();
+const tokens = new Map<string, { keys: string[]; values?: unknown[]; token: object }>();
 
 /**
  * A token that stays the same object while the keys of `map` (in order) stay the same: a
  * cheap dependency on a key set (which people or rooms exist) for `reuse`.
  */
 export function keysToken(name: string, map: ReadonlyMap<string, unknown>): object {
+  return token(name, map, false);
+}
+
+/** Like `keysToken`, for the keys and the values (the same objects): which people and what they say. */
+export function valuesToken(name: string, map: ReadonlyMap<string, unknown>): object {
+  return token(name, map, true);
+}
+
+/** Tokens already found for a map object (one model is checked by several rules). */
+const known = [new WeakMap<object, object>(), new WeakMap<object, object>()];
+
+function token(name: string, map: ReadonlyMap<string, unknown>, withValues: boolean): object {
+  const cache = known[withValues ? 1 : 0];
+  let found = cache.get(map);
+  if (!found) cache.set(map, (found = compare(name, map, withValues)));
+  return found;
+}
+
+function compare(name: string, map: ReadonlyMap<string, unknown>, withValues: boolean): object {
   const last = tokens.get(name);
   if (last && last.keys.length === map.size) {
     let i = 0, equal = true;
-    for (const k of map.keys()) if (k !== last.keys[i++]) { equal = false; break; }
+    for (const [k, v] of map) {
+      if (k !== last.keys[i] || (withValues && v !== last.values![i])) { equal = false; break; }
+      i++;
+    }
     if (equal) return last.token;
   }
-  const entry = { keys: [...map.keys()], token: {} };
+  const entry = { keys: [...map.keys()], values: withValues ? [...map.values()] : undefined, token: {} };
   tokens.set(name, entry);
   return entry.token;
 }

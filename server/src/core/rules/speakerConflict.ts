@@ -1,7 +1,8 @@
 import { Ref, Slot } from '../model';
 import { problem } from '../problem';
 import { describeSlot, RuleContext } from './context';
-import { Report, reuse } from './memo';
+import { CrossTrack } from './crossTrack';
+import { Report, reuse, valuesToken } from './memo';
 import { forEachOverlap } from './overlaps';
 
 interface Talk {
@@ -10,17 +11,24 @@ interface Talk {
   interval: Slot['interval'];
 }
 
+const NONE: ReadonlyMap<string, Talk[]> = new Map();
+
+/** Each speaker's talks, kept across edits: only the speakers of changed tracks are regrouped. */
+const talks = new CrossTrack<Talk[]>();
+/** What was found per speaker (only speakers with findings), with the zone and people it was found for. */
+let found = new Map<string, Report[]>();
+let foundFor: { zone: string | undefined; people: object } | undefined;
+
 /**
  * `speaker-conflict`: one person speaks in two overlapping slots (in any tracks). Reported on
  * the speaker in the later slot, naming both slots and linking the speaker in the earlier one.
  */
 export function speakerConflict(ctx: RuleContext): void {
   const zone = ctx.model.event.zone;
-  // Each speaker's talks, as one part per track (kept while the track's slots are the same),
-  // so that a speaker none of whose parts changed is not looked at again.
-  const bySpeaker = new Map<string, Talk[][]>();
+  const parts: ReadonlyMap<string, Talk[]>[] = [];
   for (const track of ctx.model.tracks.values()) {
-    const talks = reuse('speakerConflict.talks', track.slots, [], () => {
+    // A track's talks by speaker (kept while the track's slots are the same).
+    parts.push(!track.slots.length ? NONE : reuse('speakerConflict.talks', track.slots, [], () => {
       const own = new Map<string, Talk[]>();
       for (const slot of track.slots) {
         if (!slot.interval) continue;
@@ -32,27 +40,36 @@ export function speakerConflict(ctx: RuleContext): void {
         }
       }
       return own;
-    });
-    for (const [id, list] of talks) {
-      const parts = bySpeaker.get(id);
-      if (parts) parts.push(list);
-      else bySpeaker.set(id, [list]);
-    }
+    }));
   }
-  for (const [id, parts] of bySpeaker) {
+  const people = valuesToken('people', ctx.model.people);
+  const { changed } = talks.update(parts);
+  const check = (id: string): void => {
+    const group = talks.group(id);
     const name = ctx.model.people.get(id)?.name ?? id;
-    const found = reuse('speakerConflict', parts, [zone, name], () => {
-      const out: Report[] = [];
-      forEachOverlap(parts.length === 1 ? parts[0] : parts.flat(), (later: Talk, earlier: Talk[]) => {
-        const others = earlier.map((e) => describeSlot(e.slot, zone)).join(' and ');
-        const message = `${name} speaks in ${describeSlot(later.slot, zone)} and, at the same time, in ${others}`;
-        const related = earlier.map((e) => ({ ref: e.ref, message: `${name} in ${describeSlot(e.slot, zone)}` }));
-        out.push(() => problem('speaker-conflict', message, later.ref.node, {
-          related: related.map((r) => ({ start: r.ref.node.start, end: r.ref.node.end, message: r.message })),
-        }));
-      });
-      return out;
-    });
-    for (const report of found) ctx.report(report());
+    const reports = group.length ? reuse('speakerConflict', group, [zone, name], () => conflicts(group, name, zone)) : [];
+    if (reports.length) found.set(id, reports);
+    else found.delete(id);
+  };
+  if (changed === 'all' || !foundFor || foundFor.zone !== zone || foundFor.people !== people) {
+    found = new Map();
+    for (const id of talks.keys()) check(id);
+  } else {
+    for (const id of changed) check(id);
   }
+  foundFor = { zone, people };
+  for (const reports of found.values()) for (const report of reports) ctx.report(report());
+}
+
+function conflicts(parts: Talk[][], name: string, zone: string | undefined): Report[] {
+  const out: Report[] = [];
+  forEachOverlap(parts.length === 1 ? parts[0] : parts.flat(), (later: Talk, earlier: Talk[]) => {
+    const others = earlier.map((e) => describeSlot(e.slot, zone)).join(' and ');
+    const message = `${name} speaks in ${describeSlot(later.slot, zone)} and, at the same time, in ${others}`;
+    const related = earlier.map((e) => ({ ref: e.ref, message: `${name} in ${describeSlot(e.slot, zone)}` }));
+    out.push(() => problem('speaker-conflict', message, later.ref.node, {
+      related: related.map((r) => ({ start: r.ref.node.start, end: r.ref.node.end, message: r.message })),
+    }));
+  });
+  return out;
 }

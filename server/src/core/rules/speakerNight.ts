@@ -2,7 +2,7 @@ import { problem } from '../problem';
 import { formatRange } from '../time';
 import { RuleContext } from './context';
 import { Interval } from '../model';
-import { Report, reuse, trackSpeakers } from './memo';
+import { Report, reuse, valuesToken } from './memo';
 
 /** Start hours by zone, per interval: intervals are kept across edits (model.ts), zone changes are slow. */
 const hours = new WeakMap<Interval, Map<string, number>>();
@@ -18,10 +18,11 @@ function localHour(interval: Interval, zone: string): number {
 /** `speaker-night`: a slot starts between 22:00 and 07:00 where one of its speakers lives. */
 export function speakerNight(ctx: RuleContext): void {
   const { people } = ctx.model;
+  const everyone = valuesToken('people', people);
   for (const track of ctx.model.tracks.values()) {
-    // Checked again only when the track's slots or its speakers' entries changed (a person
-    // is the same object while its entry's text is the same).
-    const found = reuse('speakerNight', track.slots, trackSpeakers(track).map((id) => people.get(id)), () => {
+    // Checked again only when the track's slots or the people changed (a person is the same
+    // object while its entry's text is the same).
+    const found = reuse('speakerNight', track.slots, [everyone], () => {
       const out: Report[] = [];
       for (const slot of track.slots) {
         if (!slot.interval) continue;

@@ -1,32 +1,53 @@
 import { problem } from '../problem';
 import { RuleContext } from './context';
-import { reuse, trackSpeakers } from './memo';
+import { CrossTrack } from './crossTrack';
+import { reuse, trackSpeakers, valuesToken } from './memo';
+
+/** Which tracks name each person, kept across edits: only the people of changed tracks are looked at. */
+const naming = new CrossTrack<true>();
+/** Ids of people no track names, with the people they were found for. */
+let unnamed = new Set<string>();
+let unnamedFor: object | undefined;
 
 /** `unused-person` and `unused-topic`: declared, but nothing refers to them. */
 export function unused(ctx: RuleContext): void {
   const { model } = ctx;
-  const used = new Set<string>();
+  const parts: ReadonlyMap<string, true>[] = [];
   for (const track of model.tracks.values()) {
-    for (const r of [...track.leads, ...track.contacts, ...track.keyAttendees]) used.add(r.id);
-    for (const id of trackSpeakers(track)) used.add(id);
-    // The topics the track's slots name, each once (kept while its slots are the same).
-    const named = reuse('unused.topics', track.slots, [], () => {
-      const ids = new Set<string>();
-      for (const slot of track.slots) for (const r of slot.topics) ids.add(r.id);
-      return [...ids];
+    // The people a track names (kept while the track is the same).
+    parts.push(reuse('unused.people', [track], [], () => {
+      const ids = new Map<string, true>();
+      for (const r of [...track.leads, ...track.contacts, ...track.keyAttendees]) ids.set(r.id, true);
+      for (const id of trackSpeakers(track)) ids.set(id, true);
+      return ids;
+    }));
+    // The track's topics none of its slots covers (kept while the track is the same).
+    const uncovered = reuse('unused.topics', [track], [], () => {
+      const usedTopics = new Set<string>();
+      for (const slot of track.slots) {
+        for (const r of slot.topics) {
+          // A slot on `vfio/iopf` uses `vfio` too.
+          for (let t = track.topics.get(r.id); t; t = t.parent) usedTopics.add(t.path);
+        }
+      }
+      return [...track.topics.values()].filter((topic) => !usedTopics.has(topic.path) && !topic.children.some((c) => usedTopics.has(c.path)));
     });
-    const usedTopics = new Set<string>();
-    for (const id of named) {
-      // A slot on `vfio/iopf` uses `vfio` too.
-      for (let t = track.topics.get(id); t; t = t.parent) usedTopics.add(t.path);
-    }
-    for (const topic of track.topics.values()) {
-      if (usedTopics.has(topic.path)) continue;
-      if (topic.children.some((c) => usedTopics.has(c.path))) continue;
-      ctx.report(problem('unused-topic', `no slot of track \`${track.id}\` covers topic \`${topic.path}\``, topic.key));
+    for (const topic of uncovered) ctx.report(problem('unused-topic', `no slot of track \`${track.id}\` covers topic \`${topic.path}\``, topic.key));
+  }
+  const people = valuesToken('people', model.people);
+  const { changed } = naming.update(parts);
+  if (changed === 'all' || unnamedFor !== people) {
+    unnamed = new Set();
+    for (const id of model.people.keys()) if (!naming.has(id)) unnamed.add(id);
+  } else {
+    for (const id of changed) {
+      if (model.people.has(id) && !naming.has(id)) unnamed.add(id);
+      else unnamed.delete(id);
     }
   }
-  for (const person of model.people.values()) {
-    if (!used.has(person.id)) ctx.report(problem('unused-person', `${person.name ?? person.id} is not named by any track or slot`, person.key));
+  unnamedFor = people;
+  for (const id of unnamed) {
+    const person = model.people.get(id)!;
+    ctx.report(problem('unused-person', `${person.name ?? person.id} is not named by any track or slot`, person.key));
   }
 }
