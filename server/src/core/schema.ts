@@ -69,8 +69,7 @@ export function validate(root: Node | null, text: string): SchemaResult {
     out.problems.push(problem('schema', 'the programme is empty: it needs `programme: 1`, `event` and `tracks`', at));
     return out;
   }
-  validators.shell(root.value);
-  report(validators.shell.errors ?? [], { node: root }, 'programme', out);
+  report(shellErrors(root), { node: root }, 'programme', out);
   if (root.kind !== 'map') return out;
   const each = (collection: Node | null | undefined, def: EntryDef): void => {
     if (collection?.kind !== 'map' && collection?.kind !== 'seq') return;
@@ -99,6 +98,82 @@ export function validate(root: Node | null, text: string): SchemaResult {
     }
   }
   return out;
+}
+
+/**
+ * The shell's errors for the last tree, kept by the tree's first pair (which an edit elsewhere
+ * leaves alone): they are reused while the skeleton is the same, that is everything the shell
+ * looks at (all but the contents of entries) is equal.
+ */
+const shells = new WeakMap<object, { root: Node; errors: ErrorObject[] }>();
+
+function shellErrors(root: Node): ErrorObject[] {
+  const first = root.kind === 'map' ? root.items[0] : undefined;
+  const last = first && shells.get(first);
+  if (last && sameSkeleton(last.root, root)) {
+    last.root = root;
+    return last.errors;
+  }
+  validators!.shell(root.value);
+  const errors = validators!.shell.errors ?? [];
+  if (first) shells.set(first, { root, errors });
+  return errors;
+}
+
+function sameSkeleton(a: Node, b: Node): boolean {
+  if (a === b) return true;
+  if (a.kind !== 'map' || b.kind !== 'map' || !sameKeys(a, b)) return sameValue(a, b);
+  for (let i = 0; i < a.items.length; i++) {
+    const x = a.items[i].value, y = b.items[i].value;
+    const key = b.items[i].key.value;
+    if (key === 'people' || key === 'rooms') {
+      // Entries of a collection are validated on their own: only their ids count here.
+      if (x === y) continue;
+      if (!x || !y || x.kind !== 'map' || y.kind !== 'map' || !sameKeys(x, y)) { if (!sameValue(x, y)) return false; }
+    } else if (key === 'tracks') {
+      if (x === y) continue;
+      if (!x || !y || x.kind !== 'map' || y.kind !== 'map' || !sameKeys(x, y)) { if (!sameValue(x, y)) return false; continue; }
+      for (let t = 0; t < x.items.length; t++) if (!sameTrack(x.items[t].value, y.items[t].value)) return false;
+    } else if (!sameValue(x, y)) return false;
+  }
+  return true;
+}
+
+function sameTrack(a: Node | null, b: Node | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.kind !== 'map' || b.kind !== 'map' || !sameKeys(a, b)) return sameValue(a, b);
+  for (let i = 0; i < a.items.length; i++) {
+    const x = a.items[i].value, y = b.items[i].value;
+    const key = b.items[i].key.value;
+    // Slots and sessions are validated one by one: only how many there are counts here.
+    if ((key === 'slots' || key === 'sessions') && x?.kind === 'seq' && y?.kind === 'seq') {
+      if (x.items.length !== y.items.length) return false;
+    } else if (!sameValue(x, y)) return false;
+  }
+  return true;
+}
+
+function sameKeys(a: MapNode, b: MapNode): boolean {
+  if (a.items.length !== b.items.length) return false;
+  for (let i = 0; i < a.items.length; i++) if (a.items[i].key.value !== b.items[i].key.value) return false;
+  return true;
+}
+
+/** Whether two values are equal (the same nodes, or the same kinds, keys and scalar values). */
+function sameValue(a: Node | null, b: Node | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.kind !== b.kind) return false;
+  if (a.kind === 'scalar') return a.value === b.value;
+  if (a.kind === 'map') {
+    const m = b as MapNode;
+    if (!sameKeys(a, m)) return false;
+    for (let i = 0; i < a.items.length; i++) if (!sameValue(a.items[i].value, m.items[i].value)) return false;
+    return true;
+  }
+  const q = b as typeof a;
+  if (a.items.length !== q.items.length) return false;
+  for (let i = 0; i < a.items.length; i++) if (!sameValue(a.items[i], q.items[i])) return false;
+  return true;
 }
 
 interface Failing {
