@@ -45,7 +45,9 @@ export function analyze(text: string, parser: ProgrammeParser = new ProgrammePar
       ...model.problems.filter(before),
     ];
   }
-  problems = withConflictMarkers(text, problems);
+  // When the text was split, every line at column 0 is a plain `key:` (chunks.ts): no conflict
+  // marker can be there, and looking for one would scan the whole text on every edit.
+  if (syntax.whole) problems = withConflictMarkers(text, problems);
   problems.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
   return { text, syntax, model, invalid: schema.invalid, problems, syntaxErrorAt: firstError?.start };
 }
