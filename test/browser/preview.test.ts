@@ -138,7 +138,8 @@ suite('preview page in a browser', function () {
     assert.match(await late.getAttribute('title') ?? '', /'Late' .*overlaps 'Early'/);
     assert.strictEqual(await late.locator('.badge').textContent(), 'conflict');
     assert.match(await page.locator('.day .slot', { hasText: 'Early' }).getAttribute('class') ?? '', /mark-error/);
-    assert.match(await page.textContent('.counts') ?? '', /1 error/);
+    // Two errors: the overlap, and the `javascript:` link the schema rejects.
+    assert.match(await page.textContent('.counts') ?? '', /2 errors/);
     assertQuiet(watch);
     await page.close();
   });
