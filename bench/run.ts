@@ -66,6 +66,23 @@ async function series(n: number, budget: number, f: (i: number) => Promise<numbe
   return out;
 }
 
+/**
+ * One keystroke of the typing pattern (type `x`, then delete it), timed from the change to
+ * the next publish of diagnostics. `versioned`: wait for the publish of this very version
+ * (our server sends versions; yaml-language-server does not).
+ */
+async function keystroke(client: BenchClient, uri: string, at: { line: number; character: number }, i: number, versioned: boolean): Promise<number> {
+  const change = i % 2 === 0
+    ? { range: { start: at, end: at }, text: 'x' }
+    : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+  await sleep(TYPING_INTERVAL_MS);
+  const before = client.publishCount(uri);
+  const t = performance.now();
+  const version = await client.change(uri, [change]);
+  await client.waitPublish(uri, before, versioned ? version : undefined);
+  return performance.now() - t;
+}
+
 function position(text: string, offset: number): { line: number; character: number } {
   let line = 0, last = -1;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; last = i; }
@@ -126,17 +143,7 @@ async function measureOurs(file: string, text: string, slots: number): Promise<O
     const diagnostics = client.lastDiagnostics(uri)?.diagnostics.length ?? 0;
     const { title, speaker } = targets(text);
     const at = position(text, title);
-    const edits = await series(p.edits, p.budget, async (i) => {
-      const change = i % 2 === 0
-        ? { range: { start: at, end: at }, text: 'x' }
-        : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-      await sleep(TYPING_INTERVAL_MS);
-      const before = client.publishCount(uri);
-      const t = performance.now();
-      const version = await client.change(uri, [change]);
-      await client.waitPublish(uri, before, version);
-      return performance.now() - t;
-    });
+    const edits = await series(p.edits, p.budget, (i) => keystroke(client, uri, at, i, true));
     const request = async (method: string, params: unknown): Promise<Stat> => stat(await series(p.requests, p.budget, async () => {
       const t = performance.now();
       await client.request(method, params);
@@ -179,17 +186,7 @@ async function measurePeer(dir: string, file: string, text: string, slots: numbe
     const rssMb = client.rssMb();
     const diagnostics = client.lastDiagnostics(uri)?.diagnostics.length ?? 0;
     const at = position(text, targets(text).title);
-    const edits = await series(p.peerEdits, p.budget, async (i) => {
-      const change = i % 2 === 0
-        ? { range: { start: at, end: at }, text: 'x' }
-        : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-      await sleep(TYPING_INTERVAL_MS);
-      const before = client.publishCount(uri);
-      const t = performance.now();
-      await client.change(uri, [change]);
-      await client.waitPublish(uri, before);
-      return performance.now() - t;
-    });
+    const edits = await series(p.peerEdits, p.budget, (i) => keystroke(client, uri, at, i, false));
     return { open: round(open), edit: stat(edits), rssMb: rssMb && round(rssMb), diagnostics };
   } finally {
     await client.shutdown();
