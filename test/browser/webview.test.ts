@@ -17,7 +17,7 @@ import { launch, texts, watch, Watch } from './chromium';
 
 const ROOT = path.join(__dirname, '../../..');
 const EXAMPLE_TEXT = fs.readFileSync(path.join(ROOT, 'examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
-const URI = 'file:///work/lpc.programme.yaml';
+const URI = 'file:///conference/lpc.programme.yaml';
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
