@@ -5,8 +5,9 @@
  * edit re-parses the one or two leaves it touches and merely moves the others. Unchanged
  * leaves are recognised by position (they lie in the text's common prefix or suffix with the
  * last text, and the line table there is reused); the leaves in the changed range are looked
- * up by text among recently dropped ones (typing a character, then deleting it). Whenever a leaf does not parse cleanly on its own (a syntax error, an anchor or
- * alias, a warning), the whole text is parsed as one document instead, so that what the user
+ * up by text among recently dropped ones (typing a character, then deleting it). Whenever a
+ * leaf does not parse cleanly on its own (a syntax error, an anchor or alias, a warning), the
+ * whole text is parsed as one document instead, so that what the user
  * sees never depends on the split. The result is a pure function of the text: an edited
  * document and a freshly opened one with the same text give the same tree and problems.
  */
