@@ -4,9 +4,9 @@
  * from. Building it reports the problems of single values (bad zones, impossible dates, DST
  * gaps); checks of how values relate to each other live in rules/.
  */
-import { MapNode, Node, ScalarNode, get, getPair, str } from './tree';
+import { Node, ScalarNode, get, getPair, str } from './tree';
 import { Problem, problem } from './problem';
-import { DateTime, durationMinutes, formatDuration, offsetLabel, parseDate, parseLocal, plusMinutes, zoneInfo } from './time';
+import { DateTime, durationMinutes, offsetLabel, parseDate, parseLocal, plusMinutes, zoneInfo } from './time';
 
 export interface Ref {
   id: string;
@@ -472,9 +472,3 @@ export function slotPlace(slot: Slot): string {
   const room = slotRoom(slot);
   return room ? `room:${room.id}` : `track:${slot.track.id}`;
 }
-
-export function describeMinutes(minutes: number): string {
-  return formatDuration(minutes);
-}
-
-export type { MapNode };

@@ -217,10 +217,6 @@ export function offsetLabel(dt: DateTime): string {
   return `UTC${sign}${h}${m ? ':' + String(m).padStart(2, '0') : ''}`;
 }
 
-export function weekday(dt: DateTime): string {
-  return dt.toFormat('cccc');
-}
-
 export function now(zone: string): DateTime {
   return DateTime.now().setZone(zone);
 }
