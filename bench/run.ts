@@ -119,14 +119,14 @@ async function measureOurs(file: string, text: string, slots: number): Promise<O
   const notes: string[] = [];
   // BENCH_PROFILE=DIR writes a CPU profile of our server there (node --cpu-prof).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-  const client = new BenchClient(SERVER, ['--stdio'], () => ({}), profile);
+  const client = new BenchClient({ script: SERVER, nodeArgs: profile });
   try {
     await client.initialize(null);
     const uri = pathToFileURL(file).href;
     const openOnce = async (): Promise<number> => {
       const before = client.publishCount(uri);
       const t = performance.now();
-      await client.open(uri, 'programme', text);
+      await client.open(uri, text);
       await client.waitPublish(uri, before, 1);
       return performance.now() - t;
     };
@@ -140,7 +140,7 @@ async function measureOurs(file: string, text: string, slots: number): Promise<O
       await client.waitPublish(uri, before);
       opens.push(await openOnce());
     }
-    const diagnostics = client.lastDiagnostics(uri)?.diagnostics.length ?? 0;
+    const diagnostics = client.last(uri)?.diagnostics.length ?? 0;
     const { title, speaker } = targets(text);
     const at = position(text, title);
     const edits = await series(p.edits, p.budget, (i) => keystroke(client, uri, at, i, true));
@@ -174,17 +174,18 @@ async function measurePeer(dir: string, file: string, text: string, slots: numbe
   const p = plan(slots);
   const schemaUri = pathToFileURL(SCHEMA).href;
   const yaml = { schemas: { [schemaUri]: '*.programme.yaml' }, validate: true, hover: true, completion: true, format: { enable: false } };
-  const client = new BenchClient(PEER, ['--stdio'], (section) => (section === 'yaml' ? yaml : section === 'http' ? {} : null));
+  const client = new BenchClient({ script: PEER, languageId: 'yaml' });
+  client.configuration = (section: string) => (section === 'yaml' ? yaml : section === 'http' ? {} : null);
   try {
     await client.initialize(pathToFileURL(dir).href);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml } });
     const uri = pathToFileURL(file).href;
     const t0 = performance.now();
-    await client.open(uri, 'yaml', text);
+    await client.open(uri, text);
     await client.waitPublish(uri, 0);
     const open = performance.now() - t0;
     const rssMb = client.rssMb();
-    const diagnostics = client.lastDiagnostics(uri)?.diagnostics.length ?? 0;
+    const diagnostics = client.last(uri)?.diagnostics.length ?? 0;
     const at = position(text, targets(text).title);
     const edits = await series(p.peerEdits, p.budget, (i) => keystroke(client, uri, at, i, false));
     return { open: round(open), edit: stat(edits), rssMb: rssMb && round(rssMb), diagnostics };
@@ -200,14 +201,15 @@ async function peerValidates(dir: string): Promise<boolean> {
   writeFileSync(file, text);
   const schemaUri = pathToFileURL(SCHEMA).href;
   const yaml = { schemas: { [schemaUri]: '*.programme.yaml' }, validate: true };
-  const client = new BenchClient(PEER, ['--stdio'], (section) => (section === 'yaml' ? yaml : null));
+  const client = new BenchClient({ script: PEER, languageId: 'yaml' });
+  client.configuration = (section: string) => (section === 'yaml' ? yaml : null);
   try {
     await client.initialize(pathToFileURL(dir).href);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml } });
     const uri = pathToFileURL(file).href;
-    await client.open(uri, 'yaml', text);
+    await client.open(uri, text);
     await client.waitPublish(uri, 0, undefined, 60_000);
-    return (client.lastDiagnostics(uri)?.diagnostics ?? []).some((d) => /not-a-key|not allowed/i.test(String(d.message)));
+    return (client.last(uri)?.diagnostics ?? []).some((d) => /not-a-key|not allowed/i.test(String(d.message)));
   } finally {
     await client.shutdown();
   }

@@ -1,6 +1,7 @@
 /**
- * A minimal LSP client for tests: spawns `dist/server.js --stdio` as an editor would, sends
- * requests and notifications, and waits for published diagnostics of a given version.
+ * A minimal LSP client, driving a server over stdio as an editor would: sends requests and
+ * notifications, answers `workspace/configuration`, and waits for published diagnostics. The
+ * tests use it on our `dist/server.js`; the benchmark on ours and on yaml-language-server.
  */
 import { spawn, ChildProcess } from 'child_process';
 import * as path from 'path';
@@ -11,47 +12,83 @@ import type { Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEve
 
 export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
 
+/** How much of the server's stderr is kept (the end of it), for failure messages. */
+const STDERR_KEPT = 64 * 1024;
+
+export interface LspClientOptions {
+  /** The server's script (default: our dist/server.js), run with `--stdio` and `args`. */
+  script?: string;
+  args?: string[];
+  /** Options for node itself, before the script (`--cpu-prof`...). */
+  nodeArgs?: string[];
+  /** The language id documents are opened with (default `programme`). */
+  languageId?: string;
+}
+
 export class LspClient {
   readonly process: ChildProcess;
   readonly connection: MessageConnection;
   private diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private counts = new Map<string, number>();
   /** Every publishDiagnostics notification received, in order. */
   readonly published: PublishDiagnosticsParams[] = [];
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
+  private readonly languageId: string;
+  /** The end of what the server wrote to stderr. */
   stderr = '';
+  /** The capabilities the server announced in its `initialize` answer. */
+  capabilities: Record<string, unknown> = {};
 
-  constructor(args: string[] = []) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.process.stderr!.on('data', (d) => { this.stderr += String(d); });
+  /**
+   * What `workspace/configuration` answers: one value for every section asked for, or a
+   * function of the section.
+   */
+  configuration: unknown = {};
+
+  constructor(options: LspClientOptions = {}) {
+    const { script = SERVER, args = [], nodeArgs = [] } = options;
+    this.languageId = options.languageId ?? 'programme';
+    this.process = spawn(process.execPath, [...nodeArgs, script, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (d) => { this.stderr = (this.stderr + String(d)).slice(-STDERR_KEPT); });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.counts.set(p.uri, (this.counts.get(p.uri) ?? 0) + 1);
       this.published.push(p);
       const w = this.waiters;
       this.waiters = [];
       w.forEach((f) => f());
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.configuration));
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((i) => (typeof this.configuration === 'function' ? this.configuration(i.section ?? '') : this.configuration)));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification(() => undefined);
     this.connection.listen();
   }
 
-  /** What `workspace/configuration` answers for the `programme` section. */
-  configuration: unknown = {};
-
-  async initialize(): Promise<unknown> {
+  /** Initializes the server, with `rootUri` as the one workspace folder when given. */
+  async initialize(rootUri: string | null = null): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
-      processId: process.pid, rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } } },
-    });
+      processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true, relatedInformation: true },
+          completion: { completionItem: { snippetSupport: true } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+        },
+      },
+    }) as { capabilities: Record<string, unknown> };
+    this.capabilities = result.capabilities;
     await this.connection.sendNotification('initialized', {});
     return result;
   }
 
   async open(uri: string, text: string, version = 1): Promise<void> {
     this.versions.set(uri, version);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'programme', version, text } });
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: this.languageId, version, text } });
   }
 
   /** Sends an incremental change; returns the new version. */
@@ -68,12 +105,34 @@ export class LspClient {
 
   /** Waits for diagnostics of `uri` (of `version` or later, when given). */
   async waitDiagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
+    await this.waitUntil(() => {
       const p = this.diagnostics.get(uri);
-      if (p && (version === undefined || (p.version ?? 0) >= version)) return p.diagnostics;
+      return !!p && (version === undefined || (p.version ?? 0) >= version);
+    }, timeoutMs, `no diagnostics for ${uri}${version ? ` version ${version}` : ''} within ${timeoutMs} ms`);
+    return this.diagnostics.get(uri)!.diagnostics;
+  }
+
+  /** How many times diagnostics of `uri` were published. */
+  publishCount(uri: string): number {
+    return this.counts.get(uri) ?? 0;
+  }
+
+  /**
+   * Waits until `uri` has had more than `after` publishes, and, when the server sends versions,
+   * one for `version` or later (a server that sends no version is taken at its next publish).
+   */
+  async waitPublish(uri: string, after: number, version?: number, timeoutMs = 300_000): Promise<void> {
+    await this.waitUntil(() => {
+      const p = this.diagnostics.get(uri);
+      return this.publishCount(uri) > after && (version === undefined || p?.version === undefined || p.version === null || p.version >= version);
+    }, timeoutMs, `no diagnostics for ${uri} within ${timeoutMs} ms`);
+  }
+
+  private async waitUntil(done: () => boolean, timeoutMs: number, failure: string): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!done()) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no diagnostics for ${uri}${version ? ` version ${version}` : ''} within ${timeoutMs} ms`);
+      if (left <= 0) throw new Error(failure);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left);
         this.waiters.push(() => { clearTimeout(t); resolve(); });
@@ -92,7 +151,7 @@ export class LspClient {
 
   async shutdown(): Promise<void> {
     try {
-      await this.connection.sendRequest('shutdown');
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5000))]);
       await this.connection.sendNotification('exit');
     } catch {
       // already gone
@@ -100,7 +159,7 @@ export class LspClient {
     this.connection.dispose();
     if (this.process.exitCode === null) {
       await new Promise<void>((resolve) => {
-        const t = setTimeout(() => { this.process.kill(); resolve(); }, 2000);
+        const t = setTimeout(() => { this.process.kill(); resolve(); }, 3000);
         this.process.once('exit', () => { clearTimeout(t); resolve(); });
       });
     }
