@@ -11,8 +11,6 @@
  *   the analysis of a fresh open of the same text.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -31,7 +29,9 @@ import { codeActions } from '../../server/src/core/codeActions';
 import { buildSchedule } from '../../server/src/core/schedule';
 import { EXPORT_FORMATS, exportModel } from '../../server/src/core/exports';
 
-export const EXAMPLE_TEXT = fs.readFileSync(path.join(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
+import { EXAMPLE_TEXT } from '../support/fixtures';
+
+export { EXAMPLE_TEXT };
 
 // ---------------------------------------------------------------------------------------------
 // Generators

@@ -1,11 +1,9 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from '../support/lspClient';
+import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
-const EXAMPLE = fs.readFileSync(path.resolve(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
 const CURSOR = '‸';
 
 suite('completion over stdio', function () {

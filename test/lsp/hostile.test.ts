@@ -3,13 +3,11 @@
  * (the test timeout, a guard against hangs), and the server stays usable for other files.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lspClient';
 import * as hostile from '../fixtures/hostile/inputs';
+import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
-const EXAMPLE = fs.readFileSync(path.resolve(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
 const BOUND_MS = 30_000;
 
 const CASES: { name: string; text: () => string; expect: RegExp }[] = [

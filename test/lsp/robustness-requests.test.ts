@@ -4,8 +4,6 @@
  * The core functions walk every offset; the LSP pass walks a coarser grid, in batches.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/core/analysis';
@@ -18,8 +16,8 @@ import { foldingRanges } from '../../server/src/core/folding';
 import { selectionRanges } from '../../server/src/core/selection';
 import { inlayHints } from '../../server/src/core/inlayHints';
 import { LspClient } from '../support/lspClient';
+import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
-const EXAMPLE = fs.readFileSync(path.resolve(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
 
 const FIXTURES: Record<string, string> = {
   example: EXAMPLE,

@@ -1,6 +1,12 @@
 /** Helpers for data-driven core tests: the cursor is written as `|` in the input text. */
+import * as fs from 'fs';
+import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Analysis } from '../../server/src/core/analysis';
+
+/** The canonical example (it checks clean), its path and its text. */
+export const EXAMPLE_PATH = path.resolve(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml');
+export const EXAMPLE_TEXT = fs.readFileSync(EXAMPLE_PATH, 'utf8');
 
 export function withCursor(input: string): { text: string; offset: number } {
   const offset = input.indexOf('|');

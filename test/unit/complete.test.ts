@@ -1,13 +1,10 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { CompletionItem } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/core/analysis';
 import { complete } from '../../server/src/core/complete';
 import { cursorContext } from '../../server/src/core/cursorContext';
-import { doc, programme } from '../support/fixtures';
+import { doc, programme, EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
-const EXAMPLE = fs.readFileSync(path.join(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
 /** The cursor in these tests: the example itself contains `|` (block scalars). */
 const CURSOR = '‸';
 

@@ -1,11 +1,8 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { analyze } from '../../server/src/core/analysis';
 import { hover } from '../../server/src/core/hover';
-import { doc } from '../support/fixtures';
+import { doc, EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
-const EXAMPLE = fs.readFileSync(path.join(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
 
 function hoverText(needle: string, delta: number, text = EXAMPLE): string | undefined {
   const offset = text.indexOf(needle);

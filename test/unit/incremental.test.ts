@@ -5,14 +5,12 @@
  * whole text as one YAML document.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analysis';
 import { ProgrammeParser, parseWhole, Syntax } from '../../server/src/core/parse';
 import { Node } from '../../server/src/core/tree';
 import { generateProgramme, random } from '../../bench/generate';
+import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
-const EXAMPLE = fs.readFileSync(path.join(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
 
 interface Edit { at: number; remove: number; insert: string }
 

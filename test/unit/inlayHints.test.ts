@@ -1,12 +1,9 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { Range } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/core/analysis';
 import { inlayHints } from '../../server/src/core/inlayHints';
-import { doc, programme } from '../support/fixtures';
+import { doc, programme, EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
-const EXAMPLE = fs.readFileSync(path.join(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
 
 /** Each hint as `line text⟨label⟩` (the hint placed where the editor shows it). */
 function rendered(text: string, range?: Range): string[] {

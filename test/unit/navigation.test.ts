@@ -1,11 +1,9 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { analyze, Analysis } from '../../server/src/core/analysis';
 import { referencesOf, symbolAt } from '../../server/src/core/navigation';
 import { prepareRename, rename } from '../../server/src/core/rename';
+import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
-const EXAMPLE = fs.readFileSync(path.join(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
 const analysis = analyze(EXAMPLE);
 
 /** Offset `delta` characters into the `nth` occurrence of `needle`. */

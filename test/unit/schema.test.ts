@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { check, programme } from '../support/fixtures';
+import { check, EXAMPLE_TEXT, programme } from '../support/fixtures';
+import { CODES } from '../../server/src/core/problem';
 
 /** The schema problems of `text` as `line:col-line:col message` (1-based). */
 function schemaProblems(text: string): string[] {
@@ -10,10 +11,8 @@ function schemaProblems(text: string): string[] {
 
 suite('schema: each error at the smallest node at fault, in words', () => {
   test('the canonical example checks clean', () => {
-    const fs = require('fs') as typeof import('fs');
-    const text = fs.readFileSync(require('path').join(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
-    const c = check(text);
-    const bad = c.problems.filter((p) => ['error', 'warning'].includes(p.severity ?? require('../../server/src/core/problem').CODES[p.code]));
+    const c = check(EXAMPLE_TEXT);
+    const bad = c.problems.filter((p) => ['error', 'warning'].includes(p.severity ?? CODES[p.code]));
     assert.deepStrictEqual(bad, []);
   });
 

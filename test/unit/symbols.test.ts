@@ -1,14 +1,11 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { DocumentSymbol } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/core/analysis';
 import { documentSymbols } from '../../server/src/core/symbols';
 import { foldingRanges } from '../../server/src/core/folding';
 import { selectionRanges } from '../../server/src/core/selection';
-import { doc } from '../support/fixtures';
+import { doc, EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
-const EXAMPLE = fs.readFileSync(path.join(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
 const analysis = analyze(EXAMPLE);
 const d = doc(EXAMPLE);
 const lines = EXAMPLE.split('\n');
