@@ -3,10 +3,10 @@
  * For finding what an edit costs, with or without `node --cpu-prof`; the real benchmark is run.ts.
  */
 import { generateProgramme } from './generate';
-import { analyze } from '../server/src/core/analysis';
-import { ProgrammeParser } from '../server/src/core/parse';
-import { validate } from '../server/src/core/schema';
-import { buildModel } from '../server/src/core/model';
+import { analyze } from '../server/src/core/service/analysis';
+import { ProgrammeParser } from '../server/src/core/syntax/parse';
+import { validate } from '../server/src/core/schema/schema';
+import { buildModel } from '../server/src/core/model/model';
 import { RULES } from '../server/src/core/rules';
 import { Session } from 'node:inspector';
 import { writeFileSync } from 'node:fs';

@@ -26,7 +26,7 @@ if (only !== 'tests') {
   builds.push(
     { ...common, entryPoints: ['client/src/extension.ts'], platform: 'node', format: 'cjs', external: ['vscode'], outfile: 'dist/client.js' },
     // Built without --external:vscode on purpose: if server code ever imports `vscode`, this fails.
-    { ...common, entryPoints: ['server/src/main.ts'], platform: 'node', format: 'cjs', outfile: 'dist/server.js' },
+    { ...common, entryPoints: ['server/src/lsp/main.ts'], platform: 'node', format: 'cjs', outfile: 'dist/server.js' },
     { ...common, entryPoints: ['server/src/cli/main.ts'], platform: 'node', format: 'cjs', outfile: 'dist/cli.js' },
   );
   if (files('client/webview', 'main.ts').length) {

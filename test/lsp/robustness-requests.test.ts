@@ -6,15 +6,15 @@
 import * as assert from 'assert';
 import { Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/core/analysis';
-import { complete } from '../../server/src/core/complete';
-import { hover } from '../../server/src/core/hover';
-import { referencesOf, symbolAt } from '../../server/src/core/navigation';
-import { prepareRename, rename } from '../../server/src/core/rename';
-import { documentSymbols } from '../../server/src/core/symbols';
-import { foldingRanges } from '../../server/src/core/folding';
-import { selectionRanges } from '../../server/src/core/selection';
-import { inlayHints } from '../../server/src/core/inlayHints';
+import { analyze } from '../../server/src/core/service/analysis';
+import { complete } from '../../server/src/core/features/complete';
+import { hover } from '../../server/src/core/features/hover';
+import { referencesOf, symbolAt } from '../../server/src/core/features/navigation';
+import { prepareRename, rename } from '../../server/src/core/features/rename';
+import { documentSymbols } from '../../server/src/core/features/symbols';
+import { foldingRanges } from '../../server/src/core/features/folding';
+import { selectionRanges } from '../../server/src/core/features/selection';
+import { inlayHints } from '../../server/src/core/features/inlayHints';
 import { LspClient } from '../support/lspClient';
 import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { CompletionItem } from 'vscode-languageserver-types';
-import { analyze } from '../../server/src/core/analysis';
-import { complete } from '../../server/src/core/complete';
-import { cursorContext } from '../../server/src/core/cursorContext';
+import { analyze } from '../../server/src/core/service/analysis';
+import { complete } from '../../server/src/core/features/complete';
+import { cursorContext } from '../../server/src/core/features/cursorContext';
 import { doc, programme, EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
 /** The cursor in these tests: the example itself contains `|` (block scalars). */

@@ -6,9 +6,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildSchedule, SCHEDULE_LIMITS } from '../../server/src/core/schedule';
-import { ProgrammeWorkspace } from '../../server/src/core/workspace';
-import { DEFAULT_MAX_FILE_MB } from '../../server/src/core/limits';
+import { buildSchedule, SCHEDULE_LIMITS } from '../../server/src/core/schedule/schedule';
+import { ProgrammeWorkspace } from '../../server/src/core/service/workspace';
+import { DEFAULT_MAX_FILE_MB } from '../../server/src/core/service/limits';
 import { check, doc, programme } from '../support/fixtures';
 import * as hostile from '../fixtures/hostile/inputs';
 

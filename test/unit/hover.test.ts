@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { analyze } from '../../server/src/core/analysis';
-import { hover } from '../../server/src/core/hover';
+import { analyze } from '../../server/src/core/service/analysis';
+import { hover } from '../../server/src/core/features/hover';
 import { doc, EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
 

@@ -5,9 +5,9 @@
  * whole text as one YAML document.
  */
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../server/src/core/analysis';
-import { ProgrammeParser, parseWhole, Syntax } from '../../server/src/core/parse';
-import { Node } from '../../server/src/core/tree';
+import { analyze } from '../../server/src/core/service/analysis';
+import { ProgrammeParser, parseWhole, Syntax } from '../../server/src/core/syntax/parse';
+import { Node } from '../../server/src/core/syntax/tree';
 import { generateProgramme, random } from '../../bench/generate';
 import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 

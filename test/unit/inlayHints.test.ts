@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { Range } from 'vscode-languageserver-types';
-import { analyze } from '../../server/src/core/analysis';
-import { inlayHints } from '../../server/src/core/inlayHints';
+import { analyze } from '../../server/src/core/service/analysis';
+import { inlayHints } from '../../server/src/core/features/inlayHints';
 import { doc, programme, EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
 

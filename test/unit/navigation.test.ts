@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { analyze, Analysis } from '../../server/src/core/analysis';
-import { referencesOf, symbolAt } from '../../server/src/core/navigation';
-import { prepareRename, rename } from '../../server/src/core/rename';
+import { analyze, Analysis } from '../../server/src/core/service/analysis';
+import { referencesOf, symbolAt } from '../../server/src/core/features/navigation';
+import { prepareRename, rename } from '../../server/src/core/features/rename';
 import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
 const analysis = analyze(EXAMPLE);

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../../server/src/core/analysis';
-import { buildSchedule, SCHEDULE_LIMITS } from '../../server/src/core/schedule';
+import { analyze } from '../../server/src/core/service/analysis';
+import { buildSchedule, SCHEDULE_LIMITS } from '../../server/src/core/schedule/schedule';
 import type { ScheduleView, SlotView } from '../../server/src/protocol';
 import { programme } from '../support/fixtures';
 

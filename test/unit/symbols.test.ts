@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import { DocumentSymbol } from 'vscode-languageserver-types';
-import { analyze } from '../../server/src/core/analysis';
-import { documentSymbols } from '../../server/src/core/symbols';
-import { foldingRanges } from '../../server/src/core/folding';
-import { selectionRanges } from '../../server/src/core/selection';
+import { analyze } from '../../server/src/core/service/analysis';
+import { documentSymbols } from '../../server/src/core/features/symbols';
+import { foldingRanges } from '../../server/src/core/features/folding';
+import { selectionRanges } from '../../server/src/core/features/selection';
 import { doc, EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
 const analysis = analyze(EXAMPLE);

@@ -4,9 +4,8 @@
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { CODES, Code, Severity } from '../core/problem';
-import { PROGRAMME_VERSION } from '../core/exports/exportable';
-import type { FileResult } from './check';
+import type { FileResult } from './commands/check';
+import { CODES, Code, Severity, PROGRAMME_VERSION } from '../core';
 
 const SARIF_LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 const LSP_SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };

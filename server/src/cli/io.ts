@@ -1,8 +1,7 @@
 /** Reading programme files and configuration for the CLI. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { SeverityMap } from '../core/diagnostics';
-import { CODES } from '../core/problem';
+import { SeverityMap, CODES } from '../core';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 

@@ -3,7 +3,7 @@
  * Exit codes: 0 no error, 1 at least one error in a checked file, 2 bad usage or unreadable input.
  */
 import { parseArgs } from 'util';
-import { checkFile, formatJson, formatText, hasErrors } from './check';
+import { checkFile, formatJson, formatText, hasErrors } from './commands/check';
 import { UsageError } from './io';
 import { COMMANDS } from './commands';
 import { FORMATS } from './formats';

@@ -7,30 +7,40 @@
  * - {@link analyze}: one text to tree, model and problems.
  * - {@link toDiagnostics}: problems as LSP diagnostics with the user's severities.
  */
-export { ProgrammeWorkspace, type ProgrammeFile, type WorkspaceOptions } from './workspace';
-export { analyze, type Analysis } from './analysis';
-export { toDiagnostics, type SeverityMap } from './diagnostics';
-export { CODES, type Code, type Problem, type Severity } from './problem';
-export { ProgrammeParser, parseWhole, type Syntax } from './parse';
-export type { Model, Slot, Track, Person, Room, Topic, Session, EventInfo } from './model';
+export { ProgrammeWorkspace, type ProgrammeFile, type WorkspaceOptions } from './service/workspace';
+export { analyze, type Analysis } from './service/analysis';
+export { toDiagnostics, type SeverityMap } from './service/diagnostics';
+export { CODES, type Code, type Problem, type Severity } from './service/problem';
+export { ProgrammeParser, parseWhole, type Syntax } from './syntax/parse';
+export type { Model, Slot, Track, Person, Room, Topic, Session, EventInfo } from './model/model';
 
 /** Completion items at a position: schema keys, enum values, snippets, ids, zones, times. */
-export { complete } from './complete';
+export { complete } from './features/complete';
 /** Hover: schema documentation, people, times in every relevant zone, zones. */
-export { hover } from './hover';
+export { hover } from './features/hover';
 /** The id (person, room, track, topic) at an offset, and every place it is named. */
-export { symbolAt, referencesOf } from './navigation';
+export { symbolAt, referencesOf } from './features/navigation';
 /** Renaming an id everywhere it is named; refuses invalid or existing ids. */
-export { prepareRename, rename } from './rename';
+export { prepareRename, rename } from './features/rename';
 /** The outline: event, people, rooms, tracks with sessions and slots. */
-export { documentSymbols } from './symbols';
-export { foldingRanges } from './folding';
-export { selectionRanges } from './selection';
+export { documentSymbols } from './features/symbols';
+export { foldingRanges } from './features/folding';
+export { selectionRanges } from './features/selection';
 /** End times after durations and weekdays after dates. */
-export { inlayHints } from './inlayHints';
+export { inlayHints } from './features/inlayHints';
 /** Quick fixes for the diagnostics that carry fix data. */
-export { codeActions } from './codeActions';
+export { codeActions } from './features/codeActions';
 /** Free gaps in a track's sessions, for scheduling fixes and `start` completion. */
-export { freeGaps, firstFit, gapsForSlot, freeStartFor } from './gaps';
+export { freeGaps, firstFit, gapsForSlot, freeStartFor } from './model/gaps';
 /** The schedule view model the preview and `programme render` show. */
-export { buildSchedule } from './schedule';
+export { buildSchedule } from './schedule/schedule';
+
+/** Diagnostics plumbing shared by the adapters. */
+export { SEVERITY_NAME, MAX_DIAGNOSTICS, SOURCE } from './service/diagnostics';
+export { DEFAULT_MAX_FILE_MB, sizeProblem } from './service/limits';
+export type { Span, ProgrammeSymbol } from './features/navigation';
+/** Exports to the formats conference tools read. */
+export { EXPORT_FORMATS, EXPORT_EXTENSIONS, exportModel, isExportFormat, type ExportFormat, type ExportOptions } from './exports';
+export { PROGRAMME_VERSION } from './exports/exportable';
+/** Import from the formats conference tools write. */
+export { ImportError, scheduleImport, type ImportResult } from './import/scheduleImport';

@@ -13,9 +13,9 @@
  *   email (as the c3voc tools do), else `#person/<person id>`.
  */
 import { v5 as uuidv5 } from 'uuid';
-import { Model, Person, Slot, SlotKind, Track, slotRoom } from '../model';
-import { DateTime, parseDate, zoneInfo } from '../time';
-import { get, str } from '../tree';
+import { Model, Person, Slot, SlotKind, Track, slotRoom } from '../model/model';
+import { DateTime, parseDate, zoneInfo } from '../model/time';
+import { get, str } from '../syntax/tree';
 import { slugify } from './slug';
 
 export interface ExportRoom {

@@ -11,7 +11,7 @@
  */
 import { ICalCalendar, ICalAttendeeRole, ICalAttendeeType } from 'ical-generator';
 import { tzlib_get_ical_block, tzlib_get_offset } from 'timezones-ical-library';
-import { Model } from '../model';
+import { Model } from '../model/model';
 import { ExportEvent, Exportable, exportable } from './exportable';
 import { eventUrl } from './scheduleJson';
 

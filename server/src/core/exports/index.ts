@@ -1,5 +1,5 @@
 /** Every export format: a pure function from the model to the file's text. */
-import { Model } from '../model';
+import { Model } from '../model/model';
 import { ics } from './ics';
 import { scheduleJson } from './scheduleJson';
 import { scheduleXml } from './scheduleXml';

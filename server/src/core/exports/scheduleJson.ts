@@ -3,7 +3,7 @@
  * schema is test/fixtures/c3voc/schema.json). Deterministic: the same programme gives the same
  * bytes.
  */
-import { Model } from '../model';
+import { Model } from '../model/model';
 import { ExportEvent, Exportable, PROGRAMME_VERSION, exportable, hhmm, isoLocal, timeslot } from './exportable';
 import { slugify } from './slug';
 

@@ -4,7 +4,7 @@
  * escapes text and attributes; element order follows the XSD.
  */
 import { XMLBuilder } from 'fast-xml-parser';
-import { Model } from '../model';
+import { Model } from '../model/model';
 import { ExportEvent, Exportable, PROGRAMME_VERSION, exportable, hhmm, isoLocal, timeslot } from './exportable';
 import { eventUrl } from './scheduleJson';
 

@@ -5,7 +5,7 @@
  * shape throws ImportError naming its JSON path (`$.schedule.conference.days[1].rooms.Curie[0].date`).
  */
 import { Document } from 'yaml';
-import { formatDuration, formatLocal, fromISO, fromMillis, zoneInfo } from '../time';
+import { formatDuration, formatLocal, fromISO, fromMillis, zoneInfo } from '../model/time';
 import { UniqueIds, slugify } from '../exports/slug';
 
 export class ImportError extends Error {

@@ -1,7 +1,7 @@
-import { Model, Slot } from '../model';
-import { Node } from '../tree';
-import { Problem } from '../problem';
-import { formatRange } from '../time';
+import { Model, Slot } from '../model/model';
+import { Node } from '../syntax/tree';
+import { Problem } from '../service/problem';
+import { formatRange } from '../model/time';
 
 /** What every rule gets: the model and the event zone for writing times. */
 export interface RuleContext {

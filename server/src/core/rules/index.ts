@@ -2,8 +2,8 @@
  * The semantic checks, one per file. To add one: write `rules/<name>.ts` exporting a `Rule`,
  * add it to `RULES` below, add its code to `problem.ts` (and FORMAT.md), and a fixture test.
  */
-import { Model } from '../model';
-import { Problem } from '../problem';
+import { Model } from '../model/model';
+import { Problem } from '../service/problem';
 import { Rule } from './context';
 import { notScheduled } from './notScheduled';
 import { outsideEvent } from './outsideEvent';

@@ -9,8 +9,8 @@
  * What is kept must not hold positions: nodes move when text before them changes, so problems
  * are made when reported (`Report`), from the nodes' positions then.
  */
-import { Problem } from '../problem';
-import { Track } from '../model';
+import { Problem } from '../service/problem';
+import { Track } from '../model/model';
 
 /** A problem to be made when reported, with the positions its nodes have then. */
 export type Report = () => Problem;

@@ -1,4 +1,4 @@
-import { problem } from '../problem';
+import { problem } from '../service/problem';
 import { RuleContext, slotPath } from './context';
 
 /** `not-scheduled`: a slot without `start` is a proposal, not yet in the timetable. */

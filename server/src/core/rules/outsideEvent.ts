@@ -1,7 +1,7 @@
-import { Interval } from '../model';
-import { problem } from '../problem';
-import { formatRangeLong } from '../time';
-import { Node, get } from '../tree';
+import { Interval } from '../model/model';
+import { problem } from '../service/problem';
+import { formatRangeLong } from '../model/time';
+import { Node, get } from '../syntax/tree';
 import { RuleContext, slotAnchor } from './context';
 import { Report, reuse } from './memo';
 

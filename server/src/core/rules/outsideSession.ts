@@ -1,6 +1,6 @@
-import { Interval } from '../model';
-import { problem } from '../problem';
-import { formatRange } from '../time';
+import { Interval } from '../model/model';
+import { problem } from '../service/problem';
+import { formatRange } from '../model/time';
 import { RuleContext, slotAnchor } from './context';
 import { Report, reuse } from './memo';
 

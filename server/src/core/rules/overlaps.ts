@@ -1,4 +1,4 @@
-import { Interval } from '../model';
+import { Interval } from '../model/model';
 
 /**
  * Calls `report(later, earlier)` once for every item that intersects items starting before it

@@ -1,5 +1,5 @@
-import { Slot, slotPlace } from '../model';
-import { problem } from '../problem';
+import { Slot, slotPlace } from '../model/model';
+import { problem } from '../service/problem';
 import { describeSlot, RuleContext, slotAnchor, slotPath } from './context';
 import { Report, reuse } from './memo';
 import { forEachOverlap, groupBy } from './overlaps';

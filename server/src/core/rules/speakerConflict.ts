@@ -1,5 +1,5 @@
-import { Ref, Slot } from '../model';
-import { problem } from '../problem';
+import { Ref, Slot } from '../model/model';
+import { problem } from '../service/problem';
 import { describeSlot, RuleContext } from './context';
 import { CrossTrack } from './crossTrack';
 import { Report, reuse, valuesToken } from './memo';

@@ -1,7 +1,7 @@
-import { problem } from '../problem';
-import { formatRange } from '../time';
+import { problem } from '../service/problem';
+import { formatRange } from '../model/time';
 import { RuleContext } from './context';
-import { Interval } from '../model';
+import { Interval } from '../model/model';
 import { Report, reuse, valuesToken } from './memo';
 
 /** Start hours by zone, per interval: intervals are kept across edits (model.ts), zone changes are slow. */

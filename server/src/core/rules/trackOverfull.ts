@@ -1,5 +1,5 @@
-import { problem } from '../problem';
-import { formatDuration } from '../time';
+import { problem } from '../service/problem';
+import { formatDuration } from '../model/time';
 import { RuleContext } from './context';
 
 /** `track-overfull`: a track's slots, scheduled or not, need more time than its sessions hold. */

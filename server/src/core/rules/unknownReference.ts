@@ -1,6 +1,6 @@
-import { Ref } from '../model';
-import { closest } from '../similar';
-import { problem, Problem } from '../problem';
+import { Ref } from '../model/model';
+import { closest } from '../features/similar';
+import { problem, Problem } from '../service/problem';
 import { RuleContext } from './context';
 import { keysToken, Report, reuse } from './memo';
 

@@ -1,4 +1,4 @@
-import { problem } from '../problem';
+import { problem } from '../service/problem';
 import { RuleContext } from './context';
 import { CrossTrack } from './crossTrack';
 import { reuse, trackSpeakers, valuesToken } from './memo';

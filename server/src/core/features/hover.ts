@@ -1,0 +1,130 @@
+/**
+ * Hover: what a place in the file means. A person id shows the person and the slots they
+ * speak in; a room, track or topic id its title; a slot's or session's time the interval in
+ * the event zone, in UTC and in each speaker's zone; a zone its current offset and canonical
+ * name; any key its schema documentation.
+ */
+import { Hover, MarkupKind } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis } from '../service/analysis';
+import { Interval, Model, Slot } from '../model/model';
+import { ProgrammeSymbol, symbolAt } from './navigation';
+import { schemaAt, schemaDoc } from '../schema/schemaAt';
+import { abbreviation, formatDuration, formatRangeLong, now, offsetLabel, zoneInfo } from '../model/time';
+import { PathSegment, nodeAt } from '../syntax/tree';
+
+export function hover(analysis: Analysis | undefined, document: TextDocument, offset: number): Hover | null {
+  if (!analysis) return null;
+  const hit = nodeAt(analysis.syntax.root, offset);
+  if (!hit) return null;
+  const { node, path, isKey } = hit;
+  const range = { start: document.positionAt(node.start), end: document.positionAt(node.end) };
+  const markdown = (value: string | undefined): Hover | null => (value ? { contents: { kind: MarkupKind.Markdown, value }, range } : null);
+  const symbol = symbolAt(analysis, offset);
+  if (symbol) return markdown(symbolHover(analysis.model, symbol));
+  const last = path[path.length - 1];
+  if (node.kind === 'scalar' && (last === 'start' || last === 'duration' || last === 'end')) {
+    const time = intervalHover(analysis.model, path);
+    if (time) return markdown(isKey ? `${schemaDoc(schemaAt(path), String(last))}\n\n---\n\n${time}` : time);
+  }
+  if (!isKey && last === 'timezone' && typeof node.value === 'string') return markdown(zoneHover(node.value));
+  if (node.kind !== 'scalar') return null;
+  const keyPath = isKey || typeof last === 'string' ? path : path.slice(0, -1);
+  const key = keyPath[keyPath.length - 1];
+  return markdown(schemaDoc(schemaAt(keyPath), typeof key === 'string' ? key : undefined));
+}
+
+function symbolHover(model: Model, symbol: ProgrammeSymbol): string | undefined {
+  if (symbol.kind === 'person') return personHover(model, symbol.id);
+  if (symbol.kind === 'room') {
+    const room = model.rooms.get(symbol.id);
+    if (!room) return `Unknown room \`${symbol.id}\`: not in \`rooms\``;
+    return [`**${room.title ?? room.id}** (room \`${room.id}\`)`, room.capacity !== undefined ? `Capacity: ${room.capacity}` : ''].filter(Boolean).join('\n\n');
+  }
+  if (symbol.kind === 'track') {
+    const t = model.tracks.get(symbol.id);
+    if (!t) return undefined;
+    const scheduled = t.slots.filter((s) => s.interval).length;
+    return `**${t.title}** (${t.kind} \`${t.id}\`)\n\n${t.slots.length} slot${t.slots.length === 1 ? '' : 's'}, ${scheduled} scheduled${t.room ? `; room \`${t.room.id}\`` : ''}`;
+  }
+  const topic = model.tracks.get(symbol.track ?? '')?.topics.get(symbol.id);
+  if (!topic) return `Unknown topic \`${symbol.id}\` in track \`${symbol.track}\``;
+  return [`**${topic.title}** (topic \`${topic.path}\`)`, topic.description ?? ''].filter(Boolean).join('\n\n');
+}
+
+const bySpeaker = new WeakMap<Model, Map<string, Slot[]>>();
+
+/** The slots each person speaks in, computed once per analysis. */
+function slotsOf(model: Model, id: string): Slot[] {
+  let index = bySpeaker.get(model);
+  if (!index) {
+    index = new Map();
+    for (const slot of model.slots) {
+      for (const s of slot.speakers) {
+        let list = index.get(s.id);
+        if (!list) index.set(s.id, (list = []));
+        list.push(slot);
+      }
+    }
+    bySpeaker.set(model, index);
+  }
+  return index.get(id) ?? [];
+}
+
+function personHover(model: Model, id: string): string {
+  const p = model.people.get(id);
+  if (!p) return `Unknown person \`${id}\`: not in \`people\``;
+  const lines = [`**${[p.honorific, p.name ?? id].filter(Boolean).join(' ')}** (\`${id}\`)`];
+  if (p.affiliation) lines.push(p.affiliation);
+  if (p.timezone) lines.push(`Lives in ${p.timezone} (${offsetLabel(now(p.timezone))} now)`);
+  const zone = model.event.zone;
+  const slots = slotsOf(model, id);
+  if (slots.length) {
+    const items = slots.slice(0, 20).map((s) => `- ${s.interval && zone ? formatRangeLong(s.interval.start, s.interval.end, zone) : 'not scheduled'}: ${s.title}`);
+    if (slots.length > 20) items.push(`- … and ${slots.length - 20} more`);
+    lines.push(`Speaks in:\n${items.join('\n')}`);
+  }
+  const leads = [...model.tracks.values()].filter((t) => t.leads.some((r) => r.id === id)).map((t) => t.title);
+  if (leads.length) lines.push(`Leads: ${leads.join(', ')}`);
+  return lines.join('\n\n');
+}
+
+/** The interval of the slot or session at `path` (`tracks/<t>/slots/<i>/start`). */
+function intervalHover(model: Model, path: PathSegment[]): string | undefined {
+  if (path.length !== 5 || path[0] !== 'tracks' || typeof path[3] !== 'number') return undefined;
+  const track = model.tracks.get(String(path[1]));
+  const zone = model.event.zone;
+  if (!track || !zone) return undefined;
+  if (path[2] === 'sessions') {
+    const session = track.sessions[path[3]];
+    return session?.interval ? `**Session ${path[3] + 1} of ${track.title}**\n\n${times(session.interval, zone, [])}` : undefined;
+  }
+  if (path[2] !== 'slots') return undefined;
+  const slot = track.slots[path[3]];
+  if (!slot?.interval) return undefined;
+  const zones = slot.speakers.flatMap((r) => {
+    const p = model.people.get(r.id);
+    return p?.timezone ? [{ who: p.name ?? p.id, zone: p.timezone }] : [];
+  });
+  return `**${slot.title}** (${formatDuration(slot.minutes ?? Math.round((slot.interval.endMs - slot.interval.startMs) / 60000))})\n\n${times(slot.interval, zone, zones)}`;
+}
+
+function times(interval: Interval, zone: string, speakers: { who: string; zone: string }[]): string {
+  const lines = [
+    `- ${formatRangeLong(interval.start, interval.end, zone)} (event, ${zone})`,
+    `- ${formatRangeLong(interval.start, interval.end, 'UTC')}`,
+  ];
+  for (const s of speakers) lines.push(`- ${formatRangeLong(interval.start, interval.end, s.zone)} for ${s.who} (${s.zone})`);
+  return lines.join('\n');
+}
+
+function zoneHover(name: string): string | undefined {
+  const info = zoneInfo(name);
+  if (!info.valid) return `\`${name}\` is not an IANA time zone`;
+  const zone = info.canonical ?? name;
+  const t = now(zone);
+  const lines = [`**${name}**: ${offsetLabel(t)} now (${abbreviation(t)})`];
+  if (info.canonical) lines.push(`A legacy alias of \`${info.canonical}\`.`);
+  return lines.join('\n\n');
+}
+

@@ -1,0 +1,474 @@
+/**
+ * The resolved programme: people, rooms, tracks with their topic tree, sessions and slots,
+ * every time as a Luxon DateTime in the event zone, every item linked to the nodes it came
+ * from. Building it reports the problems of single values (bad zones, impossible dates, DST
+ * gaps); checks of how values relate to each other live in rules/.
+ */
+import { Node, ScalarNode, get, getPair, str } from '../syntax/tree';
+import { Problem, problem } from '../service/problem';
+import { DateTime, durationMinutes, offsetLabel, parseDate, parseLocal, plusMinutes, zoneInfo } from './time';
+
+export interface Ref {
+  id: string;
+  node: ScalarNode;
+}
+
+export interface Person {
+  id: string;
+  key: ScalarNode;
+  node: Node | null;
+  name?: string;
+  affiliation?: string;
+  honorific?: string;
+  /** The person's own zone, when it is a valid IANA zone. */
+  timezone?: string;
+}
+
+export interface Room {
+  id: string;
+  key: ScalarNode;
+  title?: string;
+  capacity?: number;
+}
+
+export interface Topic {
+  /** `vfio/iopf` */
+  path: string;
+  id: string;
+  key: ScalarNode;
+  title: string;
+  description?: string;
+  parent?: Topic;
+  children: Topic[];
+}
+
+export interface Interval {
+  start: DateTime;
+  end: DateTime;
+  /** Milliseconds since the epoch, for fast comparisons. */
+  startMs: number;
+  endMs: number;
+}
+
+export interface Session {
+  track: Track;
+  index: number;
+  node: Node;
+  interval?: Interval;
+}
+
+export type SlotKind = 'talk' | 'discussion' | 'opening' | 'closing' | 'break' | 'bof';
+
+export interface Slot {
+  track: Track;
+  index: number;
+  node: Node;
+  id?: string;
+  title: string;
+  titleNode?: Node;
+  kind: SlotKind;
+  /** True when the slot has a `start` (even an invalid one): it is meant to be scheduled. */
+  hasStart: boolean;
+  startNode?: Node;
+  interval?: Interval;
+  /** Length in minutes, when known (from `duration`, or `end` − `start`). */
+  minutes?: number;
+  room?: Ref;
+  speakers: Ref[];
+  topics: Ref[];
+  abstract?: string;
+  materials: { title: string; url: string }[];
+}
+
+export type TrackKind = 'microconference' | 'refereed' | 'keynote' | 'bof' | 'workshop' | 'other';
+
+export interface Track {
+  id: string;
+  key: ScalarNode;
+  node: Node | null;
+  title: string;
+  kind: TrackKind;
+  room?: Ref;
+  description?: string;
+  leads: Ref[];
+  contacts: Ref[];
+  keyAttendees: Ref[];
+  outcomes: string[];
+  /** Every topic by path (`vfio`, `vfio/iopf`). */
+  topics: Map<string, Topic>;
+  topicRoots: Topic[];
+  sessions: Session[];
+  slots: Slot[];
+}
+
+export interface EventInfo {
+  node: Node | null;
+  title?: string;
+  venue?: string;
+  url?: string;
+  description?: string;
+  /** The event zone, when valid; without it no time can be resolved. */
+  zone?: string;
+  /** The zone as written (may be a legacy alias). */
+  zoneWritten?: string;
+  /** First day, 00:00 in the event zone. */
+  start?: DateTime;
+  /** Last day, 00:00 in the event zone. */
+  end?: DateTime;
+}
+
+export interface Model {
+  event: EventInfo;
+  people: Map<string, Person>;
+  rooms: Map<string, Room>;
+  tracks: Map<string, Track>;
+  /** Every slot of every track, in document order. */
+  slots: Slot[];
+  problems: Problem[];
+}
+
+/** Builds the model; `invalid` holds value nodes the schema already rejected. */
+export function buildModel(root: Node | null, invalid: ReadonlySet<Node>): Model {
+  const ctx: Ctx = { invalid, problems: [] };
+  const model: Model = { event: { node: null }, people: new Map(), rooms: new Map(), tracks: new Map(), slots: [], problems: ctx.problems };
+  if (!root || root.kind !== 'map') return model;
+  const eventNode = get(root, 'event') ?? null;
+  // The event depends only on its own text: kept on its node across edits elsewhere.
+  model.event = eventNode ? memoised(eventNode, 'model.event', undefined, ctx, (local) => readEvent(eventNode, local)) : readEvent(null, ctx);
+  forEntries(get(root, 'people'), (key, node) => model.people.set(key.value as string, readPerson(key, node, ctx)));
+  forEntries(get(root, 'rooms'), (key, node) => model.rooms.set(key.value as string, {
+    id: key.value as string, key, title: text(node, 'title', ctx), capacity: num(get(node, 'capacity'), ctx),
+  }));
+  forEntries(get(root, 'tracks'), (key, node) => {
+    const track = readTrack(key, node, model.event, ctx);
+    model.tracks.set(track.id, track);
+    for (const slot of track.slots) model.slots.push(slot);
+  });
+  return model;
+}
+
+interface Ctx {
+  invalid: ReadonlySet<Node>;
+  problems: Problem[];
+}
+
+function forEntries(node: Node | null | undefined, fn: (key: ScalarNode, value: Node | null) => void): void {
+  if (node?.kind !== 'map') return;
+  for (const pair of node.items) fn(pair.key, pair.value);
+}
+
+function usable(node: Node | null | undefined, ctx: Ctx): node is Node {
+  return !!node && !ctx.invalid.has(node);
+}
+
+function text(parent: Node | null, key: string, ctx: Ctx): string | undefined {
+  const n = get(parent, key);
+  return usable(n, ctx) ? str(n) : undefined;
+}
+
+function num(node: Node | null | undefined, ctx: Ctx): number | undefined {
+  return usable(node, ctx) && typeof node.value === 'number' ? node.value : undefined;
+}
+
+function refs(node: Node | null | undefined, ctx: Ctx): Ref[] {
+  if (!usable(node, ctx) || node.kind !== 'seq') return [];
+  const out: Ref[] = [];
+  for (const item of node.items) {
+    if (item.kind === 'scalar' && typeof item.value === 'string' && !ctx.invalid.has(item)) out.push({ id: item.value, node: item });
+  }
+  return out;
+}
+
+function ref(node: Node | null | undefined, ctx: Ctx): Ref | undefined {
+  return usable(node, ctx) && node.kind === 'scalar' && typeof node.value === 'string' ? { id: node.value, node } : undefined;
+}
+
+/** Checks a zone value; returns the zone to compute with (canonical or as written) if valid. */
+function checkZone(node: Node | null | undefined, ctx: Ctx): { zone: string; written: string } | undefined {
+  if (!usable(node, ctx) || typeof node.value !== 'string') return undefined;
+  const name = node.value;
+  const info = zoneInfo(name);
+  if (!info.valid) {
+    const guess = info.suggestions?.[0];
+    ctx.problems.push(problem('invalid-timezone', `unknown time zone \`${name}\`: not an IANA zone name${guess ? `; did you mean \`${guess}\`?` : ' (like `Europe/Berlin`)'}`, node,
+      guess ? { data: { fix: 'replace', replacement: guess, title: `Change to \`${guess}\`` } } : {}));
+    return undefined;
+  }
+  if (info.canonical) {
+    ctx.problems.push(problem('timezone-alias', `\`${name}\` is a legacy alias: the canonical IANA zone is \`${info.canonical}\``, node, {
+      data: { fix: 'replace', replacement: info.canonical, title: `Change to \`${info.canonical}\`` },
+    }));
+  }
+  return { zone: name, written: name };
+}
+
+function readEvent(node: Node | null, ctx: Ctx): EventInfo {
+  const event: EventInfo = { node, title: text(node, 'title', ctx), venue: text(node, 'venue', ctx), url: text(node, 'url', ctx), description: text(node, 'description', ctx) };
+  const zone = checkZone(get(node, 'timezone'), ctx);
+  if (zone) {
+    event.zone = zone.zone;
+    event.zoneWritten = zone.written;
+  }
+  const zoneForDates = event.zone ?? 'UTC';
+  const day = (key: 'start' | 'end'): DateTime | undefined => {
+    const n = get(node, key);
+    if (!usable(n, ctx) || typeof n.value !== 'string') return undefined;
+    const r = parseDate(n.value, zoneForDates);
+    if (!r.ok) {
+      ctx.problems.push(problem('invalid-datetime', r.reason, n));
+      return undefined;
+    }
+    return r.date;
+  };
+  const start = day('start');
+  const end = day('end');
+  if (start && end && end < start) {
+    const endNode = get(node, 'end')!;
+    ctx.problems.push(problem('event-dates', `the event ends (${endNode.value as string}) before it starts (${start.toFormat('yyyy-MM-dd')})`, endNode));
+  } else if (event.zone) {
+    event.start = start;
+    event.end = end;
+  }
+  return event;
+}
+
+/** A person depends only on its own entry (key and value are parsed together): kept on its node. */
+function readPerson(key: ScalarNode, node: Node | null, ctx: Ctx): Person {
+  if (!node) return readPersonData(key, node, ctx);
+  const person = memoised(node, 'model.person', undefined, ctx, (local) => readPersonData(key, node, local));
+  person.key = key;
+  person.id = key.value as string;
+  return person;
+}
+
+function readPersonData(key: ScalarNode, node: Node | null, ctx: Ctx): Person {
+  const zone = checkZone(get(node, 'timezone'), ctx);
+  return {
+    id: key.value as string, key, node,
+    name: text(node, 'name', ctx), affiliation: text(node, 'affiliation', ctx), honorific: text(node, 'honorific', ctx),
+    timezone: zone?.zone,
+  };
+}
+
+/**
+ * A track depends only on its own entry and the event zone: an untouched track keeps its node
+ * (parse.ts), and with it the whole Track, its slots included; only its key is brought up to
+ * date. Its id (the key) is part of the memo's key, as messages name it.
+ */
+function readTrack(key: ScalarNode, node: Node | null, event: EventInfo, ctx: Ctx): Track {
+  if (!node) return readTrackData(key, node, event, ctx);
+  const track = memoised(node, 'model.track', `${event.zone ?? ''}\n${key.value as string}`, ctx, (local) => readTrackData(key, node, event, local));
+  track.key = key;
+  return track;
+}
+
+function readTrackData(key: ScalarNode, node: Node | null, event: EventInfo, ctx: Ctx): Track {
+  const kind = text(node, 'kind', ctx) as TrackKind | undefined;
+  const track: Track = {
+    id: key.value as string, key, node,
+    title: text(node, 'title', ctx) ?? (key.value as string),
+    kind: kind ?? 'other',
+    room: ref(get(node, 'room'), ctx),
+    description: text(node, 'description', ctx),
+    leads: refs(get(node, 'leads'), ctx),
+    contacts: refs(get(node, 'contacts'), ctx),
+    keyAttendees: refs(get(node, 'key-attendees'), ctx),
+    outcomes: [],
+    topics: new Map(),
+    topicRoots: [],
+    sessions: [],
+    slots: [],
+  };
+  const outcomes = get(node, 'outcomes');
+  if (usable(outcomes, ctx) && outcomes.kind === 'seq') for (const o of outcomes.items) if (typeof o.value === 'string') track.outcomes.push(o.value);
+  readTopics(get(node, 'topics'), undefined, track, track.topicRoots, ctx, 0);
+  const sessions = get(node, 'sessions');
+  if (usable(sessions, ctx) && sessions.kind === 'seq') {
+    sessions.items.forEach((s, index) => {
+      const interval = ctx.invalid.has(s) ? undefined : memoised(s, 'model.session', event.zone, ctx, (local) => readInterval(s, event, local).interval);
+      track.sessions.push({ track, index, node: s, interval });
+    });
+  }
+  const slots = get(node, 'slots');
+  if (usable(slots, ctx) && slots.kind === 'seq') {
+    slots.items.forEach((s, index) => track.slots.push(readSlot(s, index, track, event, ctx)));
+  }
+  return track;
+}
+
+function readTopics(node: Node | null | undefined, parent: Topic | undefined, track: Track, into: Topic[], ctx: Ctx, depth: number): void {
+  if (!usable(node, ctx) || node.kind !== 'map' || depth > 16) return;
+  for (const pair of node.items) {
+    const id = pair.key.value as string;
+    const v = pair.value;
+    const title = v?.kind === 'scalar' && typeof v.value === 'string' ? v.value : text(v, 'title', ctx) ?? id;
+    const topic: Topic = { path: parent ? `${parent.path}/${id}` : id, id, key: pair.key, title, description: text(v, 'description', ctx), parent, children: [] };
+    into.push(topic);
+    track.topics.set(topic.path, topic);
+    if (v?.kind === 'map') readTopics(get(v, 'topics'), topic, track, topic.children, ctx, depth + 1);
+  }
+}
+
+/** Reads `start` with `end` or `duration` in the event zone; reports single-value problems. */
+function readInterval(node: Node, event: EventInfo, ctx: Ctx): { interval?: Interval; minutes?: number; startNode?: Node } {
+  const startNode = get(node, 'start') ?? undefined;
+  const durationNode = get(node, 'duration');
+  const endNode = get(node, 'end');
+  let minutes: number | undefined;
+  if (usable(durationNode, ctx) && typeof durationNode.value === 'string') {
+    minutes = durationMinutes(durationNode.value);
+    if (!(minutes > 0)) {
+      ctx.problems.push(problem('schema', '`duration` must be more than zero', durationNode));
+      minutes = undefined;
+    }
+  }
+  if (!event.zone) return { minutes, startNode };
+  const start = localTime(startNode, event.zone, ctx);
+  const end = localTime(endNode, event.zone, ctx);
+  if (start && end) {
+    if (end <= start) {
+      ctx.problems.push(problem('schema', `\`end\` must be after \`start\` (${(startNode!.value as string)})`, endNode!));
+      return { minutes, startNode };
+    }
+    minutes = Math.round(end.diff(start, 'minutes').minutes);
+    return { interval: interval(start, end), minutes, startNode };
+  }
+  if (start && minutes !== undefined) return { interval: startPlus(start, minutes), minutes, startNode };
+  return { minutes, startNode };
+}
+
+/**
+ * Intervals by start and length: a programme repeats the same few starts and lengths, and
+ * making a DateTime in a zone is costly. Intervals are immutable, so they can be shared.
+ */
+const intervals = new Map<string, Interval>();
+
+function startPlus(start: DateTime, minutes: number): Interval {
+  const key = `${start.zoneName}|${start.toMillis()}|${minutes}`;
+  let found = intervals.get(key);
+  if (!found) {
+    if (intervals.size > 50_000) intervals.clear();
+    intervals.set(key, (found = interval(start, plusMinutes(start, minutes))));
+  }
+  return found;
+}
+
+function interval(start: DateTime, end: DateTime): Interval {
+  return { start, end, startMs: start.toMillis(), endMs: end.toMillis() };
+}
+
+function localTime(node: Node | null | undefined, zone: string, ctx: Ctx): DateTime | undefined {
+  if (!usable(node, ctx) || typeof node.value !== 'string') return undefined;
+  const r = parseLocal(node.value, zone);
+  if (!r.ok) {
+    ctx.problems.push(problem(r.kind, r.reason, node));
+    return undefined;
+  }
+  if (r.ambiguous) {
+    const { earlier, later } = r.ambiguous;
+    ctx.problems.push(problem('ambiguous-time', `${node.value} happens twice in ${zone} (at ${offsetLabel(earlier)} and again at ${offsetLabel(later)}, when clocks go back): the earlier is used`, node));
+    return earlier;
+  }
+  return r.time;
+}
+
+/**
+ * A slot depends only on its own text and the event zone (its schema errors, hence which of
+ * its values are invalid, are its own too): it is kept on its node across edits, and only its
+ * track and index are brought up to date.
+ */
+function readSlot(node: Node, index: number, track: Track, event: EventInfo, ctx: Ctx): Slot {
+  const slot = memoised(node, 'model.slot', event.zone, ctx, (local) => readSlotData(node, index, track, event, local));
+  slot.track = track;
+  slot.index = index;
+  return slot;
+}
+
+function readSlotData(node: Node, index: number, track: Track, event: EventInfo, ctx: Ctx): Slot {
+  const titleNode = get(node, 'title') ?? undefined;
+  const startNode = get(node, 'start') ?? undefined;
+  const kind = (text(node, 'kind', ctx) as SlotKind | undefined) ?? 'talk';
+  const slot: Slot = {
+    track, index, node,
+    id: text(node, 'id', ctx),
+    title: text(node, 'title', ctx) ?? '(untitled)',
+    titleNode,
+    kind,
+    hasStart: !!getPair(node, 'start'),
+    startNode,
+    room: ref(get(node, 'room'), ctx),
+    speakers: refs(get(node, 'speakers'), ctx),
+    topics: refs(get(node, 'topics'), ctx),
+    abstract: text(node, 'abstract', ctx),
+    materials: [],
+  };
+  const materials = get(node, 'materials');
+  if (usable(materials, ctx) && materials.kind === 'seq') {
+    for (const m of materials.items) {
+      const title = text(m, 'title', ctx), url = text(m, 'url', ctx);
+      if (title && url) slot.materials.push({ title, url });
+    }
+  }
+  if (!ctx.invalid.has(node) || node.kind === 'map') {
+    const r = readInterval(node, event, ctx);
+    slot.interval = r.interval;
+    slot.minutes = r.minutes;
+  }
+  return slot;
+}
+
+interface Memo<T> {
+  zone: string | undefined;
+  invalid: boolean;
+  /** The node's start when computed: the problems are moved with the node. */
+  base: number;
+  value: T;
+  problems: Problem[];
+}
+
+/**
+ * Runs `compute` once per node and event zone, keeping its result and problems on the node
+ * (nodes are reused across edits only when their text did not change). Names start with
+ * `model.`: `node.memo` is shared with the schema's per-entry memo.
+ */
+function memoised<T>(node: Node, name: string, zone: string | undefined, ctx: Ctx, compute: (ctx: Ctx) => T): T {
+  const invalid = ctx.invalid.has(node);
+  const memo = (node.memo ??= {});
+  let m = memo[name] as Memo<T> | undefined;
+  if (!m || m.zone !== zone || m.invalid !== invalid) {
+    const local: Ctx = { invalid: ctx.invalid, problems: [] };
+    // Copies: a memo inside this one keeps (and moves) its own problem objects.
+    m = { zone, invalid, base: node.start, value: compute(local), problems: local.problems.map(copyProblem) };
+    memo[name] = m;
+  }
+  const delta = node.start - m.base;
+  if (delta !== 0) {
+    for (const p of m.problems) {
+      p.start += delta;
+      p.end += delta;
+      if (p.scopeEnd !== undefined) p.scopeEnd += delta;
+      if (p.related) for (const r of p.related) { r.start += delta; r.end += delta; }
+    }
+    m.base = node.start;
+  }
+  for (const p of m.problems) ctx.problems.push(p);
+  return m.value;
+}
+
+function copyProblem(p: Problem): Problem {
+  return p.related ? { ...p, related: p.related.map((r) => ({ ...r })) } : { ...p };
+}
+
+/** The room a slot takes place in: its own, else its track's. */
+export function slotRoom(slot: Slot): Ref | undefined {
+  return slot.room ?? slot.track.room;
+}
+
+/**
+ * Where a slot takes place, as a key: `room:<id>` (its room), or `track:<id>` when it has no
+ * room. Two slots with the same place may not overlap.
+ */
+export function slotPlace(slot: Slot): string {
+  const room = slotRoom(slot);
+  return room ? `room:${room.id}` : `track:${slot.track.id}`;
+}

@@ -1,0 +1,231 @@
+/**
+ * Every date, time and zone question of the core, in one place: the only module that imports
+ * Luxon or the tz alias data. Programme times never use the machine's zone: every DateTime is
+ * made in an explicit IANA zone.
+ */
+import { DateTime, IANAZone } from 'luxon';
+import * as ct from 'countries-and-timezones';
+import { closest } from '../features/similar';
+
+export type { DateTime } from 'luxon';
+
+export interface ZoneInfo {
+  valid: boolean;
+  /** The canonical IANA name when `name` is a legacy alias (`US/Pacific` → `America/Los_Angeles`). */
+  canonical?: string;
+  /** Close valid names, for "did you mean" when invalid. */
+  suggestions?: string[];
+}
+
+let zoneNames: string[] | undefined;
+
+/** Every zone name this runtime and the tz alias data know, sorted. */
+export function allZones(): string[] {
+  if (!zoneNames) {
+    const names = new Set<string>(Intl.supportedValuesOf('timeZone'));
+    for (const name of Object.keys(ct.getAllTimezones({ deprecated: true }))) names.add(name);
+    names.add('UTC');
+    zoneNames = [...names].filter((n) => IANAZone.isValidZone(n)).sort();
+  }
+  return zoneNames;
+}
+
+const zoneCache = new Map<string, ZoneInfo>();
+
+/** Whether `name` is an IANA zone name (exact spelling), and its canonical name if an alias. */
+export function zoneInfo(name: string): ZoneInfo {
+  let info = zoneCache.get(name);
+  if (info) return info;
+  const known = /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name) && allZones().includes(name);
+  if (!known) {
+    info = { valid: false, suggestions: suggestZones(name) };
+  } else {
+    const tz = ct.getTimezone(name);
+    // UTC and GMT are links in tzdata, but they are what everyone writes: not worth a note.
+    const alias = tz?.aliasOf && name !== 'UTC' && name !== 'GMT' ? tz.aliasOf : undefined;
+    info = alias ? { valid: true, canonical: alias } : { valid: true };
+  }
+  if (zoneCache.size > 1000) zoneCache.clear();
+  zoneCache.set(name, info);
+  return info;
+}
+
+function suggestZones(name: string): string[] {
+  const lower = name.toLowerCase();
+  const zones = allZones();
+  const exactCase = zones.filter((z) => z.toLowerCase() === lower);
+  if (exactCase.length) return exactCase;
+  const city = lower.split('/').pop() ?? lower;
+  const found = zones.filter((z) => city.length >= 3 && z.toLowerCase().includes(city)).slice(0, 3);
+  // A typo in the name (`America/Los_Angles`).
+  const typo = found.length ? undefined : closest(name, zones);
+  return typo ? [typo] : found;
+}
+
+export type DateResult = { ok: true; date: DateTime } | { ok: false; reason: string };
+
+/** A `YYYY-MM-DD` date (already matching the form) as the start of that day in `zone`. */
+export function parseDate(text: string, zone: string): DateResult {
+  const date = DateTime.fromFormat(text, 'yyyy-MM-dd', { zone });
+  if (!date.isValid) return { ok: false, reason: explain(text, date) };
+  return { ok: true, date };
+}
+
+export type LocalResult =
+  | { ok: true; time: DateTime; ambiguous?: { earlier: DateTime; later: DateTime } }
+  | { ok: false; kind: 'invalid-datetime' | 'nonexistent-time'; reason: string };
+
+const localCache = new Map<string, LocalResult>();
+
+/**
+ * A local date-time (`YYYY-MM-DD HH:MM` or with `T`) in `zone`. Reports dates that do not
+ * exist in the calendar, times skipped by a DST change, and times that occur twice.
+ */
+export function parseLocal(text: string, zone: string): LocalResult {
+  const key = zone + '|' + text;
+  let result = localCache.get(key);
+  if (!result) {
+    result = computeLocal(text, zone);
+    if (localCache.size > 200_000) localCache.clear();
+    localCache.set(key, result);
+  }
+  return result;
+}
+
+function computeLocal(text: string, zone: string): LocalResult {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/.exec(text);
+  if (!m) return { ok: false, kind: 'invalid-datetime', reason: `\`${text}\` is not of the form YYYY-MM-DD HH:MM` };
+  const [year, month, day, hour, minute] = m.slice(1).map(Number);
+  const utcCheck = DateTime.fromObject({ year, month, day, hour, minute }, { zone: 'UTC' });
+  if (!utcCheck.isValid) return { ok: false, kind: 'invalid-datetime', reason: explain(text, utcCheck) };
+  const time = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
+  if (!time.isValid) return { ok: false, kind: 'invalid-datetime', reason: explain(text, time) };
+  if (time.hour !== hour || time.minute !== minute || time.day !== day) {
+    const jump = transitionBefore(time);
+    return {
+      ok: false, kind: 'nonexistent-time',
+      reason: `${text} does not exist in ${zone}: clocks jump from ${jump.from} to ${jump.to} that night`,
+    };
+  }
+  const offsets = time.getPossibleOffsets();
+  if (offsets.length > 1) {
+    const [earlier, later] = [...offsets].sort((a, b) => a.toMillis() - b.toMillis());
+    return { ok: true, time, ambiguous: { earlier, later } };
+  }
+  return { ok: true, time };
+}
+
+/**
+ * The offset change just before `time` (within a day), as wall-clock times in the old and the
+ * new offset: `{ from: '02:00', to: '03:00' }` for a spring-forward night in Los Angeles.
+ */
+function transitionBefore(time: DateTime): { from: string; to: string } {
+  const after = time.offset;
+  let lo = time.toMillis() - 86_400_000, hi = time.toMillis();
+  const offsetAt = (ms: number): number => DateTime.fromMillis(ms, { zone: time.zone }).offset;
+  if (offsetAt(lo) === after) return { from: time.toFormat('HH:mm'), to: time.toFormat('HH:mm') };
+  const before = offsetAt(lo);
+  // Binary search for the first minute with the new offset.
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+    if (mid <= lo) break;
+    if (offsetAt(mid) === after) hi = mid;
+    else lo = mid;
+  }
+  const wall = (offset: number): string => DateTime.fromMillis(hi + offset * 60_000, { zone: 'UTC' }).toFormat('HH:mm');
+  return { from: wall(before), to: wall(after) };
+}
+
+function explain(text: string, dt: DateTime): string {
+  const [datePart, timePart] = text.split(/[ T]/);
+  const [y, mo, d] = datePart.split('-').map(Number);
+  if (mo < 1 || mo > 12) return `${text} is not a real date: there is no month ${mo}`;
+  const days = DateTime.fromObject({ year: y, month: mo }, { zone: 'UTC' }).daysInMonth;
+  if (days !== undefined && (d < 1 || d > days)) return `${text} is not a real date: ${DateTime.fromObject({ year: y, month: mo }, { zone: 'UTC' }).toFormat('LLLL yyyy')} has ${days} days`;
+  if (timePart) {
+    const [h, mi] = timePart.split(':').map(Number);
+    if (h > 23) return `${text} is not a real time: hours go from 00 to 23`;
+    if (mi > 59) return `${text} is not a real time: minutes go from 00 to 59`;
+  }
+  return `${text} is not a real date-time (${dt.invalidExplanation ?? dt.invalidReason ?? 'invalid'})`;
+}
+
+/** Minutes of a duration written `20m`, `1h`, `1h30m` (already matching the form). */
+export function durationMinutes(text: string): number {
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(text);
+  if (!m) return NaN;
+  return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+}
+
+/** Writes minutes as the format does: `25m`, `1h`, `1h30m`. */
+export function formatDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60), m = minutes % 60;
+  return h && m ? `${h}h${m}m` : h ? `${h}h` : `${m}m`;
+}
+
+export function plusMinutes(time: DateTime, minutes: number): DateTime {
+  // Minutes are elapsed time (as Luxon's `plus` counts them); this avoids `plus`'s slow path.
+  return DateTime.fromMillis(time.toMillis() + minutes * 60_000, { zone: time.zone });
+}
+
+/** `08:15–08:25 PDT`: a time range in one zone, with the zone's abbreviation. */
+export function formatRange(start: DateTime, end: DateTime, zone: string): string {
+  const s = inZone(start, zone), e = inZone(end, zone);
+  // Comparing the formatted days is much cheaper than Luxon's hasSame (which goes through startOf).
+  const sameDay = s.toFormat('yyyy-MM-dd') === e.toFormat('yyyy-MM-dd');
+  return `${s.toFormat('HH:mm')}–${e.toFormat(sameDay ? 'HH:mm' : 'ccc HH:mm')} ${abbreviation(e)}`;
+}
+
+/** The same instant in `zone` (without Luxon's costly offset recomputation when already there). */
+function inZone(dt: DateTime, zone: string): DateTime {
+  return dt.zoneName === zone ? dt : dt.setZone(zone);
+}
+
+/** `Tue 2021-09-21 07:10–07:35 PDT (UTC−7)`. */
+export function formatRangeLong(start: DateTime, end: DateTime, zone: string): string {
+  const s = start.setZone(zone);
+  return `${s.toFormat('ccc yyyy-MM-dd')} ${formatRange(start, end, zone)} (${offsetLabel(s)})`;
+}
+
+/** The local wall time `YYYY-MM-DD HH:MM` of an instant in `zone`. */
+export function formatLocal(time: DateTime, zone: string): string {
+  return time.setZone(zone).toFormat('yyyy-MM-dd HH:mm');
+}
+
+const abbreviations = new Map<string, string>();
+
+export function abbreviation(dt: DateTime): string {
+  // The name depends only on the zone and the offset; Intl takes a fraction of a millisecond
+  // per call, which adds up over thousands of slot descriptions.
+  const key = `${dt.zoneName}|${dt.offset}`;
+  let label = abbreviations.get(key);
+  if (label === undefined) {
+    const name = dt.toFormat('ZZZZ');
+    label = name.startsWith('GMT') || name.startsWith('UTC') ? offsetLabel(dt) : name;
+    if (abbreviations.size > 10_000) abbreviations.clear();
+    abbreviations.set(key, label);
+  }
+  return label;
+}
+
+/** `UTC−7`, `UTC+5:30`, `UTC` (with a real minus sign). */
+export function offsetLabel(dt: DateTime): string {
+  const o = dt.offset;
+  if (o === 0) return 'UTC';
+  const sign = o < 0 ? '−' : '+';
+  const abs = Math.abs(o), h = Math.floor(abs / 60), m = abs % 60;
+  return `UTC${sign}${h}${m ? ':' + String(m).padStart(2, '0') : ''}`;
+}
+
+export function now(zone: string): DateTime {
+  return DateTime.now().setZone(zone);
+}
+
+export function fromMillis(ms: number, zone: string): DateTime {
+  return DateTime.fromMillis(ms, { zone });
+}
+
+export function fromISO(text: string, zone?: string): DateTime | undefined {
+  const dt = DateTime.fromISO(text, zone ? { zone, setZone: false } : { setZone: true });
+  return dt.isValid ? dt : undefined;
+}

@@ -1,0 +1,53 @@
+/**
+ * One programme text, analysed: syntax tree, schema problems, resolved model and the problems
+ * of every check, in document order. Incremental through the parser it is given.
+ */
+import { ProgrammeParser, Syntax } from '../syntax/parse';
+import { validate } from '../schema/schema';
+import { buildModel, Model } from '../model/model';
+import { runRules } from '../rules';
+import { Problem } from './problem';
+import { Node } from '../syntax/tree';
+import { withConflictMarkers } from '../syntax/conflictMarkers';
+
+export interface Analysis {
+  text: string;
+  syntax: Syntax;
+  model: Model;
+  /** Value nodes the schema rejected. */
+  invalid: ReadonlySet<Node>;
+  /** Every problem, sorted by position. */
+  problems: Problem[];
+  /** Offset of the first YAML syntax error, if any: what follows may be misparsed. */
+  syntaxErrorAt?: number;
+}
+
+export function analyze(text: string, parser: ProgrammeParser = new ProgrammeParser(), onError?: (where: string, error: unknown) => void): Analysis {
+  const syntax = parser.parse(text);
+  const schema = validate(syntax.root, text);
+  const model = buildModel(syntax.root, schema.invalid);
+  const syntaxErrors = syntax.problems.filter((p) => p.code === 'yaml-syntax' && p.severity !== 'warning');
+  const firstError = syntaxErrors.reduce<Problem | undefined>((a, p) => (!a || p.start < a.start ? p : a), undefined);
+  let problems: Problem[];
+  if (!firstError) {
+    problems = [...syntax.problems, ...schema.problems, ...model.problems, ...runRules(model, onError)];
+  } else {
+    // After a syntax error the parser's guess at the structure is often wrong, and one error
+    // tends to set off others. One mistake, one diagnostic: report the first syntax error,
+    // and only those other problems that lie wholly before it. Checks that look at the
+    // programme as a whole (overlaps, unused people) wait until it parses.
+    const at = firstError.start;
+    const before = (p: Problem): boolean => (p.scopeEnd ?? p.end) < at;
+    problems = [
+      firstError,
+      ...syntax.problems.filter((p) => p !== firstError && (p.code === 'duplicate-key' || p.severity === 'warning') && before(p)),
+      ...schema.problems.filter(before),
+      ...model.problems.filter(before),
+    ];
+  }
+  // When the text was split, every line at column 0 is a plain `key:` (chunks.ts): no conflict
+  // marker can be there, and looking for one would scan the whole text on every edit.
+  if (syntax.whole) problems = withConflictMarkers(text, problems);
+  problems.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
+  return { text, syntax, model, invalid: schema.invalid, problems, syntaxErrorAt: firstError?.start };
+}

@@ -1,0 +1,65 @@
+/**
+ * The language server: capabilities and the registration of one thin handler per feature.
+ * Every handler looks up the analysed document, calls the core and returns; a failing
+ * handler answers nothing rather than taking the server (or other features) down.
+ */
+import { Connection, TextDocuments, TextDocumentSyncKind, InitializeResult } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticsPublisher } from './handlers/diagnostics';
+import { SettingsCache } from './settings';
+import { registerFeatures } from './handlers/features';
+import { ProgrammeWorkspace, DEFAULT_MAX_FILE_MB } from '../core';
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  workspace: ProgrammeWorkspace;
+  settings: SettingsCache;
+  diagnostics: DiagnosticsPublisher;
+  /** Runs a handler body, logging and answering `fallback` if it throws. */
+  guard<T>(name: string, fallback: T, body: () => T): T;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const settings = new SettingsCache(connection);
+  const workspace = new ProgrammeWorkspace({
+    maxFileMegabytes: (uri) => settings.known(uri)?.maxFileSize ?? DEFAULT_MAX_FILE_MB,
+    onError: (where, error) => connection.console.error(`${where} failed: ${error instanceof Error ? error.stack : String(error)}`),
+  });
+  const diagnostics = new DiagnosticsPublisher(connection, documents, workspace, settings);
+  const ctx: ServerContext = {
+    connection, documents, workspace, settings, diagnostics,
+    guard(name, fallback, body) {
+      try {
+        return body();
+      } catch (error) {
+        connection.console.error(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        return fallback;
+      }
+    },
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    settings.enable(!!params.capabilities.workspace?.configuration);
+    return {
+      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental }, ...registerFeatures(ctx) },
+      serverInfo: { name: 'conference-programme', version: '0.1.0' },
+    };
+  });
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    diagnostics.refreshAll();
+  });
+  documents.onDidOpen((e) => diagnostics.schedule(e.document.uri));
+  documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    workspace.close(e.document.uri);
+    settings.forget(e.document.uri);
+    diagnostics.clear(e.document.uri);
+  });
+  process.on('uncaughtException', (error) => connection.console.error(`unexpected error: ${error.stack ?? String(error)}`));
+  process.on('unhandledRejection', (reason) => connection.console.error(`unexpected rejection: ${String(reason)}`));
+  documents.listen(connection);
+  connection.listen();
+}
