@@ -81,6 +81,44 @@ suite('exports: the canonical example', () => {
   });
 });
 
+suite('exports: programme days (event.day-change)', () => {
+  const text = programme({
+    slots: `      - title: Evening
+        start: 2021-09-24 22:00
+        duration: 2h
+      - title: Late
+        start: 2021-09-25 01:00
+        duration: 30m
+`,
+  }).replace('  timezone: America/Los_Angeles\n', '  timezone: America/Los_Angeles\n  day-change: "04:00"\n');
+  const m = model(text);
+
+  test('schedule.json: a slot after midnight is in the day before, and days run from day-change to day-change', () => {
+    const conf = JSON.parse(scheduleJson(m)).schedule.conference;
+    assert.deepStrictEqual(scheduleJsonErrors(JSON.parse(scheduleJson(m))), []);
+    assert.strictEqual(conf.daysCount, 5);
+    const last = conf.days[4];
+    assert.deepStrictEqual([last.date, last.day_start, last.day_end], ['2021-09-24', '2021-09-24T04:00:00-07:00', '2021-09-25T04:00:00-07:00']);
+    const titles = (d: { rooms: Record<string, { title: string }[]> }): string[] => Object.values(d.rooms).flat().map((e) => e.title);
+    assert.deepStrictEqual(titles(last), ['Evening', 'Late']);
+    assert.deepStrictEqual(conf.days.slice(0, 4).map(titles), [[], [], [], []]);
+    assert.strictEqual(conf.days[0].day_start, '2021-09-20T04:00:00-07:00');
+  });
+
+  test('schedule.xml: the same days, and it validates', () => {
+    const xml = scheduleXml(m);
+    assert.ok(validateXml(xml, XSD).valid);
+    assert.match(xml, /<day index="5" date="2021-09-24" start="2021-09-24T04:00:00-07:00" end="2021-09-25T04:00:00-07:00">/);
+    assert.strictEqual((xml.match(/<day /g) ?? []).length, 5);
+  });
+
+  test('without day-change, days run from midnight and the late slot is a day of its own', () => {
+    const conf = JSON.parse(scheduleJson(model(text.replace('  day-change: "04:00"\n', '')))).schedule.conference;
+    assert.deepStrictEqual(conf.days.map((d: { date: string }) => d.date).slice(4), ['2021-09-24', '2021-09-25']);
+    assert.strictEqual(conf.days[4].day_start, '2021-09-24T00:00:00-07:00');
+  });
+});
+
 suite('exports: hostile text', () => {
   const hostile = 'Talk, with; commas\\ and "quotes" ' + 'é'.repeat(50) + ' <b>&amp;</b>';
   const text = programme({

@@ -52,6 +52,36 @@ suite('rules: one fixture pair per code', () => {
   });
 });
 
+suite('rules: programme days (event.day-change)', () => {
+  test('a social evening from 22:00 to 01:00 on the last night is outside the event, unless day-change lets the night belong to the last day', () => {
+    const bad = check(fixture('day-change.bad'));
+    assert.deepStrictEqual(bad.codes, ['outside-event']);
+    assert.deepStrictEqual(bad.at('outside-event'), ['63:16-63:32']);
+    assert.strictEqual(bad.problems[0].message, 'a session of track `social` (Fri 2021-09-24 22:00–Sat 01:00 PDT (UTC−7)) is outside the event (2021-09-20 to 2021-09-24); to let the last night run past midnight, set `event.day-change` (like `"04:00"`)');
+    assert.deepStrictEqual(check(fixture('day-change.good')).codes, []);
+  });
+
+  test('with day-change 04:00, 01:00 on the first date belongs to the day before the event; 04:00 on it is inside', () => {
+    const at = (start: string): string[] => check(programme({
+      top: '',
+      slots: `      - title: Early\n        start: ${start}\n        duration: 10m\n`,
+    }).replace('  timezone: America/Los_Angeles\n', '  timezone: America/Los_Angeles\n  day-change: "04:00"\n')).problems.map((p) => `${p.code}: ${p.message}`);
+    assert.deepStrictEqual(at('2021-09-20 01:00'), ["outside-event: 'Early' (Mon 2021-09-20 01:00–01:10 PDT (UTC−7)) is outside the event (2021-09-20 to 2021-09-24, days from 04:00 to 04:00)"]);
+    assert.deepStrictEqual(at('2021-09-20 04:00'), []);
+    assert.deepStrictEqual(at('2021-09-25 03:50'), []);
+    assert.deepStrictEqual(at('2021-09-25 04:00').map((m) => m.slice(0, 14)), ['outside-event:']);
+  });
+
+  test('a day-change that is not a time of day is a schema error at its value, and days start at midnight', () => {
+    const text = programme({ slots: '      - title: Late\n        start: 2021-09-25 01:00\n        duration: 10m\n' })
+      .replace('  timezone: America/Los_Angeles\n', '  timezone: America/Los_Angeles\n  day-change: "25:00"\n');
+    const a = check(text);
+    assert.deepStrictEqual(a.codes, ['schema', 'outside-event']);
+    assert.strictEqual(a.problems[0].message, '`25:00` is not a time of day: write HH:MM, from `00:00` to `23:59` (like `04:00`)');
+    assert.deepStrictEqual(a.at('schema'), ['7:15-7:22']);
+  });
+});
+
 suite('rules: conflicts name both sides', () => {
   test('slot-overlap names both slots with times in the event zone and links the other', () => {
     const a = check(fixture('slot-overlap.bad'));

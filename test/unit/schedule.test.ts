@@ -78,6 +78,19 @@ suite('schedule: the view model the preview draws', () => {
     assert.deepStrictEqual(days.map((d) => [d.date, placed(d.slots)]), [['2021-09-21', ['First @0 0+10']], ['2021-09-22', ['Second @0 15+20']]]);
   });
 
+  test('day-change: a slot starting before it is on the day before; the event spans programme days', () => {
+    const text = programme({
+      slots: slot('Evening', '2021-09-21 22:00', '2h') + slot('Late', '2021-09-22 01:00', '30m') + slot('Morning', '2021-09-22 09:00', '30m'),
+    }).replace('  timezone: America/Los_Angeles\n', '  timezone: America/Los_Angeles\n  day-change: "04:00"\n');
+    const view = schedule(text);
+    assert.deepStrictEqual(view.days.map((d) => [d.date, d.slots.map((s) => s.title)]), [['2021-09-21', ['Evening', 'Late']], ['2021-09-22', ['Morning']]]);
+    assert.deepStrictEqual(placed(view.days[0].slots), ['Evening @0 0+120', 'Late @0 180+30']);
+    assert.deepStrictEqual([view.event.startIso, view.event.endIso], ['2021-09-20T04:00:00-07:00', '2021-09-25T04:00:00-07:00']);
+    const midnight = schedule(text.replace('  day-change: "04:00"\n', ''));
+    assert.deepStrictEqual(midnight.days.map((d) => [d.date, d.slots.map((s) => s.title)]), [['2021-09-21', ['Evening']], ['2021-09-22', ['Late', 'Morning']]]);
+    assert.deepStrictEqual([midnight.event.startIso, midnight.event.endIso], ['2021-09-20T00:00:00-07:00', '2021-09-25T00:00:00-07:00']);
+  });
+
   test('a DST day: heights are real elapsed minutes', () => {
     const text = programme({ zone: 'Europe/Berlin', top: '', slots: slot('Night', '2021-10-31 01:30', '2h') }).replace('2021-09-24', '2021-11-02');
     const [day] = schedule(text).days;

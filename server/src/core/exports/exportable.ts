@@ -17,6 +17,7 @@ import { Model, Person, Slot, SlotKind, Track, slotRoom } from '../model/model';
 import { DateTime, parseDate, zoneInfo } from '../model/time';
 import { get, str } from '../syntax/tree';
 import { slugify } from './slug';
+import { programmeDate, programmeDayEnd, programmeDayStart } from '../model/days';
 
 export interface ExportRoom {
   /** The room id, or `track:<id>` for the slots of a track without a room. */
@@ -155,18 +156,27 @@ export function acronym(title: string): string {
   return whole.length >= 4 ? whole : (whole + '_conf').replace(/^_/, '');
 }
 
-/** The event's days (from `start` to `end`, widened to every slot's day), each with its slots. */
+/**
+ * The event's programme days (from `start` to `end`, widened to every slot's day), each with
+ * its slots: a day runs from the event's `day-change` to the next (days.ts), and a slot
+ * starting before the day-change is in the day before.
+ */
 function days(model: Model, events: ExportEvent[], zone: string): ExportDay[] {
-  const dates = new Set<string>();
-  const { start, end } = model.event;
+  const { start, end, dayChange } = model.event;
+  const byDate = new Map<string, ExportEvent[]>();
   if (start && end) {
-    for (let d = start.setZone(zone, { keepLocalTime: true }); d <= end.setZone(zone, { keepLocalTime: true }); d = d.plus({ days: 1 })) dates.add(d.toFormat('yyyy-MM-dd'));
+    for (let d = start.setZone(zone, { keepLocalTime: true }); d <= end.setZone(zone, { keepLocalTime: true }); d = d.plus({ days: 1 })) byDate.set(d.toFormat('yyyy-MM-dd'), []);
   }
-  for (const e of events) dates.add(e.start.toFormat('yyyy-MM-dd'));
-  return [...dates].sort().map((date, i) => {
+  for (const e of events) {
+    const date = programmeDate(e.start, dayChange);
+    const list = byDate.get(date);
+    if (list) list.push(e);
+    else byDate.set(date, [e]);
+  }
+  return [...byDate.keys()].sort().map((date, i) => {
     const r = parseDate(date, zone);
-    const dayStart = r.ok ? r.date : events[0].start.startOf('day');
-    return { index: i + 1, date, start: dayStart, end: dayStart.plus({ days: 1 }), events: events.filter((e) => e.start.toFormat('yyyy-MM-dd') === date) };
+    const day = r.ok ? r.date : events[0].start.startOf('day');
+    return { index: i + 1, date, start: programmeDayStart(day, dayChange), end: programmeDayEnd(day, dayChange), events: byDate.get(date)! };
   });
 }
 

@@ -6,6 +6,7 @@
  */
 import { Node, ScalarNode, get, getPair, str } from '../syntax/tree';
 import { Problem, problem } from '../service/problem';
+import { parseDayChange } from './days';
 import { DateTime, durationMinutes, offsetLabel, parseDate, parseLocal, plusMinutes, zoneInfo } from './time';
 
 export interface Ref {
@@ -115,6 +116,11 @@ export interface EventInfo {
   start?: DateTime;
   /** Last day, 00:00 in the event zone. */
   end?: DateTime;
+  /**
+   * `day-change` in minutes after midnight (default 0): when a programme day begins. See
+   * days.ts, which answers every question about programme days.
+   */
+  dayChange: number;
 }
 
 export interface Model {
@@ -130,7 +136,7 @@ export interface Model {
 /** Builds the model; `invalid` holds value nodes the schema already rejected. */
 export function buildModel(root: Node | null, invalid: ReadonlySet<Node>): Model {
   const ctx: Ctx = { invalid, problems: [] };
-  const model: Model = { event: { node: null }, people: new Map(), rooms: new Map(), tracks: new Map(), slots: [], problems: ctx.problems };
+  const model: Model = { event: { node: null, dayChange: 0 }, people: new Map(), rooms: new Map(), tracks: new Map(), slots: [], problems: ctx.problems };
   if (!root || root.kind !== 'map') return model;
   const eventNode = get(root, 'event') ?? null;
   // The event depends only on its own text: kept on its node across edits elsewhere.
@@ -203,7 +209,11 @@ function checkZone(node: Node | null | undefined, ctx: Ctx): { zone: string; wri
 }
 
 function readEvent(node: Node | null, ctx: Ctx): EventInfo {
-  const event: EventInfo = { node, title: text(node, 'title', ctx), venue: text(node, 'venue', ctx), url: text(node, 'url', ctx), description: text(node, 'description', ctx) };
+  const dayChange = text(node, 'day-change', ctx);
+  const event: EventInfo = {
+    node, title: text(node, 'title', ctx), venue: text(node, 'venue', ctx), url: text(node, 'url', ctx), description: text(node, 'description', ctx),
+    dayChange: (dayChange !== undefined ? parseDayChange(dayChange) : undefined) ?? 0,
+  };
   const zone = checkZone(get(node, 'timezone'), ctx);
   if (zone) {
     event.zone = zone.zone;

@@ -187,6 +187,20 @@ export function formatRangeLong(start: DateTime, end: DateTime, zone: string): s
   return `${s.toFormat('ccc yyyy-MM-dd')} ${formatRange(start, end, zone)} (${offsetLabel(s)})`;
 }
 
+/**
+ * `minutes` after the start of `day` by the wall clock (`day` at 00:00 in its zone): 04:00 of
+ * that day, say. A wall time skipped by a DST change moves forward, as Luxon does.
+ */
+export function atWallMinutes(day: DateTime, minutes: number): DateTime {
+  if (minutes === 0) return day;
+  return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 });
+}
+
+/** The next calendar day, 00:00 in the same zone. */
+export function nextDay(day: DateTime): DateTime {
+  return day.plus({ days: 1 }).startOf('day');
+}
+
 /** The local wall time `YYYY-MM-DD HH:MM` of an instant in `zone`. */
 export function formatLocal(time: DateTime, zone: string): string {
   return time.setZone(zone).toFormat('yyyy-MM-dd HH:mm');

@@ -1,20 +1,36 @@
 import { Interval } from '../model/model';
 import { problem } from '../service/problem';
 import { formatRangeLong } from '../model/time';
+import { eventSpan, formatDayChange } from '../model/days';
 import { Node, get } from '../syntax/tree';
 import { RuleContext, slotAnchor } from './context';
 import { Report, reuse } from './memo';
 
-/** `outside-event`: sessions and slots happen between the event's first and last day. */
+/** How far past the last day's end an item may run for `day-change` to be worth suggesting. */
+const SUGGEST_DAY_CHANGE_MS = 6 * 3_600_000;
+
+/**
+ * `outside-event`: sessions and slots happen within the event's programme days, from the first
+ * day's `day-change` (default 00:00) to the day-change after the last day (days.ts): with
+ * `day-change: "04:00"`, a social evening from 22:00 to 01:00 on the last night is inside.
+ */
 export function outsideEvent(ctx: RuleContext): void {
   const { event } = ctx.model;
-  if (!event.start || !event.end || !event.zone) return;
-  const from = event.start.toMillis();
-  const to = event.end.plus({ days: 1 }).toMillis();
+  const span = eventSpan(event);
+  if (!span || !event.zone) return;
+  const from = span.start.toMillis();
+  const to = span.end.toMillis();
   const zone = event.zone;
+  const dates = `${event.start!.toFormat('yyyy-MM-dd')} to ${event.end!.toFormat('yyyy-MM-dd')}`;
+  const days = event.dayChange ? `, days from ${formatDayChange(event.dayChange)} to ${formatDayChange(event.dayChange)}` : '';
   const check = (what: string, interval: Interval | undefined, node: () => Node): Report | undefined => {
     if (!interval || (interval.startMs >= from && interval.endMs <= to)) return undefined;
-    const message = `${what} (${formatRangeLong(interval.start, interval.end, zone)}) is outside the event (${event.start!.toFormat('yyyy-MM-dd')} to ${event.end!.toFormat('yyyy-MM-dd')})`;
+    // Running past midnight after the last day, from inside the event: a day-change would say
+    // that the night belongs to the last day.
+    const hint = !event.dayChange && interval.startMs >= from && interval.startMs < to && interval.endMs - to <= SUGGEST_DAY_CHANGE_MS
+      ? '; to let the last night run past midnight, set `event.day-change` (like `"04:00"`)'
+      : '';
+    const message = `${what} (${formatRangeLong(interval.start, interval.end, zone)}) is outside the event (${dates}${days})${hint}`;
     return () => problem('outside-event', message, node());
   };
   for (const track of ctx.model.tracks.values()) {
@@ -23,7 +39,7 @@ export function outsideEvent(ctx: RuleContext): void {
       if (report) ctx.report(report());
     }
     // A track's slots are checked again only when they or the event's days changed.
-    const found = reuse('outsideEvent', track.slots, [from, to, zone], () => {
+    const found = reuse('outsideEvent', track.slots, [from, to, zone, event.dayChange], () => {
       const out: Report[] = [];
       for (const slot of track.slots) {
         const report = check(`'${slot.title}'`, slot.interval, () => slotAnchor(slot));

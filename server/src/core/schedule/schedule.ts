@@ -11,6 +11,7 @@ import type { Model, Slot, Track } from '../model/model';
 import { slotRoom } from '../model/model';
 import type { Problem } from '../service/problem';
 import { zoneInfo } from '../model/time';
+import { eventSpan, programmeDate } from '../model/days';
 import type { DateTime } from '../model/time';
 
 /** Display limits: a hostile file must not make a huge view. */
@@ -91,12 +92,13 @@ interface Ctx {
 function fillEvent(view: ScheduleView, model: Model, cut: Ctx['cut']): void {
   const e = model.event;
   const zone = e.zone ? zoneInfo(e.zone).canonical ?? e.zone : undefined;
+  const span = eventSpan(e);
   view.event = {
     title: cut(e.title, SCHEDULE_LIMITS.title) ?? '(untitled event)',
     zone, venue: cut(e.venue, SCHEDULE_LIMITS.title), url: cut(e.url, SCHEDULE_LIMITS.title),
     description: cut(e.description, SCHEDULE_LIMITS.text),
     start: e.start?.toISODate() ?? undefined, end: e.end?.toISODate() ?? undefined,
-    startIso: iso(e.start), endIso: iso(e.end?.plus({ days: 1 })),
+    startIso: iso(span?.start), endIso: iso(span?.end),
   };
 }
 
@@ -159,11 +161,15 @@ function trackView(track: Track, ctx: Ctx): TrackView {
   };
 }
 
-/** Slots grouped by their day in the event zone, each placed in a column and in time. */
+/**
+ * Slots grouped by their programme day in the event zone (days.ts: a slot starting before the
+ * event's `day-change` belongs to the day before), each placed in a column and in time.
+ */
 function buildDays(scheduled: { slot: Slot; view: SlotView }[], model: Model): DayView[] {
   const byDay = new Map<string, { slot: Slot; view: SlotView }[]>();
+  const { dayChange } = model.event;
   for (const s of scheduled) {
-    const date = s.view.startIso!.slice(0, 10);
+    const date = dayChange ? programmeDate(s.slot.interval!.start, dayChange) : s.view.startIso!.slice(0, 10);
     let list = byDay.get(date);
     if (!list) byDay.set(date, (list = []));
     list.push(s);

@@ -405,6 +405,7 @@ const FORMS: Record<string, string> = {
   Date: 'is not a date: write YYYY-MM-DD (like `2021-09-20`)',
   'Local date-time': 'is not a local date-time: write YYYY-MM-DD HH:MM (like `2021-09-21 07:05`)',
   Duration: 'is not a duration: write minutes and/or hours, like `20m`, `1h` or `1h30m`',
+  'Day change': 'is not a time of day: write HH:MM, from `00:00` to `23:59` (like `04:00`)',
   URL: 'is not a web or mail link: write an `https://`, `http://` or `mailto:` URL',
 };
 
