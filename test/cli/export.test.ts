@@ -65,7 +65,7 @@ suite('programme export', () => {
   test('usage errors: unknown format, missing file (exit 2)', () => {
     const bad = run(['export', EXAMPLE, '--to', 'pdf']);
     assert.strictEqual(bad.status, 2);
-    assert.match(bad.stderr, /--to must be one of ics, schedule-json, schedule-xml/);
+    assert.match(bad.stderr, /argument 'pdf' is invalid. Allowed choices are ics, schedule-json, schedule-xml/);
     const missing = run(['export', path.join(ROOT, 'nope.programme.yaml'), '--to', 'ics']);
     assert.strictEqual(missing.status, 2);
     assert.match(missing.stderr, /nope\.programme\.yaml: cannot read: no such file/);

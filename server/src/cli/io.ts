@@ -1,30 +1,70 @@
-/** Reading programme files and configuration for the CLI. */
+/** Reading programme files and configuration for the CLI; colour for its output. */
 import * as fs from 'fs';
 import * as path from 'path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { SeverityMap, CODES } from '../core';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 
 export class UsageError extends Error {}
 
-/** A file's text: UTF-8 (a leading byte-order mark is dropped, as editors do), else an error. */
+/** The argument that names standard input. */
+export const STDIN = '-';
+
+/** How a file is named in messages: `<stdin>` for `-`. */
+export function displayName(file: string): string {
+  return file === STDIN ? '<stdin>' : file;
+}
+
+/**
+ * The files that FILE arguments name, in order: `-` as is, a folder's programme files
+ * (`*.programme.yaml`, `programme.yaml`, recursively, without dot-folders and node_modules),
+ * a glob's matches (expanded here, so quoted globs work in every shell), else the name as is
+ * (a missing file is reported when it is read).
+ */
+export function expandInputs(args: string[]): string[] {
+  const files: string[] = [];
+  for (const arg of args) {
+    if (arg === STDIN) {
+      if (files.includes(STDIN)) throw new UsageError('`-` (standard input) can be named only once');
+      files.push(arg);
+      continue;
+    }
+    let stat: fs.Stats | undefined;
+    try { stat = fs.statSync(arg); } catch { stat = undefined; }
+    if (stat?.isDirectory()) {
+      const found = globSync(['**/*.programme.{yaml,yml}', '**/programme.{yaml,yml}'], { cwd: arg, ignore: ['**/node_modules/**'], dot: false }).sort().map((f) => path.join(arg, f));
+      if (!found.length) throw new UsageError(`${arg}: no programme file (*.programme.yaml, programme.yaml) in this folder`);
+      files.push(...found);
+    } else if (!stat && isDynamicPattern(arg)) {
+      const found = globSync(arg.replace(/\\/g, '/'), { ignore: ['**/node_modules/**'] }).sort();
+      if (!found.length) throw new UsageError(`${arg}: no file matches`);
+      files.push(...found);
+    } else {
+      files.push(arg);
+    }
+  }
+  return files;
+}
+
+/** A file's text: UTF-8 (a leading byte-order mark is dropped, as editors do), else an error. `-` is standard input. */
 export function readText(file: string): string {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = fs.readFileSync(file === STDIN ? 0 : file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new UsageError(`${file}: cannot read: ${why}`);
+    throw new UsageError(`${displayName(file)}: cannot read: ${why}`);
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe || bytes[0] === 0xfe && bytes[1] === 0xff) {
-    throw new UsageError(`${file}: not UTF-8 (it starts with a UTF-16 byte-order mark)`);
+    throw new UsageError(`${displayName(file)}: not UTF-8 (it starts with a UTF-16 byte-order mark)`);
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return text;
   } catch {
-    throw new UsageError(`${file}: not valid UTF-8 at byte ${firstBadByte(bytes)}`);
+    throw new UsageError(`${displayName(file)}: not valid UTF-8 at byte ${firstBadByte(bytes)}`);
   }
 }
 
@@ -53,7 +93,7 @@ export interface CliConfig {
  * `{ "diagnostics": { "severity": { "unused-person": "off" } } }`.
  */
 export function loadConfig(configFile: string | undefined, programmeFile: string): CliConfig {
-  const file = configFile ?? path.join(path.dirname(programmeFile), '.programme.json');
+  const file = configFile ?? path.join(programmeFile === STDIN ? '.' : path.dirname(programmeFile), '.programme.json');
   if (!configFile && !fs.existsSync(file)) return { severity: {} };
   let raw: unknown;
   try {
@@ -69,4 +109,17 @@ export function loadConfig(configFile: string | undefined, programmeFile: string
     if (!SEVERITIES.includes(value as string)) throw new UsageError(`${file}: diagnostics.severity.${code}: \`${String(value)}\` is not one of ${SEVERITIES.join(', ')}`);
   }
   return { severity: severity as SeverityMap };
+}
+
+export type Paint = (style: 'red' | 'yellow' | 'cyan' | 'dim' | 'bold', text: string) => string;
+
+const SGR = { red: [31, 39], yellow: [33, 39], cyan: [36, 39], dim: [2, 22], bold: [1, 22] };
+
+/**
+ * Colour for a stream: on a terminal that has colours, none when NO_COLOR is set
+ * (https://no-color.org), TERM is dumb or the output is a pipe or a file.
+ */
+export function paintFor(stream: NodeJS.WriteStream): Paint {
+  const on = !process.env.NO_COLOR && stream.isTTY === true && stream.hasColors?.() === true;
+  return on ? (style, text) => `\x1b[${SGR[style][0]}m${text}\x1b[${SGR[style][1]}m` : (_style, text) => text;
 }

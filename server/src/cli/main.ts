@@ -1,59 +1,46 @@
 /**
  * The `programme` command line: the editor's checks for CI, plus rendering and exports.
  * Exit codes: 0 no error, 1 at least one error in a checked file, 2 bad usage or unreadable input.
+ *
+ * Arguments are parsed by commander: each command is a module of its own in commands/ that
+ * makes its `Command` (options, help, action) and is listed in commands/index.ts. An action
+ * sets `process.exitCode`; a `UsageError` it throws becomes exit 2 with its message.
  */
-import { parseArgs } from 'util';
-import { checkFile, formatJson, formatText, hasErrors } from './commands/check';
+import { Command, CommanderError } from 'commander';
+import { version } from '../../../package.json';
 import { UsageError } from './io';
 import { COMMANDS } from './commands';
-import { FORMATS } from './formats';
 
-const USAGE = `usage: programme <command> [options]
-
-commands:
-  check [--format text|json|sarif|github] [--config FILE] FILE...
-      check programme files; exit 1 if any has an error
-${COMMANDS.map((c) => c.usage).join('\n')}
-`;
-
-const FORMATTERS: Record<string, (results: Parameters<typeof formatText>[0]) => string> = { text: formatText, json: formatJson };
-
-/** Adds a `check --format` output (SARIF, GitHub annotations...). */
-export function addFormatter(name: string, format: (results: Parameters<typeof formatText>[0]) => string): void {
-  FORMATTERS[name] = format;
-}
-
-// Registered here rather than from formats.ts: an import cycle would run it before FORMATTERS exists.
-for (const [name, format] of Object.entries(FORMATS)) addFormatter(name, format);
-
-export function runCheck(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, config: { type: 'string' } } });
-  const format = FORMATTERS[values.format!];
-  if (!format) throw new UsageError(`unknown format \`${values.format}\`: use ${Object.keys(FORMATTERS).join(', ')}`);
-  if (!positionals.length) throw new UsageError('check: name at least one programme file');
-  const results = positionals.map((file) => checkFile(file, values.config));
-  process.stdout.write(format(results));
-  return hasErrors(results) ? 1 : 0;
+export function program(): Command {
+  const program = new Command('programme')
+    .description('Check, render, export and import conference programme files.')
+    .version(`programme ${version} (node ${process.versions.node}, icu ${process.versions.icu}, tz ${process.versions.tz})`, '-v, --version', 'print the version and exit')
+    .helpOption('-h, --help', 'show help for the command')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(s.replace(/^error: /, 'programme: ')),
+    })
+    .addHelpText('after', '\nExit status: 0 no error, 1 an error in a checked file, 2 bad usage or unreadable input.\nA FILE may be `-` (standard input), a folder (its programme files) or a glob (quoted).');
+  for (const make of COMMANDS) {
+    const command = make();
+    command.copyInheritedSettings(program);
+    program.addCommand(command);
+  }
+  return program;
 }
 
 export function main(argv: string[]): number {
-  const [command, ...rest] = argv;
+  process.exitCode = undefined;
   try {
-    if (!command || command === '--help' || command === '-h' || command === 'help') {
-      process.stdout.write(USAGE);
-      return command ? 0 : 2;
-    }
-    if (command === '--version') {
-      process.stdout.write(`programme 0.1.0 (node ${process.versions.node}, icu ${process.versions.icu}, tz ${process.versions.tz})\n`);
-      return 0;
-    }
-    if (command === 'check') return runCheck(rest);
-    const other = COMMANDS.find((c) => c.name === command);
-    if (other) return other.run(rest);
-    throw new UsageError(`unknown command \`${command}\`\n\n${USAGE}`);
+    program().parse(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`programme: ${(error as Error).message}\n`);
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError) {
+      process.stderr.write(`programme: ${error.message}\n`);
       return 2;
     }
     process.stderr.write(`programme: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);

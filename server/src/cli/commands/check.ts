@@ -1,7 +1,9 @@
-/** `programme check`: the same diagnostics as the editor, as text or JSON. */
+/** `programme check`: the same diagnostics as the editor, as text, JSON, SARIF or GitHub annotations. */
+import { Command, Option } from 'commander';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { loadConfig, readText } from '../io';
+import { displayName, expandInputs, loadConfig, paintFor, readText, Paint } from '../io';
+import { FORMATS } from '../formats';
 import { analyze, SEVERITY_NAME, toDiagnostics, sizeProblem } from '../../core';
 
 export interface FileResult {
@@ -10,24 +12,41 @@ export interface FileResult {
   diagnostics: Diagnostic[];
 }
 
+export function checkCommand(): Command {
+  const formats: Record<string, (results: FileResult[]) => string> = { text: (r) => formatText(r, paintFor(process.stdout)), json: formatJson, ...FORMATS };
+  return new Command('check')
+    .description('check programme files as the editor does; exit 1 if any has an error')
+    .argument('<FILE...>', 'programme files, folders, globs, or - for standard input')
+    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(formats)).default('text'))
+    .option('--config <file>', 'severity settings (default: .programme.json beside each file)')
+    .action((args: string[], options: { format: string; config?: string }) => {
+      const results = expandInputs(args).map((file) => checkFile(file, options.config));
+      process.stdout.write(formats[options.format](results));
+      process.exitCode = hasErrors(results) ? 1 : 0;
+    });
+}
+
 export function checkFile(file: string, configFile?: string): FileResult {
   const config = loadConfig(configFile, file);
   const text = readText(file);
   const doc = TextDocument.create(`file://${encodeURI(file)}`, 'programme', 1, text);
   const tooLarge = sizeProblem(text);
   const problems = tooLarge ? [tooLarge] : analyze(text).problems;
-  return { file, text, diagnostics: toDiagnostics(problems, doc, config.severity) };
+  return { file: displayName(file), text, diagnostics: toDiagnostics(problems, doc, config.severity) };
 }
 
 export function hasErrors(results: FileResult[]): boolean {
   return results.some((r) => r.diagnostics.some((d) => d.severity === 1));
 }
 
-export function formatText(results: FileResult[]): string {
+const SEVERITY_PAINT = { 1: 'red', 2: 'yellow', 3: 'cyan', 4: 'dim' } as const;
+
+export function formatText(results: FileResult[], paint: Paint = (_s, t) => t): string {
   const lines: string[] = [];
   for (const r of results) {
     for (const d of r.diagnostics) {
-      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAME[d.severity!]} ${String(d.code)}: ${d.message}`);
+      const severity = paint(SEVERITY_PAINT[d.severity as 1 | 2 | 3 | 4] ?? 'red', SEVERITY_NAME[d.severity!]);
+      lines.push(`${paint('bold', `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}:`)} ${severity} ${paint('dim', String(d.code))}: ${d.message}`);
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';

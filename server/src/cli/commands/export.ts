@@ -6,37 +6,36 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
-import type { Command } from '.';
+import { Command, Option } from 'commander';
 import { checkFile, formatText } from './check';
-import { UsageError } from '../io';
+import { displayName, UsageError } from '../io';
 import { analyze, EXPORT_FORMATS, exportModel, isExportFormat } from '../../core';
 
-export const exportCommand: Command = {
-  name: 'export',
-  usage: `  export FILE --to ${EXPORT_FORMATS.join('|')} [-o OUT] [--force] [--stamp ISO] [--config FILE]
-      export a programme as iCalendar, schedule.json or schedule.xml (stdout without -o);
-      refuses a file with errors unless --force`,
-  run: runExport,
-};
+interface ExportOptions { to: string; output?: string; force: boolean; stamp?: string; config?: string }
 
-function runExport(args: string[]): number {
-  const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: { to: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, stamp: { type: 'string' }, config: { type: 'string' } },
-  });
-  if (positionals.length !== 1) throw new UsageError('export: name one programme file');
+export function exportCommand(): Command {
+  return new Command('export')
+    .description('export a programme as iCalendar, schedule.json or schedule.xml (stdout without -o); refuses a file with errors unless --force')
+    .argument('<FILE>', 'programme file, or - for standard input')
+    .addOption(new Option('--to <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .option('-o, --output <file>', 'write here (atomically) instead of stdout')
+    .option('--force', 'export even if the programme has errors', false)
+    .option('--stamp <iso>', 'DTSTAMP / generation time instead of now (reproducible output)')
+    .option('--config <file>', 'severity settings (default: .programme.json beside the file)')
+    .action((file: string, options: ExportOptions) => { process.exitCode = runExport(file, options); });
+}
+
+function runExport(file: string, values: ExportOptions): number {
   const to = values.to;
-  if (!to || !isExportFormat(to)) throw new UsageError(`export: --to must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (!isExportFormat(to)) throw new UsageError(`export: --to must be one of ${EXPORT_FORMATS.join(', ')}`);
   if (values.stamp !== undefined && Number.isNaN(Date.parse(values.stamp))) throw new UsageError(`export: --stamp \`${values.stamp}\` is not an ISO date-time`);
-  const file = positionals[0];
   const out = values.output;
   if (out !== undefined && sameFile(out, file)) throw new UsageError(`export: -o ${out} is the input file: it would be overwritten`);
   const result = checkFile(file, values.config);
   const errors = result.diagnostics.filter((d) => d.severity === 1);
   if (errors.length && !values.force) {
     process.stderr.write(formatText([{ ...result, diagnostics: errors }]));
-    process.stderr.write(`programme: ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}: not exported (--force exports anyway)\n`);
+    process.stderr.write(`programme: ${displayName(file)} has ${errors.length} error${errors.length === 1 ? '' : 's'}: not exported (--force exports anyway)\n`);
     return 1;
   }
   const text = exportModel(analyze(result.text).model, to, { stamp: values.stamp });

@@ -4,26 +4,24 @@
  * it has came from the source (two talks in one room at once...) and are listed on stderr.
  */
 import * as path from 'path';
-import { parseArgs } from 'util';
+import { Command } from 'commander';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Command } from '.';
 import { formatText } from './check';
-import { UsageError, readText } from '../io';
+import { UsageError, readText, displayName, STDIN } from '../io';
 import { writeAtomically } from './export';
 import { analyze, toDiagnostics, ImportError, scheduleImport } from '../../core';
 
-export const importCommand: Command = {
-  name: 'import',
-  usage: `  import SCHEDULE.json [-o FILE.programme.yaml]
-      turn a frab/pretalx/c3voc schedule.json into a programme file (stdout without -o)`,
-  run: runImport,
-};
+export function importCommand(): Command {
+  return new Command('import')
+    .description('turn a frab/pretalx/c3voc schedule.json into a programme file (stdout without -o)')
+    .argument('<SCHEDULE.json>', 'schedule.json file, or - for standard input')
+    .option('-o, --output <file>', 'write the programme here (atomically) instead of stdout')
+    .action((input: string, options: { output?: string }) => { process.exitCode = runImport(input, options); });
+}
 
-function runImport(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });
-  if (positionals.length !== 1) throw new UsageError('import: name one schedule.json file');
-  const file = positionals[0];
-  const text = readText(file);
+function runImport(input: string, values: { output?: string }): number {
+  const file = displayName(input);
+  const text = readText(input);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -32,7 +30,7 @@ function runImport(args: string[]): number {
   }
   let result;
   try {
-    result = scheduleImport(data, path.basename(file));
+    result = scheduleImport(data, input === STDIN ? 'stdin' : path.basename(file));
   } catch (error) {
     if (error instanceof ImportError) throw new UsageError(`${file}: ${error.message}`);
     throw error;

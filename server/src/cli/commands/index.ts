@@ -1,11 +1,13 @@
-/** The CLI commands besides `check`; each lives in its own file and is listed here. */
+/**
+ * The CLI's commands, one module each. A module exports a function that makes its commander
+ * `Command` (name, arguments, options, help text, action) and is listed here; main.ts adds
+ * them to the program. An action sets `process.exitCode` and throws `UsageError` (io.ts) for
+ * bad usage or unreadable input.
+ */
+import type { Command } from 'commander';
+import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { renderCommand } from './render';
-export interface Command {
-  name: string;
-  usage: string;
-  run(args: string[]): number;
-}
 
-export const COMMANDS: Command[] = [exportCommand, importCommand, renderCommand];
+export const COMMANDS: (() => Command)[] = [checkCommand, exportCommand, importCommand, renderCommand];

@@ -7,38 +7,39 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { pathToFileURL } from 'url';
+import { Command } from 'commander';
 import type { ScheduleView } from '../../protocol';
-import type { Command } from '.';
-import { loadConfig, readText, UsageError } from '../io';
+import { loadConfig, readText, UsageError, STDIN } from '../io';
 import { analyze, sizeProblem, buildSchedule } from '../../core';
 
-export const renderCommand: Command = {
-  name: 'render',
-  usage: '  render [-o OUT.html] [--config FILE] FILE\n      write the schedule as a self-contained HTML page (to stdout without -o)',
-  run(args) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' }, config: { type: 'string' } } });
-    if (positionals.length !== 1) throw new UsageError('render: name exactly one programme file');
-    const file = positionals[0];
-    const config = loadConfig(values.config, file);
-    const text = readText(file);
-    const tooLarge = sizeProblem(text);
-    const options = { uri: pathToFileURL(path.resolve(file)).href, severity: config.severity };
-    const view = buildSchedule(tooLarge ? undefined : analyze(text), options, tooLarge?.message);
-    const html = renderPage(view, loadAssets());
-    if (values.output) {
-      try {
-        fs.writeFileSync(values.output, html);
-      } catch (error) {
-        throw new UsageError(`${values.output}: cannot write: ${(error as Error).message}`);
-      }
-    } else {
-      process.stdout.write(html);
+export function renderCommand(): Command {
+  return new Command('render')
+    .description('write the schedule as a self-contained HTML page (to stdout without -o)')
+    .argument('<FILE>', 'programme file, or - for standard input')
+    .option('-o, --output <file>', 'write the page here instead of stdout')
+    .option('--config <file>', 'severity settings (default: .programme.json beside the file)')
+    .action((file: string, values: { output?: string; config?: string }) => { process.exitCode = runRender(file, values); });
+}
+
+function runRender(file: string, values: { output?: string; config?: string }): number {
+  const config = loadConfig(values.config, file);
+  const text = readText(file);
+  const tooLarge = sizeProblem(text);
+  const options = { uri: file === STDIN ? 'untitled:stdin' : pathToFileURL(path.resolve(file)).href, severity: config.severity };
+  const view = buildSchedule(tooLarge ? undefined : analyze(text), options, tooLarge?.message);
+  const html = renderPage(view, loadAssets());
+  if (values.output) {
+    try {
+      fs.writeFileSync(values.output, html);
+    } catch (error) {
+      throw new UsageError(`${values.output}: cannot write: ${(error as Error).message}`);
     }
-    return 0;
-  },
-};
+  } else {
+    process.stdout.write(html);
+  }
+  return 0;
+}
 
 export interface Assets {
   script: string;
