@@ -2,7 +2,8 @@
 // Usage: node scripts/build.mjs [--watch] [--minify] [--only=dist|tests]
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { builtinModules } from 'node:module';
+import { join, relative } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -20,6 +21,34 @@ function files(dir, suffix) {
   return out;
 }
 
+// The web bundles (package.json `browser`: the client in VS Code's web worker extension host,
+// the server in a web worker of its own) must not use Node: an import of a Node built-in (`fs`,
+// `node:path`, ...) anywhere in what they bundle fails the build, naming the importer.
+const BUILTIN = new RegExp(`^(node:.*|(${builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.replace(/[/]/g, '\\/')).join('|')})(\\/.*)?)$`);
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: BUILTIN }, async (args) => {
+      if (args.pluginData?.noNodeProbe) return undefined;
+      // A package may map a built-in away for browsers (its `browser` field): that is fine.
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { noNodeProbe: true } });
+      if (!resolved.errors.length && !resolved.external && resolved.path) return resolved;
+      return { errors: [{ text: `the web bundle must not use Node: ${args.importer ? relative(process.cwd(), args.importer) : 'an entry'} imports the Node built-in "${args.path}"` }] };
+    });
+    build.onEnd((result) => {
+      // Belt and braces: nothing in the bundle's inputs may still import a built-in.
+      for (const [file, input] of Object.entries(result.metafile?.inputs ?? {})) {
+        for (const imported of input.imports) {
+          if (BUILTIN.test(imported.path) && (imported.external || !imported.path.includes('/node_modules/'))) {
+            result.errors.push({ text: `the web bundle must not use Node: ${file} imports the Node built-in "${imported.path}"`, location: null, notes: [], detail: undefined, id: '', pluginName: 'no-node-builtins' });
+          }
+        }
+      }
+    });
+  },
+};
+const web = { bundle: true, sourcemap: true, minify, logLevel: 'warning', platform: 'browser', target: 'es2022', metafile: true, plugins: [noNodeBuiltins] };
+
 const common = { bundle: true, sourcemap: true, minify, logLevel: 'warning', target: 'node20' };
 const builds = [];
 if (only !== 'tests') {
@@ -29,6 +58,10 @@ if (only !== 'tests') {
     { ...common, entryPoints: ['server/src/lsp/main.ts'], platform: 'node', format: 'cjs', outfile: 'dist/server.js' },
     // ESM dependencies (tinyglobby's fdir) read import.meta.url, which a CommonJS bundle must define.
     { ...common, entryPoints: ['server/src/cli/main.ts'], platform: 'node', format: 'cjs', outfile: 'dist/cli.js', banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__importMetaUrl' } },
+  );
+  builds.push(
+    { ...web, entryPoints: ['client/src/browserExtension.ts'], format: 'cjs', external: ['vscode'], outfile: 'dist/web/client.js' },
+    { ...web, entryPoints: ['server/src/lsp/browserMain.ts'], format: 'iife', outfile: 'dist/web/server.js' },
   );
   if (files('client/webview', 'main.ts').length) {
     builds.push({ ...common, entryPoints: ['client/webview/main.ts'], platform: 'browser', format: 'iife', target: 'es2020', outfile: 'dist/webview.js' });

@@ -1,32 +1,21 @@
-/** Activation: start the language client and wire the commands. Nothing else lives here. */
+/** The Node entry (package.json `main`): the language server is dist/server.js over IPC. */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
-import { createLanguageClient } from './languageClient';
-import { registerExportCommands } from './exportCommands';
-import { PreviewManager } from './preview/previewManager';
-import { SCHEDULE_METHOD, ScheduleParams, ScheduleResult } from '../../server/src/protocol';
+import { LanguageClient, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { activateOn } from './activate';
+import { CLIENT_ID, CLIENT_NAME, createLanguageClient } from './languageClient';
 
-let client: LanguageClient | undefined;
+export { deactivate } from './activate';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  client = createLanguageClient(context);
-  context.subscriptions.push(
-    vscode.commands.registerCommand('programme.restartServer', async () => {
-      await client?.restart();
-    }),
-  );
-  context.subscriptions.push(...registerExportCommands((method, params) => client!.sendRequest(method, params)));
-  const started = client.start();
-  context.subscriptions.push(new PreviewManager({
-    extensionUri: context.extensionUri,
-    requestSchedule: async (uri) => {
-      await started;
-      return client!.sendRequest<ScheduleResult>(SCHEDULE_METHOD, { uri } satisfies ScheduleParams);
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  return activateOn({
+    kind: 'node',
+    createClient: () => {
+      const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
+      const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.ipc },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+      };
+      return createLanguageClient((options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options));
     },
-  }));
-  await started;
-}
-
-export async function deactivate(): Promise<void> {
-  await client?.stop();
+  }, context);
 }

@@ -1,16 +1,15 @@
 /**
- * Starts and stops the language server (dist/server.js, over IPC) and tells the user once
- * when it had to be restarted.
+ * The language client's options, shared by the Node and the web entries, and the restart policy:
+ * tell the user once when the server had to be restarted, give up after 5 stops in 3 minutes.
+ * Each entry only says how the server is started (a Node process or a web worker).
  */
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State } from 'vscode-languageclient/node';
+import { BaseLanguageClient, CloseAction, ErrorAction, LanguageClientOptions, State } from 'vscode-languageclient';
 
-export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
-  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-  };
+export const CLIENT_ID = 'programme';
+export const CLIENT_NAME = 'Conference Programme';
+
+export function createLanguageClient<C extends BaseLanguageClient>(make: (options: LanguageClientOptions) => C): C {
   let restarts: number[] = [];
   let told = false;
   const clientOptions: LanguageClientOptions = {
@@ -35,7 +34,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       },
     },
   };
-  const client = new LanguageClient('programme', 'Conference Programme', serverOptions, clientOptions);
+  const client = make(clientOptions);
   client.onDidChangeState((e) => {
     if (e.newState === State.Running) told = told && restarts.length > 0;
   });

@@ -2,7 +2,6 @@
  * The preview's HTML shell: a strict CSP with a fresh nonce per render, the bundled script and
  * style from dist/, and the initial state in an escaped data attribute (never inline script).
  */
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { InitialState } from '../../webview/messages';
 
@@ -19,12 +18,18 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   };
 }
 
+/** 16 random bytes, base64: Web Crypto, present in Node 20 and in web workers alike. */
+function makeNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
 export function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, state: InitialState): string {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = makeNonce();
   const dist = vscode.Uri.joinPath(extensionUri, 'dist');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString();
   const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString();

@@ -2,4 +2,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
 // `--stdio` or `--node-ipc` on the command line chooses the transport.
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+process.on('uncaughtException', (error) => connection.console.error(`unexpected error: ${error.stack ?? String(error)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`unexpected rejection: ${String(reason)}`));
+startServer(connection);

@@ -58,8 +58,6 @@ export function startServer(connection: Connection): void {
     settings.forget(e.document.uri);
     diagnostics.clear(e.document.uri);
   });
-  process.on('uncaughtException', (error) => connection.console.error(`unexpected error: ${error.stack ?? String(error)}`));
-  process.on('unhandledRejection', (reason) => connection.console.error(`unexpected rejection: ${String(reason)}`));
   documents.listen(connection);
   connection.listen();
 }

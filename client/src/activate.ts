@@ -1,0 +1,45 @@
+/**
+ * The activation shared by the Node entry (extension.ts) and the web entry (browserExtension.ts):
+ * start the language client and wire the commands. Nothing else lives here. The entries differ
+ * only in how the server is started; what needs Node (spawning the `programme` CLI) is
+ * registered by the Node entry alone and its menus say `when: programme.nodeHost`.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { registerExportCommands } from './exportCommands';
+import { PreviewManager } from './preview/previewManager';
+import { SCHEDULE_METHOD, ScheduleParams, ScheduleResult } from '../../server/src/protocol';
+
+let client: BaseLanguageClient | undefined;
+
+export interface Host {
+  /** 'node': the desktop (or remote) extension host; 'web': a web worker (vscode.dev, github.dev). */
+  kind: 'node' | 'web';
+  createClient(context: vscode.ExtensionContext): BaseLanguageClient;
+}
+
+export async function activateOn(host: Host, context: vscode.ExtensionContext): Promise<void> {
+  void vscode.commands.executeCommand('setContext', 'programme.nodeHost', host.kind === 'node');
+  client = host.createClient(context);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('programme.restartServer', async () => {
+      // BaseLanguageClient has no restart(): stop and start, as the Node client's restart() does.
+      await client?.stop();
+      await client?.start();
+    }),
+  );
+  context.subscriptions.push(...registerExportCommands((method, params) => client!.sendRequest(method, params)));
+  const started = client.start();
+  context.subscriptions.push(new PreviewManager({
+    extensionUri: context.extensionUri,
+    requestSchedule: async (uri) => {
+      await started;
+      return client!.sendRequest<ScheduleResult>(SCHEDULE_METHOD, { uri } satisfies ScheduleParams);
+    },
+  }));
+  await started;
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,13 @@
+/**
+ * The language server in a web worker (vscode.dev, github.dev, any VS Code for the Web): the
+ * same server as main.ts, talking to the client through the worker's messages.
+ */
+import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
+import { startServer } from './server';
+
+// The worker's global scope: it posts and receives messages like a Worker does.
+const port = self as unknown as Worker;
+const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(port), new BrowserMessageWriter(port));
+self.addEventListener('error', (event) => connection.console.error(`unexpected error: ${event.error instanceof Error ? (event.error.stack ?? event.message) : event.message}`));
+self.addEventListener('unhandledrejection', (event) => connection.console.error(`unexpected rejection: ${String(event.reason)}`));
+startServer(connection);
