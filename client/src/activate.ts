@@ -1,12 +1,14 @@
 /**
  * The activation shared by the Node entry (extension.ts) and the web entry (browserExtension.ts):
- * start the language client and wire the commands. Nothing else lives here. The entries differ
+ * start the language client, wire the commands and switch programme files opened as YAML to
+ * the programme language. Nothing else lives here. The entries differ
  * only in how the server is started; what needs Node (spawning the `programme` CLI) is
  * registered by the Node entry alone and its menus say `when: programme.nodeHost`.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { registerExportCommands } from './exportCommands';
+import { registerContentDetection } from './contentDetection';
 import { PreviewManager } from './preview/previewManager';
 import { SCHEDULE_METHOD, ScheduleParams, ScheduleResult } from '../../server/src/protocol';
 
@@ -20,6 +22,7 @@ export interface Host {
 
 export async function activateOn(host: Host, context: vscode.ExtensionContext): Promise<void> {
   void vscode.commands.executeCommand('setContext', 'programme.nodeHost', host.kind === 'node');
+  context.subscriptions.push(registerContentDetection());
   client = host.createClient(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('programme.restartServer', async () => {

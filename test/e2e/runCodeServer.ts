@@ -238,6 +238,33 @@ async function checkWebviewText(page: Page, check: BrowserCheck): Promise<{ ok: 
   };
 }
 
+/** Waits until VS Code's suggestion list (in the workbench page) shows every text of `expect`. */
+async function checkSuggestions(page: Page, check: BrowserCheck): Promise<{ ok: boolean; message: string; text?: string }> {
+  const deadline = Date.now() + (check.timeoutMs ?? 20_000);
+  let rows: string[] = [];
+  for (;;) {
+    rows = await page
+      .evaluate(() =>
+        Array.from(document.querySelectorAll('.suggest-widget.visible .monaco-list-row')).map(
+          (row) => row.getAttribute('aria-label') || row.textContent || '',
+        ),
+      )
+      .catch(() => []);
+    const missing = check.expect.filter((wanted) => !rows.some((row) => includesLoosely(row, wanted)));
+    if (!missing.length) return { ok: true, message: `the suggestion list shows ${check.expect.join(', ')}`, text: rows.join('\n') };
+    if (Date.now() > deadline) {
+      return {
+        ok: false,
+        message: rows.length
+          ? `the suggestion list does not show ${missing.join(', ')}`
+          : 'no suggestion list is visible',
+        text: rows.join('\n'),
+      };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const started = Date.now();
@@ -385,7 +412,9 @@ async function main(): Promise<number> {
         const answer =
           check.kind === 'webviewText'
             ? await checkWebviewText(page, check)
-            : { ok: false, message: `unknown request kind ${check.kind}` };
+            : check.kind === 'suggestions'
+              ? await checkSuggestions(page, check)
+              : { ok: false, message: `unknown request kind ${check.kind}` };
         const responseFile = path.join(bridge, `response-${match[1]}.json`);
         fs.writeFileSync(`${responseFile}.tmp`, JSON.stringify(answer));
         fs.renameSync(`${responseFile}.tmp`, responseFile);

@@ -83,11 +83,14 @@ suite('completion: other values', () => {
     assert.deepStrictEqual(labels(edit('    room: mc2', `    room: ${CURSOR}`)), ['mc2']);
   });
 
-  test('start offers the end of the previous slot, then the first free gap of the sessions', () => {
+  test('start offers the end of the previous slot when free, else the first free gap of the sessions', () => {
+    // 09:05, after the previous slot, is taken by the closing discussion.
     const list = items(edit('      - title: IOMMU core and the device-driver core\n', `      - title: IOMMU core and the device-driver core\n        start: ${CURSOR}\n`));
-    assert.deepStrictEqual(list.map((i) => i.label), ['2021-09-21 09:05', '2021-09-21 09:20']);
-    assert.match(list[0].detail ?? '', /Write-combine/);
-    assert.match(list[1].detail ?? '', /free gap/);
+    assert.deepStrictEqual(list.map((i) => i.label), ['2021-09-21 09:20']);
+    assert.match(list[0].detail ?? '', /free gap/);
+    const free = items(edit('      - title: Closing discussion\n        kind: closing\n        start: 2021-09-21 09:05', `      - title: Closing discussion\n        kind: closing\n        start: ${CURSOR}`));
+    assert.strictEqual(free[0]?.label, '2021-09-21 09:05');
+    assert.match(free[0].detail ?? '', /Write-combine/);
   });
 
   test('duration offers the usual lengths', () => {
@@ -133,7 +136,7 @@ suite('completion: keys and snippets', () => {
     const list = items(edit('    slots:\n', `    slots:\n      ${CURSOR}\n`));
     const snippet = list.find((i) => i.label === 'New slot');
     assert.ok(snippet);
-    assert.strictEqual(newText(snippet), '- title: ${1:Title}\n        start: ${2:2021-09-21 09:20}\n        duration: ${3:25m}\n        speakers: [$4]$0');
+    assert.strictEqual(newText(snippet), '- title: ${1:Title}\n        start: ${2:2021-09-21 09:20}\n        duration: ${3:25m}\n        speakers: [${4|alex-williamson,benjamin-herrenschmidt,bjorn-helgaas,eric-auger,jason-gunthorpe,jean-philippe-brucker,joerg-roedel,krzysztof-wilczynski,lorenzo-pieralisi|}]$0');
   });
 
   test('after `- ` in slots: slot keys and the slot snippet without its dash', () => {
@@ -190,5 +193,89 @@ suite('completion: what triggers it', () => {
     const many = Array.from({ length: 400 }, (_, i) => `  extra-${i}:\n    name: Extra ${i}\n`).join('');
     const big = EXAMPLE.replace('rooms:', `${CURSOR}\nrooms:`).replace('\ntracks:', `\n${many}tracks:`);
     assert.deepStrictEqual(labels(big), []);
+  });
+});
+
+/** A two-day 2025 event, sessions on both days; `slots` and `sessions` are the track's lists. */
+function twoDays(slots: string, sessions = '      - { start: 2025-06-02 09:00, end: 2025-06-02 12:00 }\n      - { start: 2025-06-03 09:00, end: 2025-06-03 12:00 }\n'): string {
+  return `programme: 1
+event:
+  title: Meetup
+  start: 2025-06-02
+  end: 2025-06-03
+  timezone: Europe/Berlin
+people:
+  alice:
+    name: Alice Example
+  bob:
+    name: Bob Example
+tracks:
+  main:
+    title: Main
+    sessions:
+${sessions}    slots:
+${slots}`;
+}
+
+suite('completion: times on every day, never taken', () => {
+  test('a slot start is offered on each day of the event that has room', () => {
+    const list = items(twoDays(`      - title: Opening\n        start: 2025-06-02 09:00\n        duration: 3h\n      - title: Next\n        start: ${CURSOR}\n        duration: 30m\n`));
+    assert.deepStrictEqual(list.map((i) => i.label), ['2025-06-03 09:00']);
+    const two = items(twoDays(`      - title: Opening\n        start: 2025-06-02 09:00\n        duration: 1h\n      - title: Next\n        start: ${CURSOR}\n        duration: 30m\n`));
+    assert.deepStrictEqual(two.map((i) => i.label), ['2025-06-02 10:00', '2025-06-03 09:00']);
+    assert.match(two[1].detail ?? '', /Tue 2025-06-03/);
+  });
+
+  test('no offered start overlaps another slot in the same place', () => {
+    const slots = `      - title: A\n        start: 2025-06-02 09:00\n        duration: 1h\n      - title: B\n        start: 2025-06-02 10:10\n        duration: 1h\n      - title: C\n        start: ${CURSOR}\n        duration: 20m\n      - title: D\n        start: 2025-06-03 09:00\n        duration: 30m\n`;
+    const got = items(twoDays(slots)).map((i) => i.label);
+    // 10:00 (after A) leaves 10 minutes before B: too short for 20 minutes.
+    assert.deepStrictEqual(got, ['2025-06-02 11:10', '2025-06-03 09:30']);
+  });
+
+  test('a track without sessions gets the working hours of every day', () => {
+    const text = twoDays(`      - title: A\n        start: ${CURSOR}\n        duration: 1h\n`, '').replace('    sessions:\n', '');
+    assert.deepStrictEqual(items(text).map((i) => i.label), ['2025-06-02 09:00', '2025-06-03 09:00']);
+  });
+
+  test('a session start is offered on every day, after the sessions already there', () => {
+    const got = labels(twoDays('      - title: A\n        duration: 1h\n', `      - { start: 2025-06-02 09:00, end: 2025-06-02 12:00 }\n      - start: ${CURSOR}\n`));
+    assert.deepStrictEqual(got, ['2025-06-02 12:00', '2025-06-03 09:00']);
+  });
+
+  test('end offers the start plus the usual lengths, for slots and sessions', () => {
+    const slot = labels(twoDays(`      - title: A\n        start: 2025-06-02 09:00\n        end: ${CURSOR}\n`));
+    assert.deepStrictEqual(slot.slice(0, 3), ['2025-06-02 09:10', '2025-06-02 09:15', '2025-06-02 09:20']);
+    const session = labels(twoDays('      - title: A\n        duration: 1h\n', `      - start: 2025-06-02 09:00\n        end: ${CURSOR}\n`));
+    assert.deepStrictEqual(session.slice(0, 2), ['2025-06-02 10:00', '2025-06-02 11:00']);
+  });
+});
+
+suite('completion: snippets from the file', () => {
+  const snippet = (input: string, label: string): string => newText(items(input).find((i) => i.label === label)) ?? '';
+
+  test('new slot, session and track in a 2025 file get 2025 times, the next free one', () => {
+    const slots = '      - title: Opening\n        start: 2025-06-02 09:00\n        duration: 1h\n';
+    const slot = snippet(twoDays(`${slots}      ${CURSOR}\n`), 'New slot');
+    assert.match(slot, /start: \$\{2:2025-06-02 10:00\}/);
+    const session = snippet(twoDays(slots, `      - { start: 2025-06-02 09:00, end: 2025-06-02 12:00 }\n      ${CURSOR}\n`), 'New session');
+    assert.match(session, /start: \$\{1:2025-06-02 12:00\}/);
+    const track = snippet(twoDays(slots).replace('tracks:\n', `tracks:\n  ${CURSOR}\n`), 'New track');
+    assert.match(track, /start: \$\{5:2025-06-02 09:00\}/);
+    for (const text of [slot, session, track]) assert.doesNotMatch(text, /2021/);
+  });
+
+  test('snippets offer the people of the file where they name people', () => {
+    const slot = snippet(twoDays(`      ${CURSOR}\n`), 'New slot');
+    assert.match(slot, /speakers: \[\$\{4\|alice,bob\|\}\]/);
+    const track = snippet(twoDays('').replace('tracks:\n', `tracks:\n  ${CURSOR}\n`), 'New track');
+    assert.match(track, /leads: \[\$\{4\|alice,bob\|\}\]/);
+    assert.match((items(twoDays(`      ${CURSOR}\n`)).find((i) => i.label === 'New slot')?.documentation as { value: string }).value, /Europe\/Berlin/);
+  });
+
+  test('a new programme in an empty file has no dates of another year hard-coded', () => {
+    const text = snippet(CURSOR, 'New programme');
+    const year = new Date().getUTCFullYear();
+    assert.match(text, new RegExp(`start: \\$\\{2:(${year}|${year + 1})-`));
   });
 });

@@ -29,6 +29,7 @@ const RULE_CODES: Record<string, string> = {
   'unused-person': '20:3-20:8',
   'unused-topic': '31:7-31:10',
   'speaker-night': '38:20-38:25',
+  'misread-text': '18:16-18:29',
 };
 
 /** Asserts the bad fixture of `code` reports only `code`, once, at `range`; the good one nothing. */
@@ -231,5 +232,36 @@ suite('rules: scale', () => {
     }
     const a = check(programme({ slots }));
     assert.deepStrictEqual(a.problems.filter((p) => p.code === 'slot-overlap' || p.code === 'speaker-conflict'), []);
+  });
+});
+
+suite('rules: text YAML misreads', () => {
+  test('a `: ` in a title: one plain-words error and a fix that quotes the title', () => {
+    const a = check(programme({ slots: '      - title: Rust in the kernel: where are we?\n        start: 2021-09-21 07:00\n        duration: 10m\n' }));
+    assert.deepStrictEqual(a.codes, ['yaml-syntax']);
+    assert.strictEqual(a.problems[0].message, 'a `: ` inside a plain value starts a mapping: quote the title (`"Rust in the kernel: where are we?"`)');
+    assert.deepStrictEqual(a.problems[0].data, { fix: 'replace', replacement: '"Rust in the kernel: where are we?"', title: 'Quote the title' });
+    assert.strictEqual(a.text.slice(a.problems[0].start, a.problems[0].end), 'Rust in the kernel: where are we?');
+  });
+
+  for (const [title, words] of [
+    ['*nix tools', 'alias'], ['[WIP] Rust', 'opens a list'], ['{x} marks', 'opens a mapping'], ['@home', '`@`'],
+    ['`ls` deep dive', 'backtick'], ['!important talk', 'tag'],
+  ]) {
+    test(`\`${title}\`: one problem, in words (${words}), quoted by the fix`, () => {
+      const a = check(programme({ slots: `      - title: ${title}\n        start: 2021-09-21 07:00\n        duration: 10m\n` }));
+      assert.strictEqual(a.problems.length, 1, a.problems.map((p) => p.message).join('; '));
+      assert.ok(a.problems[0].message.includes(words), a.problems[0].message);
+      assert.strictEqual((a.problems[0].data as { replacement: string }).replacement, JSON.stringify(title));
+    });
+  }
+
+  test('`&co talk` and `true` as titles get the quote fix too', () => {
+    const anchor = check(programme({ slots: '      - title: &co talk\n        start: 2021-09-21 07:00\n        duration: 10m\n' }));
+    assert.deepStrictEqual(anchor.codes, ['misread-text']);
+    assert.strictEqual((anchor.problems[0].data as { replacement: string }).replacement, '"&co talk"');
+    const bool = check(programme({ slots: '      - title: true\n        start: 2021-09-21 07:00\n        duration: 10m\n' }));
+    assert.deepStrictEqual(bool.codes, ['schema']);
+    assert.strictEqual((bool.problems[0].data as { replacement: string }).replacement, '"true"');
   });
 });

@@ -185,8 +185,9 @@ export async function waitFor<T>(
 // answers with response-N.json.
 
 export interface BrowserCheck {
-  kind: 'webviewText';
-  /** Texts that must all be visible in one webview. */
+  /** `webviewText`: in one webview; `suggestions`: in the editor's suggestion list. */
+  kind: 'webviewText' | 'suggestions';
+  /** Texts that must all be visible. */
   expect: string[];
   /** File name under test-results/ for a screenshot of the page once they are. */
   screenshot?: string;

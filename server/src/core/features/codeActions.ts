@@ -16,6 +16,7 @@ import { Slot } from '../model/model';
 import { Problem } from '../service/problem';
 import { formatLocal, fromMillis, plusMinutes } from '../model/time';
 import { MapNode, get, getPair } from '../syntax/tree';
+import { yamlText } from '../syntax/quote';
 
 /** The quick fixes for `diagnostics` (those the client reports in `range`). */
 export function codeActions(analysis: Analysis, doc: TextDocument, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
@@ -95,7 +96,7 @@ function move(a: Analysis, doc: TextDocument, slot: Slot): Fix | undefined {
 function addPerson(a: Analysis, doc: TextDocument, id: string): TextEdit | undefined {
   const root = a.syntax.root;
   if (!root || root.kind !== 'map' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) return undefined;
-  const name = yamlString(words(id));
+  const name = yamlText(words(id));
   const eol = eolOf(a.text);
   const step = indentStep(a.text, root);
   const pair = getPair(root, 'people');
@@ -189,11 +190,6 @@ function column(text: string, offset: number): number {
 /** `alex-williamson` → `Alex Williamson`. */
 function words(id: string): string {
   return id.split('-').filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
-}
-
-/** A name as a YAML string: plain when it reads back as a string, else quoted. */
-function yamlString(s: string): string {
-  return /^[A-Za-z][A-Za-z0-9 ]*$/.test(s) && !/^(true|false|null|yes|no|on|off)$/i.test(s) ? s : JSON.stringify(s);
 }
 
 /** The replacement in the same quotes as the text it replaces. */

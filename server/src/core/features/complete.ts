@@ -11,9 +11,10 @@ import { Analysis } from '../service/analysis';
 import { CursorContext, cursorContext, siblingKeys } from './cursorContext';
 import { JsonSchema } from '../schema/schema';
 import { objectBranch, resolve, schemaAt, schemaDoc } from '../schema/schemaAt';
-import { entrySnippetFor, itemSnippetFor, snippetItem } from './completeSnippets';
+import { SnippetValues, entrySnippetFor, itemSnippetFor, snippetItem } from './completeSnippets';
+import { atTime, dateFromToday, formatLocal } from '../model/time';
 import {
-  Candidate, PERSON_FIELDS, durationCandidates, personCandidates, roomCandidates, startCandidates, topicCandidates, zoneCandidates,
+  Candidate, PERSON_FIELDS, durationCandidates, endCandidates, personCandidates, sessionStartCandidates, roomCandidates, startCandidates, topicCandidates, zoneCandidates,
 } from './completeValues';
 import { matchRank, sortKey } from './matchRank';
 import { nodeAtPath } from '../syntax/tree';
@@ -46,14 +47,14 @@ function keyPosition(analysis: Analysis, text: string, offset: number, ctx: Curs
   if (container.type === 'array' || container.items) {
     // On an indented line under `slots:` with no `- ` yet: a new item.
     const name = itemSnippetFor(parentKey);
-    return name && !ctx.prefix ? [snippetItem(name, range, ctx.column, { start: firstStart(analysis, ctx, offset) })] : [];
+    return name && !ctx.prefix ? [snippetItem(name, range, ctx.column, snippetValues(analysis, ctx, offset))] : [];
   }
   if (text.trim() === '' && ctx.path.length === 0) {
-    return [snippetItem('programme', range, 0), ...keyItems(container, new Set(), ctx, range)];
+    return [snippetItem('programme', range, 0, snippetValues(analysis, ctx, offset)), ...keyItems(container, new Set(), ctx, range)];
   }
   const items = keyItems(container, presentKeys(analysis, text, offset, ctx), ctx, range);
   const entry = entrySnippetFor(parentKey);
-  if (entry && !container.properties && !ctx.prefix) items.push(snippetItem(entry, range, ctx.column));
+  if (entry && !container.properties && !ctx.prefix) items.push(snippetItem(entry, range, ctx.column, snippetValues(analysis, ctx, offset)));
   return items;
 }
 
@@ -64,7 +65,7 @@ function itemPosition(analysis: Analysis, text: string, offset: number, ctx: Cur
   if (item.type === 'object' || item.properties) {
     const items = keyItems(item, siblingKeys(text, offset, ctx.column, true), ctx, range);
     const name = itemSnippetFor(listKey);
-    if (name && !ctx.prefix) items.push(snippetItem(name, range, ctx.column, { start: firstStart(analysis, ctx, offset), withoutDash: true }));
+    if (name && !ctx.prefix) items.push(snippetItem(name, range, ctx.column, snippetValues(analysis, ctx, offset), { withoutDash: true }));
     return items;
   }
   // `- jas` in a block list of ids.
@@ -108,6 +109,10 @@ function valueItems(analysis: Analysis, ctx: CursorContext, offset: number, key:
     candidates = zoneCandidates(prefix);
   } else if (key === 'start' && inSlot) {
     candidates = startCandidates(analysis, trackId, offset);
+  } else if (key === 'start' && ctx.path.includes('sessions')) {
+    candidates = sessionStartCandidates(analysis, trackId, offset);
+  } else if (key === 'end' && (inSlot || ctx.path.includes('sessions'))) {
+    candidates = endCandidates(analysis, trackId, offset, inSlot ? 'slot' : 'session');
   } else if (key === 'duration') {
     candidates = durationCandidates(prefix);
   } else if (schema?.enum) {
@@ -184,9 +189,21 @@ function lastKey(path: Path): string | undefined {
   return undefined;
 }
 
-function firstStart(analysis: Analysis, ctx: CursorContext, offset: number): string | undefined {
+/**
+ * What a snippet at the cursor takes from the file: the next free start of the track (else
+ * the event's first day at 09:00), where a new session of the track can start, the event's
+ * days and zone, the people. A file without an event gets dates from today on.
+ */
+function snippetValues(analysis: Analysis, ctx: CursorContext, offset: number): SnippetValues {
+  const event = analysis.model.event;
+  const zone = event.zone ?? 'Europe/Berlin';
   const trackId = ctx.path[0] === 'tracks' && typeof ctx.path[1] === 'string' ? ctx.path[1] : undefined;
-  return ctx.path.includes('slots') ? startCandidates(analysis, trackId, offset)[0]?.value : undefined;
+  const eventStart = event.start ? event.start.toFormat('yyyy-MM-dd') : dateFromToday(30);
+  const eventEnd = event.end ? event.end.toFormat('yyyy-MM-dd') : event.start ? eventStart : dateFromToday(31);
+  const firstDay = event.start && event.zone ? formatLocal(atTime(event.start, 9), event.zone) : `${eventStart} 09:00`;
+  const start = (ctx.path.includes('slots') ? startCandidates(analysis, trackId, offset, true)[0]?.value : undefined) ?? firstDay;
+  const sessionStart = (ctx.path.includes('sessions') ? sessionStartCandidates(analysis, trackId, offset, true)[0]?.value : undefined) ?? firstDay;
+  return { start, sessionStart, eventStart, eventEnd, zone, people: [...analysis.model.people.keys()] };
 }
 
 /** Ids already in the flow list on the cursor's line (not offered twice). */

@@ -3,7 +3,7 @@
  * the same place. Used by the quick fixes that schedule or move a slot, and by completion of
  * `start` values.
  */
-import { Model, Slot, slotPlace } from './model';
+import { Model, Slot, Track, slotPlace } from './model';
 
 /** A span of time, in milliseconds since the epoch, `[startMs, endMs)`. */
 export interface Span {
@@ -63,6 +63,23 @@ export function firstFit(gaps: readonly Span[], minutes: number, notBefore?: num
 }
 
 /**
+ * The time taken in `place` (`room:<id>` or `track:<id>`, see slotPlace) by every scheduled
+ * slot but `except`.
+ */
+export function busyIn(model: Model, place: string, except?: Slot): Span[] {
+  const busy: Span[] = [];
+  for (const other of model.slots) {
+    if (other !== except && other.interval && slotPlace(other) === place) busy.push(other.interval);
+  }
+  return busy;
+}
+
+/** Where a new slot of `track` takes place: the track's room, else the track. */
+export function trackPlace(track: Track): string {
+  return track.room ? `room:${track.room.id}` : `track:${track.id}`;
+}
+
+/**
  * The free gaps of `slot`'s track's sessions: the sessions minus the time of every other slot
  * in the same place (the same room, or the same track for slots without a room). Empty when
  * the track has no resolved sessions.
@@ -70,12 +87,7 @@ export function firstFit(gaps: readonly Span[], minutes: number, notBefore?: num
 export function gapsForSlot(model: Model, slot: Slot): Span[] {
   const sessions = slot.track.sessions.flatMap((s) => (s.interval ? [s.interval] : []));
   if (!sessions.length) return [];
-  const place = slotPlace(slot);
-  const busy: Span[] = [];
-  for (const other of model.slots) {
-    if (other !== slot && other.interval && slotPlace(other) === place) busy.push(other.interval);
-  }
-  return freeGaps(sessions, busy);
+  return freeGaps(sessions, busyIn(model, slotPlace(slot), slot));
 }
 
 /**

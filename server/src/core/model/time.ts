@@ -243,3 +243,25 @@ export function fromISO(text: string, zone?: string): DateTime | undefined {
   const dt = DateTime.fromISO(text, zone ? { zone, setZone: false } : { setZone: true });
   return dt.isValid ? dt : undefined;
 }
+
+/** Each day from `first` to `last` (start-of-day DateTimes in one zone), at most `max` of them. */
+export function daysBetween(first: DateTime, last: DateTime, max = 60): DateTime[] {
+  const out: DateTime[] = [];
+  for (let d = first.startOf('day'); d <= last && out.length < max; d = d.plus({ days: 1 })) out.push(d);
+  return out;
+}
+
+/** `day` (any time that day) at `hour`:`minute` local time, in its own zone. */
+export function atTime(day: DateTime, hour: number, minute = 0): DateTime {
+  return day.set({ hour, minute, second: 0, millisecond: 0 });
+}
+
+/** `ccc yyyy-MM-dd` (`Tue 2021-09-21`) of an instant in `zone`. */
+export function formatDay(time: DateTime, zone: string): string {
+  return time.setZone(zone).toFormat('ccc yyyy-MM-dd');
+}
+
+/** The date `days` days from today, in UTC (`YYYY-MM-DD`): for skeletons of new files. */
+export function dateFromToday(days: number): string {
+  return DateTime.utc().plus({ days }).toFormat('yyyy-MM-dd');
+}

@@ -9,6 +9,8 @@ import { runRules } from '../rules';
 import { Problem } from './problem';
 import { Node } from '../syntax/tree';
 import { withConflictMarkers } from '../syntax/conflictMarkers';
+import { explainMisreads, misreadTexts } from '../syntax/misread';
+import { get } from '../syntax/tree';
 
 export interface Analysis {
   text: string;
@@ -30,7 +32,7 @@ export function analyze(text: string, parser: ProgrammeParser = new ProgrammePar
   const firstError = syntaxErrors.reduce<Problem | undefined>((a, p) => (!a || p.start < a.start ? p : a), undefined);
   let problems: Problem[];
   if (!firstError) {
-    problems = [...syntax.problems, ...schema.problems, ...model.problems, ...runRules(model, onError)];
+    problems = [...syntax.problems, ...schema.problems, ...model.problems, ...runRules(model, onError), ...misreadTexts(text, texts(model))];
   } else {
     // After a syntax error the parser's guess at the structure is often wrong, and one error
     // tends to set off others. One mistake, one diagnostic: report the first syntax error,
@@ -45,9 +47,25 @@ export function analyze(text: string, parser: ProgrammeParser = new ProgrammePar
       ...model.problems.filter(before),
     ];
   }
+  problems = explainMisreads(text, problems);
   // When the text was split, every line at column 0 is a plain `key:` (chunks.ts): no conflict
   // marker can be there, and looking for one would scan the whole text on every edit.
   if (syntax.whole) problems = withConflictMarkers(text, problems);
   problems.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
   return { text, syntax, model, invalid: schema.invalid, problems, syntaxErrorAt: firstError?.start };
+}
+
+/** The titles and names in the model, where text is most often cut short by a ` #` or `&`. */
+function* texts(model: Model): Iterable<{ node: Node; key: string }> {
+  const title = get(model.event.node, 'title');
+  if (title) yield { node: title, key: 'title' };
+  for (const p of model.people.values()) {
+    const name = get(p.node, 'name');
+    if (name) yield { node: name, key: 'name' };
+  }
+  for (const t of model.tracks.values()) {
+    const title = get(t.node, 'title');
+    if (title) yield { node: title, key: 'title' };
+  }
+  for (const s of model.slots) if (s.titleNode) yield { node: s.titleNode, key: 'title' };
 }

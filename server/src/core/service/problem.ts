@@ -25,6 +25,7 @@ export const CODES = {
   'unused-person': 'hint',
   'unused-topic': 'hint',
   'speaker-night': 'information',
+  'misread-text': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type Code = keyof typeof CODES;

@@ -1,0 +1,50 @@
+/**
+ * When a piece of text can be written as a plain YAML value, and how to quote it when not.
+ * Plain text is misread by YAML when it holds `: ` (a mapping) or ` #` (a comment), starts
+ * with an indicator (`*` alias, `&` anchor, `!` tag, `@` and `` ` `` reserved, `[`/`{` flow
+ * collections, `-`/`?`/`:` followed by a space, `|`/`>` block scalars, quotes, `%`), or reads
+ * as something else than text: a boolean, a number, null, or, for YAML 1.1 readers, `yes`,
+ * `no`, `on`, `off` and times like `20:00`. The `yaml` library decides, under both YAML 1.2 and
+ * YAML 1.1: a text is plain only when both read it back unchanged.
+ */
+import { parseDocument } from 'yaml';
+
+const cache = new Map<string, boolean>();
+
+/** True when `text` must be quoted to be read back as this text, under YAML 1.2 and 1.1. */
+export function needsQuotes(text: string): boolean {
+  if (text === '' || /[\n\r\t]/.test(text) || text.trim() !== text) return true;
+  let answer = cache.get(text);
+  if (answer === undefined) {
+    answer = !readsBack(text, '1.2') || !readsBack(text, '1.1');
+    if (cache.size > 10_000) cache.clear();
+    cache.set(text, answer);
+  }
+  return answer;
+}
+
+function readsBack(text: string, version: '1.1' | '1.2'): boolean {
+  try {
+    // Dates are dates in this format whatever the reader: YAML 1.1's timestamps do not count.
+    const doc = parseDocument(`k: ${text}\n`, {
+      version, prettyErrors: false, uniqueKeys: false,
+      customTags: (tags) => tags.filter((t) => typeof t !== 'object' || !('tag' in t) || t.tag !== 'tag:yaml.org,2002:timestamp'),
+    });
+    if (doc.errors.length || doc.warnings.length) return false;
+    const value = (doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown> | null)?.k;
+    return value === text;
+  } catch {
+    return false;
+  }
+}
+
+/** `text` quoted for YAML: in double quotes (JSON escapes), or single ones when it holds `"` or `\`. */
+export function quoteText(text: string): string {
+  if (/["\\]/.test(text) && !/[\u0000-\u001f\u007f]/.test(text)) return `'${text.replace(/'/g, "''")}'`;
+  return JSON.stringify(text);
+}
+
+/** `text` as a YAML value: plain when it reads back unchanged, else quoted. */
+export function yamlText(text: string): string {
+  return needsQuotes(text) ? quoteText(text) : text;
+}
