@@ -3,8 +3,7 @@
  * For finding what an edit costs, with or without `node --cpu-prof`; the real benchmark is run.ts.
  */
 import { generateProgramme } from './generate';
-import { analyze } from '../server/src/core/service/analysis';
-import { ProgrammeParser } from '../server/src/core/syntax/parse';
+import { analyze, DocumentState } from '../server/src/core/service/analysis';
 import { validate } from '../server/src/core/schema/schema';
 import { buildModel } from '../server/src/core/model/model';
 import { RULES } from '../server/src/core/rules';
@@ -14,9 +13,10 @@ import { writeFileSync } from 'node:fs';
 const slots = Number(process.argv[2] ?? 2000);
 const runs = Number(process.argv[3] ?? 40);
 const text = generateProgramme({ slots });
-const parser = new ProgrammeParser();
+const state = new DocumentState();
+const { parser } = state;
 let t = performance.now();
-const first = analyze(text, parser);
+const first = analyze(text, state);
 console.log(`open ${slots} slots (${(text.length / 1e6).toFixed(2)} MB): ${(performance.now() - t).toFixed(1)} ms, ${first.problems.length} problems, whole=${first.syntax.whole}`);
 const counts = new Map<string, number>();
 for (const p of first.problems) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
@@ -38,16 +38,16 @@ if (session) {
   session.connect();
   session.post('Profiler.enable');
   session.post('Profiler.start');
-  for (let i = 0; i < runs; i++) analyze(i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text, parser);
+  for (let i = 0; i < runs; i++) analyze(i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text, state);
   session.post('Profiler.stop', (_e, r) => writeFileSync(process.env.PROFILE!, JSON.stringify(r.profile)));
 }
 for (let i = 0; i < runs; i++) {
   const edited = i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text;
-  time('analyze', () => analyze(edited, parser));
+  time('analyze', () => analyze(edited, state));
   const syntax = time('parse', () => parser.parse(edited));
-  const schema = time('validate', () => validate(syntax.root, edited));
-  const model = time('model', () => buildModel(syntax.root, schema.invalid));
-  for (const rule of RULES) time(`rule ${rule.name}`, () => rule({ model, report: () => undefined }));
+  const schema = time('validate', () => validate(syntax.root, edited, state.schema));
+  const model = time('model', () => buildModel(syntax.root, schema.invalid, state.model));
+  for (const rule of RULES) time(`rule ${rule.name}`, () => rule({ model, memo: state.rules, report: () => undefined }));
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [name, xs] of phases) console.log(`${name.padEnd(28)} median ${median(xs).toFixed(2)} ms`);

@@ -14,8 +14,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Analysis } from '../../server/src/core/service/analysis';
-import { ProgrammeParser } from '../../server/src/core/syntax/parse';
+import { analyze, Analysis, DocumentState } from '../../server/src/core/service/analysis';
 import { toDiagnostics } from '../../server/src/core/service/diagnostics';
 import { complete } from '../../server/src/core/features/complete';
 import { hover } from '../../server/src/core/features/hover';
@@ -196,7 +195,7 @@ const toOffsets = (text: string, fractions: number[]): number[] => fractions.map
 /** Edit sequences: every step survives, and incremental analysis equals a fresh one. */
 export function editsProperty(): fc.IPropertyWithHooks<[Edit[], number[]]> {
   return fc.property(fc.array(edit(), { minLength: 1, maxLength: 8 }), offsetsArb, (edits, fractions) => {
-    const parser = new ProgrammeParser();
+    const parser = new DocumentState();
     let text = EXAMPLE_TEXT;
     analyze(text, parser);
     let last: Analysis | undefined;
@@ -219,7 +218,7 @@ export function randomYamlProperty(): fc.IPropertyWithHooks<[string, number[]]> 
 
 export function mutationProperty(): fc.IPropertyWithHooks<[string, number[]]> {
   return fc.property(mutated(), offsetsArb, (text, fractions) => {
-    const parser = new ProgrammeParser();
+    const parser = new DocumentState();
     analyze(EXAMPLE_TEXT, parser);
     const a = analyze(text, parser);
     checkAnalysis(a, toOffsets(text, fractions));

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchedule, SCHEDULE_LIMITS } from '../../server/src/core/schedule/schedule';
-import { ProgrammeWorkspace } from '../../server/src/core/service/workspace';
+import { createProgrammeService } from '../../server/src/core';
 import { DEFAULT_MAX_FILE_MB } from '../../server/src/core/service/limits';
 import { check, doc, programme } from '../support/fixtures';
 import * as hostile from '../fixtures/hostile/inputs';
@@ -73,7 +73,7 @@ suite('Hostile files', () => {
   test('a 20 MB file is not checked: one warning naming its size and the setting', function () {
     this.timeout(BOUND_MS);
     const text = hostile.hugeFile(20);
-    const file = new ProgrammeWorkspace().get(doc(text));
+    const file = createProgrammeService().get(doc(text));
     assert.equal(file.analysis, undefined);
     assert.ok(file.tooLarge);
     assert.equal(file.tooLarge.severity, 'warning');

@@ -5,7 +5,7 @@
  * whole text as one YAML document.
  */
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../server/src/core/service/analysis';
+import { analyze, DocumentState } from '../../server/src/core/service/analysis';
 import { ProgrammeParser, parseWhole, Syntax } from '../../server/src/core/syntax/parse';
 import { Node } from '../../server/src/core/syntax/tree';
 import { generateProgramme, random } from '../../bench/generate';
@@ -26,13 +26,13 @@ function dump(node: Node | null | undefined): unknown {
   return [node.start, node.end, 'map', node.items.map((p) => [dump(p.key), dump(p.value)])];
 }
 
-function problemsOf(text: string, parser?: ProgrammeParser): unknown[] {
-  return analyze(text, parser).problems.map((p) => `${p.code} ${p.start}-${p.end} ${p.message}`);
+function problemsOf(text: string, state?: DocumentState): unknown[] {
+  return analyze(text, state).problems.map((p) => `${p.code} ${p.start}-${p.end} ${p.message}`);
 }
 
 /** Replays `edits` on `text`, comparing the incremental parser with a fresh one after each. */
 function replay(text: string, edits: (text: string) => Edit[], label: string): number {
-  const parser = new ProgrammeParser();
+  const parser = new DocumentState();
   analyze(text, parser);
   let steps = 0;
   for (const edit of edits(text)) {
@@ -188,7 +188,39 @@ suite('incremental parse equals a fresh open', () => {
       assert.deepEqual(dump(split.root), dump(whole.root));
       assert.deepEqual(split.root?.value, whole.root?.value);
       assert.deepEqual(split.problems, whole.problems);
-      assert.deepEqual(problemsOf(text, new ProgrammeParser()), problemsOf(text));
+      assert.deepEqual(problemsOf(text, new DocumentState()), problemsOf(text));
+    }
+  });
+});
+
+suite('an analysis handed out is a value', () => {
+  /** What an analysis says, as plain data: its problems, and its model without node positions. */
+  function said(a: ReturnType<typeof analyze>): string {
+    return JSON.stringify({
+      problems: a.problems,
+      people: [...a.model.people.values()].map((p) => [p.id, p.name, p.timezone]),
+      tracks: [...a.model.tracks.values()].map((t) => [t.id, t.title, t.slots.map((s) => [s.track.id, s.index, s.title, s.interval?.startMs, s.speakers.map((r) => r.id)])]),
+    });
+  }
+
+  test('problems and model objects kept from one version do not change with the next edits', () => {
+    // Problems early in the text (an unknown person in the first slot) move when text before
+    // them changes; problems later on are kept for nodes the next edit only moves.
+    const text = EXAMPLE.replace('speakers: [jason-gunthorpe]', 'speakers: [jason-gunthorp]') + '\n';
+    const state = new DocumentState();
+    const held = analyze(text, state);
+    const before = said(held);
+    assert.ok(held.problems.some((p) => p.code === 'unknown-person'), 'the held analysis has a problem to keep');
+    const edited = [
+      text.replace('people:\n', 'people:\n  new-person:\n    name: New Person\n'),
+      text.replace('title: Break', 'title: A longer break'),
+      text.replace('timezone: US/Pacific', 'timezone: Europe/Berlin'),
+      text.replace('tracks:\n  vfio-iommu-pci:', 'tracks:\n  vfio:'),
+    ];
+    for (const next of edited) {
+      const later = analyze(next, state);
+      assert.notEqual(said(later), before, 'the edit changes what the analysis says');
+      assert.equal(said(held), before, 'the analysis handed out before the edit is unchanged');
     }
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -30,4 +31,67 @@ suite('layers: the adapters enter the core only through its front door', () => {
       assert.deepStrictEqual(reaching, []);
     });
   }
+});
+
+/**
+ * What the core keeps lives in the programme service (one `DocumentState` per open document),
+ * never at module level: no module-level `let`/`var`, and no module-level object made with
+ * `new` (a Map, Set, WeakMap, cache class...) unless it is typed read-only. The pure memo
+ * tables of model/time.ts (zone facts and parsed local times, the same for every document)
+ * are the one exception.
+ */
+suite('layers: the core keeps no state at module level', () => {
+  const EXCEPTED = new Set([path.join('server', 'src', 'core', 'model', 'time.ts')]);
+  const READONLY = /^(Readonly(Map|Set)|ReadonlyArray)\b/;
+
+  function moduleState(file: string): string[] {
+    const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const found: string[] = [];
+    const where = (node: ts.Node): string => `${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
+    for (const statement of source.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      const list = statement.declarationList;
+      if (!(list.flags & ts.NodeFlags.Const)) {
+        found.push(`${where(statement)}: module-level ${list.flags & ts.NodeFlags.Let ? 'let' : 'var'}`);
+        continue;
+      }
+      for (const d of list.declarations) {
+        let init = d.initializer;
+        while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init))) init = init.expression;
+        const typed = d.type ? d.type.getText(source) : '';
+        if (init && ts.isNewExpression(init) && !READONLY.test(typed)) {
+          found.push(`${where(d)}: module-level \`${d.name.getText(source)} = new ${init.expression.getText(source)}(...)\``);
+        }
+      }
+    }
+    return found;
+  }
+
+  test('no module-level let/var or collection filled at run time in server/src/core', () => {
+    const files = sources(path.join('server', 'src', 'core')).filter((f) => !EXCEPTED.has(f));
+    assert.ok(files.length > 20);
+    assert.deepStrictEqual(files.flatMap(moduleState), []);
+  });
+
+  test('the check finds what it looks for', () => {
+    const file = path.join('out', 'module-state-probe.ts');
+    fs.mkdirSync(path.join(ROOT, 'out'), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, file), [
+      'let last: object | undefined;',
+      'const cache = new Map<string, number>();',
+      'const seen = new WeakMap() as WeakMap<object, number>;',
+      'const NONE: ReadonlyMap<string, number> = new Map();',
+      'const WORDS = [1, 2];',
+    ].join('\n'));
+    try {
+      assert.deepStrictEqual(moduleState(file).map((s) => s.replace(/^[^:]*:/, '')), [
+        '1: module-level let',
+        '2: module-level `cache = new Map(...)`',
+        '3: module-level `seen = new WeakMap(...)`',
+      ]);
+    } finally {
+      fs.rmSync(path.join(ROOT, file));
+    }
+  });
 });

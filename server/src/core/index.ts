@@ -3,12 +3,15 @@
  * programme files, with no dependency on LSP transport, VS Code or the file system.
  *
  * Entry points:
- * - {@link ProgrammeWorkspace}: open documents, each analysed once per version, incrementally.
- * - {@link analyze}: one text to tree, model and problems.
+ * - {@link createProgrammeService}: the service an adapter creates and owns; it holds every
+ *   open document's state (and nothing is kept anywhere else), each document analysed once
+ *   per version, incrementally, its state dropped when it closes.
+ * - {@link analyze}: one text to tree, model and problems (a fresh `DocumentState` unless one
+ *   is given).
  * - {@link toDiagnostics}: problems as LSP diagnostics with the user's severities.
  */
-export { ProgrammeWorkspace, type ProgrammeFile, type WorkspaceOptions } from './service/workspace';
-export { analyze, type Analysis } from './service/analysis';
+export { createProgrammeService, ProgrammeService, type ProgrammeFile, type ProgrammeServiceOptions } from './service/workspace';
+export { analyze, DocumentState, type Analysis } from './service/analysis';
 export { toDiagnostics, type SeverityMap } from './service/diagnostics';
 export { CODES, type Code, type Problem, type Severity } from './service/problem';
 export { ProgrammeParser, parseWhole, type Syntax } from './syntax/parse';

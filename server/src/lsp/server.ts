@@ -8,12 +8,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { SettingsCache } from './settings';
 import { registerFeatures } from './handlers/features';
-import { ProgrammeWorkspace, DEFAULT_MAX_FILE_MB } from '../core';
+import { createProgrammeService, ProgrammeService, DEFAULT_MAX_FILE_MB } from '../core';
 
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
-  workspace: ProgrammeWorkspace;
+  /** The programme service this server owns: every open document's state, dropped on close. */
+  workspace: ProgrammeService;
   settings: SettingsCache;
   diagnostics: DiagnosticsPublisher;
   /** Runs a handler body, logging and answering `fallback` if it throws. */
@@ -23,7 +24,7 @@ export interface ServerContext {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsCache(connection);
-  const workspace = new ProgrammeWorkspace({
+  const workspace = createProgrammeService({
     maxFileMegabytes: (uri) => settings.known(uri)?.maxFileSize ?? DEFAULT_MAX_FILE_MB,
     onError: (where, error) => connection.console.error(`${where} failed: ${error instanceof Error ? error.stack : String(error)}`),
   });

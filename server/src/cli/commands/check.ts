@@ -4,12 +4,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { displayName, expandInputs, loadConfig, paintFor, readText, Paint } from '../io';
 import { FORMATS } from '../formats';
-import { analyze, SEVERITY_NAME, toDiagnostics, sizeProblem } from '../../core';
+import { Analysis, createProgrammeService, ProgrammeService, SEVERITY_NAME, toDiagnostics } from '../../core';
 
 export interface FileResult {
   file: string;
   text: string;
   diagnostics: Diagnostic[];
+  /** The analysis the diagnostics came from (none when the file is too large to check). */
+  analysis?: Analysis;
 }
 
 export function checkCommand(): Command {
@@ -20,19 +22,21 @@ export function checkCommand(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(formats)).default('text'))
     .option('--config <file>', 'severity settings (default: .programme.json beside each file)')
     .action((args: string[], options: { format: string; config?: string }) => {
-      const results = expandInputs(args).map((file) => checkFile(file, options.config));
+      const service = createProgrammeService();
+      const results = expandInputs(args).map((file) => checkFile(file, options.config, service));
       process.stdout.write(formats[options.format](results));
       process.exitCode = hasErrors(results) ? 1 : 0;
     });
 }
 
-export function checkFile(file: string, configFile?: string): FileResult {
+/** Checks one file with `service` (one per CLI run): the same diagnostics as the editor. */
+export function checkFile(file: string, configFile?: string, service: ProgrammeService = createProgrammeService()): FileResult {
   const config = loadConfig(configFile, file);
   const text = readText(file);
   const doc = TextDocument.create(`file://${encodeURI(file)}`, 'programme', 1, text);
-  const tooLarge = sizeProblem(text);
-  const problems = tooLarge ? [tooLarge] : analyze(text).problems;
-  return { file: displayName(file), text, diagnostics: toDiagnostics(problems, doc, config.severity) };
+  const checked = service.get(doc);
+  const problems = checked.tooLarge ? [checked.tooLarge] : checked.analysis!.problems;
+  return { file: displayName(file), text, analysis: checked.analysis, diagnostics: toDiagnostics(problems, doc, config.severity) };
 }
 
 export function hasErrors(results: FileResult[]): boolean {

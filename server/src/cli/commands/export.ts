@@ -9,7 +9,7 @@ import * as path from 'path';
 import { Command, Option } from 'commander';
 import { checkFile, formatText } from './check';
 import { displayName, UsageError } from '../io';
-import { analyze, EXPORT_FORMATS, exportModel, isExportFormat } from '../../core';
+import { EXPORT_FORMATS, exportModel, isExportFormat } from '../../core';
 
 interface ExportOptions { to: string; output?: string; force: boolean; stamp?: string; config?: string }
 
@@ -38,7 +38,13 @@ function runExport(file: string, values: ExportOptions): number {
     process.stderr.write(`programme: ${displayName(file)} has ${errors.length} error${errors.length === 1 ? '' : 's'}: not exported (--force exports anyway)\n`);
     return 1;
   }
-  const text = exportModel(analyze(result.text).model, to, { stamp: values.stamp });
+  if (!result.analysis) {
+    process.stderr.write(formatText([result]));
+    process.stderr.write(`programme: ${file} is too large to check: not exported\n`);
+    return 1;
+  }
+  // The model of the analysis just checked: a file is analysed once per export.
+  const text = exportModel(result.analysis.model, to, { stamp: values.stamp });
   if (out === undefined) process.stdout.write(text);
   else writeAtomically(out, text);
   return 0;

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatText } from './check';
 import { UsageError, readText, displayName, STDIN } from '../io';
 import { writeAtomically } from './export';
-import { analyze, toDiagnostics, ImportError, scheduleImport } from '../../core';
+import { createProgrammeService, toDiagnostics, ImportError, scheduleImport } from '../../core';
 
 export function importCommand(): Command {
   return new Command('import')
@@ -41,7 +41,8 @@ function runImport(input: string, values: { output?: string }): number {
   else writeAtomically(out, result.text);
   const shown = out ?? '<stdout>';
   const doc = TextDocument.create('file:///imported.programme.yaml', 'programme', 1, result.text);
-  const errors = toDiagnostics(analyze(result.text).problems, doc, {}).filter((d) => d.severity === 1);
+  const checked = createProgrammeService().get(doc);
+  const errors = toDiagnostics(checked.tooLarge ? [checked.tooLarge] : checked.analysis!.problems, doc, {}).filter((d) => d.severity === 1);
   if (errors.length) {
     process.stderr.write(formatText([{ file: shown, text: result.text, diagnostics: errors }]));
     process.stderr.write(`programme: the imported programme has ${errors.length} error${errors.length === 1 ? '' : 's'} that were in ${file}\n`);

@@ -11,7 +11,8 @@ import { pathToFileURL } from 'url';
 import { Command } from 'commander';
 import type { ScheduleView } from '../../protocol';
 import { loadConfig, readText, UsageError, STDIN } from '../io';
-import { analyze, sizeProblem, buildSchedule } from '../../core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildSchedule, createProgrammeService } from '../../core';
 
 export function renderCommand(): Command {
   return new Command('render')
@@ -25,9 +26,9 @@ export function renderCommand(): Command {
 function runRender(file: string, values: { output?: string; config?: string }): number {
   const config = loadConfig(values.config, file);
   const text = readText(file);
-  const tooLarge = sizeProblem(text);
   const options = { uri: file === STDIN ? 'untitled:stdin' : pathToFileURL(path.resolve(file)).href, severity: config.severity };
-  const view = buildSchedule(tooLarge ? undefined : analyze(text), options, tooLarge?.message);
+  const checked = createProgrammeService().get(TextDocument.create(options.uri, 'programme', 1, text));
+  const view = buildSchedule(checked.analysis, options, checked.tooLarge?.message);
   const html = renderPage(view, loadAssets());
   if (values.output) {
     try {

@@ -52,23 +52,9 @@ function symbolHover(model: Model, symbol: ProgrammeSymbol): string | undefined 
   return [`**${topic.title}** (topic \`${topic.path}\`)`, topic.description ?? ''].filter(Boolean).join('\n\n');
 }
 
-const bySpeaker = new WeakMap<Model, Map<string, Slot[]>>();
-
-/** The slots each person speaks in, computed once per analysis. */
+/** The slots a person speaks in (one look through the slots per hover). */
 function slotsOf(model: Model, id: string): Slot[] {
-  let index = bySpeaker.get(model);
-  if (!index) {
-    index = new Map();
-    for (const slot of model.slots) {
-      for (const s of slot.speakers) {
-        let list = index.get(s.id);
-        if (!list) index.set(s.id, (list = []));
-        list.push(slot);
-      }
-    }
-    bySpeaker.set(model, index);
-  }
-  return index.get(id) ?? [];
+  return model.slots.filter((slot) => slot.speakers.some((s) => s.id === id));
 }
 
 function personHover(model: Model, id: string): string {

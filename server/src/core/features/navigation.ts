@@ -27,7 +27,7 @@ export interface ProgrammeSymbol {
   declaration?: Span;
 }
 
-const PERSON_LISTS = new Set(['leads', 'contacts', 'key-attendees']);
+const PERSON_LISTS: ReadonlySet<string> = new Set(['leads', 'contacts', 'key-attendees']);
 
 /** The span of a scalar's text without its quotes. */
 export function textSpan(node: ScalarNode, text: string): Span {

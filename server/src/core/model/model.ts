@@ -5,7 +5,7 @@
  * gaps); checks of how values relate to each other live in rules/.
  */
 import { Node, ScalarNode, get, getPair, str } from '../syntax/tree';
-import { Problem, problem } from '../service/problem';
+import { movedProblem, Problem, problem } from '../service/problem';
 import { parseDayChange } from './days';
 import { DateTime, durationMinutes, offsetLabel, parseDate, parseLocal, plusMinutes, zoneInfo } from './time';
 
@@ -133,14 +133,36 @@ export interface Model {
   problems: Problem[];
 }
 
+/**
+ * What one document keeps across edits for its model: each entry's reading, by its node
+ * (nodes are reused across edits only when their text did not change), and intervals.
+ */
+export class ModelCache {
+  readonly memos = new WeakMap<Node, NodeMemos>();
+  /**
+   * Intervals by start and length: a programme repeats the same few starts and lengths, and
+   * making a DateTime in a zone is costly. Intervals are immutable, so they can be shared.
+   */
+  readonly intervals = new Map<string, Interval>();
+}
+
+/** What is kept per node, one reading per kind of entry the node may be. */
+interface NodeMemos {
+  event?: Memo<EventInfo>;
+  person?: Memo<Person>;
+  track?: Memo<Track>;
+  session?: Memo<Interval | undefined>;
+  slot?: Memo<Slot>;
+}
+
 /** Builds the model; `invalid` holds value nodes the schema already rejected. */
-export function buildModel(root: Node | null, invalid: ReadonlySet<Node>): Model {
-  const ctx: Ctx = { invalid, problems: [] };
+export function buildModel(root: Node | null, invalid: ReadonlySet<Node>, cache: ModelCache = new ModelCache()): Model {
+  const ctx: Ctx = { invalid, problems: [], cache };
   const model: Model = { event: { node: null, dayChange: 0 }, people: new Map(), rooms: new Map(), tracks: new Map(), slots: [], problems: ctx.problems };
   if (!root || root.kind !== 'map') return model;
   const eventNode = get(root, 'event') ?? null;
   // The event depends only on its own text: kept on its node across edits elsewhere.
-  model.event = eventNode ? memoised(eventNode, 'model.event', undefined, ctx, (local) => readEvent(eventNode, local)) : readEvent(null, ctx);
+  model.event = eventNode ? memoised(eventNode, 'event', undefined, ctx, (local) => readEvent(eventNode, local)) : readEvent(null, ctx);
   forEntries(get(root, 'people'), (key, node) => model.people.set(key.value as string, readPerson(key, node, ctx)));
   forEntries(get(root, 'rooms'), (key, node) => model.rooms.set(key.value as string, {
     id: key.value as string, key, title: text(node, 'title', ctx), capacity: num(get(node, 'capacity'), ctx),
@@ -156,6 +178,7 @@ export function buildModel(root: Node | null, invalid: ReadonlySet<Node>): Model
 interface Ctx {
   invalid: ReadonlySet<Node>;
   problems: Problem[];
+  cache: ModelCache;
 }
 
 function forEntries(node: Node | null | undefined, fn: (key: ScalarNode, value: Node | null) => void): void {
@@ -245,10 +268,8 @@ function readEvent(node: Node | null, ctx: Ctx): EventInfo {
 /** A person depends only on its own entry (key and value are parsed together): kept on its node. */
 function readPerson(key: ScalarNode, node: Node | null, ctx: Ctx): Person {
   if (!node) return readPersonData(key, node, ctx);
-  const person = memoised(node, 'model.person', undefined, ctx, (local) => readPersonData(key, node, local));
-  person.key = key;
-  person.id = key.value as string;
-  return person;
+  const id = key.value as string;
+  return memoised(node, 'person', undefined, ctx, (local) => readPersonData(key, node, local), (p) => (p.key === key && p.id === id ? p : { ...p, key, id }));
 }
 
 function readPersonData(key: ScalarNode, node: Node | null, ctx: Ctx): Person {
@@ -267,8 +288,17 @@ function readPersonData(key: ScalarNode, node: Node | null, ctx: Ctx): Person {
  */
 function readTrack(key: ScalarNode, node: Node | null, event: EventInfo, ctx: Ctx): Track {
   if (!node) return readTrackData(key, node, event, ctx);
-  const track = memoised(node, 'model.track', `${event.zone ?? ''}\n${key.value as string}`, ctx, (local) => readTrackData(key, node, event, local));
-  track.key = key;
+  return memoised(node, 'track', `${event.zone ?? ''}\n${key.value as string}`, ctx, (local) => readTrackData(key, node, event, local), (t) => (t.key === key ? t : rekeyed(t, key)));
+}
+
+/**
+ * A kept track under a moved key: a new Track (what an earlier analysis holds is not changed),
+ * with its slots and sessions pointing at it.
+ */
+function rekeyed(old: Track, key: ScalarNode): Track {
+  const track: Track = { ...old, key, sessions: [], slots: [] };
+  for (const s of old.sessions) track.sessions.push({ ...s, track });
+  for (const s of old.slots) track.slots.push({ ...s, track });
   return track;
 }
 
@@ -295,7 +325,7 @@ function readTrackData(key: ScalarNode, node: Node | null, event: EventInfo, ctx
   const sessions = get(node, 'sessions');
   if (usable(sessions, ctx) && sessions.kind === 'seq') {
     sessions.items.forEach((s, index) => {
-      const interval = ctx.invalid.has(s) ? undefined : memoised(s, 'model.session', event.zone, ctx, (local) => readInterval(s, event, local).interval);
+      const interval = ctx.invalid.has(s) ? undefined : memoised(s, 'session', event.zone, ctx, (local) => readInterval(s, event, local).interval);
       track.sessions.push({ track, index, node: s, interval });
     });
   }
@@ -343,17 +373,12 @@ function readInterval(node: Node, event: EventInfo, ctx: Ctx): { interval?: Inte
     minutes = Math.round(end.diff(start, 'minutes').minutes);
     return { interval: interval(start, end), minutes, startNode };
   }
-  if (start && minutes !== undefined) return { interval: startPlus(start, minutes), minutes, startNode };
+  if (start && minutes !== undefined) return { interval: startPlus(start, minutes, ctx), minutes, startNode };
   return { minutes, startNode };
 }
 
-/**
- * Intervals by start and length: a programme repeats the same few starts and lengths, and
- * making a DateTime in a zone is costly. Intervals are immutable, so they can be shared.
- */
-const intervals = new Map<string, Interval>();
-
-function startPlus(start: DateTime, minutes: number): Interval {
+function startPlus(start: DateTime, minutes: number, ctx: Ctx): Interval {
+  const { intervals } = ctx.cache;
   const key = `${start.zoneName}|${start.toMillis()}|${minutes}`;
   let found = intervals.get(key);
   if (!found) {
@@ -388,10 +413,8 @@ function localTime(node: Node | null | undefined, zone: string, ctx: Ctx): DateT
  * track and index are brought up to date.
  */
 function readSlot(node: Node, index: number, track: Track, event: EventInfo, ctx: Ctx): Slot {
-  const slot = memoised(node, 'model.slot', event.zone, ctx, (local) => readSlotData(node, index, track, event, local));
-  slot.track = track;
-  slot.index = index;
-  return slot;
+  return memoised(node, 'slot', event.zone, ctx, (local) => readSlotData(node, index, track, event, local),
+    (slot) => (slot.track === track && slot.index === index ? slot : { ...slot, track, index }));
 }
 
 function readSlotData(node: Node, index: number, track: Track, event: EventInfo, ctx: Ctx): Slot {
@@ -437,36 +460,31 @@ interface Memo<T> {
 }
 
 /**
- * Runs `compute` once per node and event zone, keeping its result and problems on the node
- * (nodes are reused across edits only when their text did not change). Names start with
- * `model.`: `node.memo` is shared with the schema's per-entry memo.
+ * Runs `compute` once per node and event zone, keeping its result and problems for the node
+ * in the document's ModelCache (nodes are reused across edits only when their text did not
+ * change). What was handed out is never changed: problems that moved are copies, and
+ * `rebind` returns a copy of the kept value when its place (key, track, index) changed.
  */
-function memoised<T>(node: Node, name: string, zone: string | undefined, ctx: Ctx, compute: (ctx: Ctx) => T): T {
+function memoised<K extends keyof NodeMemos, T extends NonNullable<NodeMemos[K]>['value']>(
+  node: Node, name: K, zone: string | undefined, ctx: Ctx, compute: (ctx: Ctx) => T, rebind?: (value: T) => T,
+): T {
   const invalid = ctx.invalid.has(node);
-  const memo = (node.memo ??= {});
-  let m = memo[name] as Memo<T> | undefined;
+  let memos = ctx.cache.memos.get(node);
+  if (!memos) ctx.cache.memos.set(node, (memos = {}));
+  let m = memos[name] as Memo<T> | undefined;
   if (!m || m.zone !== zone || m.invalid !== invalid) {
-    const local: Ctx = { invalid: ctx.invalid, problems: [] };
-    // Copies: a memo inside this one keeps (and moves) its own problem objects.
-    m = { zone, invalid, base: node.start, value: compute(local), problems: local.problems.map(copyProblem) };
-    memo[name] = m;
+    const local: Ctx = { invalid: ctx.invalid, problems: [], cache: ctx.cache };
+    m = { zone, invalid, base: node.start, value: compute(local), problems: local.problems };
+    (memos as Record<K, Memo<T>>)[name] = m;
   }
   const delta = node.start - m.base;
   if (delta !== 0) {
-    for (const p of m.problems) {
-      p.start += delta;
-      p.end += delta;
-      if (p.scopeEnd !== undefined) p.scopeEnd += delta;
-      if (p.related) for (const r of p.related) { r.start += delta; r.end += delta; }
-    }
+    m.problems = m.problems.map((p) => movedProblem(p, delta));
     m.base = node.start;
   }
+  if (rebind) m.value = rebind(m.value);
   for (const p of m.problems) ctx.problems.push(p);
   return m.value;
-}
-
-function copyProblem(p: Problem): Problem {
-  return p.related ? { ...p, related: p.related.map((r) => ({ ...r })) } : { ...p };
 }
 
 /** The room a slot takes place in: its own, else its track's. */

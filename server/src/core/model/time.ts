@@ -2,6 +2,12 @@
  * Every date, time and zone question of the core, in one place: the only module that imports
  * Luxon or the tz alias data. Programme times never use the machine's zone: every DateTime is
  * made in an explicit IANA zone.
+ *
+ * The one module of the core with state at module level, on purpose: pure memo tables
+ * (`zoneNames`, `zoneCache`, `localCache`, `abbreviations`) of answers that depend only on
+ * their arguments and the runtime's tz data, the same for every document and every service.
+ * A wrong cache here could only be a wrong pure function. test/unit/layers.test.ts allows this
+ * file alone; everything else the core keeps lives in a document's state (service/).
  */
 import { DateTime, IANAZone } from 'luxon';
 import * as ct from 'countries-and-timezones';

@@ -2,11 +2,17 @@ import { Model, Slot } from '../model/model';
 import { Node } from '../syntax/tree';
 import { Problem } from '../service/problem';
 import { formatRange } from '../model/time';
+import { RuleMemo } from './memo';
 
-/** What every rule gets: the model and the event zone for writing times. */
+/** What every rule gets: the model, where to report, and what the document's rules keep. */
 export interface RuleContext {
   model: Model;
   report(problem: Problem): void;
+  /**
+   * This document's memo (memo.ts): groups kept across edits, and a rule's own state
+   * (`memo.own`). A rule keeps nothing in module variables: each document has its own memo.
+   */
+  memo: RuleMemo;
 }
 
 export type Rule = (ctx: RuleContext) => void;

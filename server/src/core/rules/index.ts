@@ -5,6 +5,7 @@
 import { Model } from '../model/model';
 import { Problem } from '../service/problem';
 import { Rule } from './context';
+import { RuleMemo } from './memo';
 import { notScheduled } from './notScheduled';
 import { outsideEvent } from './outsideEvent';
 import { outsideSession } from './outsideSession';
@@ -15,17 +16,17 @@ import { trackOverfull } from './trackOverfull';
 import { unknownReference } from './unknownReference';
 import { unused } from './unused';
 
-export const RULES: Rule[] = [
+export const RULES: readonly Rule[] = [
   unknownReference, outsideEvent, outsideSession, slotOverlap, speakerConflict,
   trackOverfull, notScheduled, unused, speakerNight,
 ];
 
 /** Runs every rule; a rule that fails is skipped rather than taking the others down. */
-export function runRules(model: Model, onError?: (rule: string, error: unknown) => void): Problem[] {
+export function runRules(model: Model, memo: RuleMemo, onError?: (rule: string, error: unknown) => void): Problem[] {
   const problems: Problem[] = [];
   for (const rule of RULES) {
     try {
-      rule({ model, report: (p) => problems.push(p) });
+      rule({ model, memo, report: (p) => problems.push(p) });
     } catch (error) {
       onError?.(rule.name, error);
     }

@@ -1,10 +1,14 @@
 /**
- * What rules keep across edits. Slots, sessions, people and intervals are the same objects
- * from one analysis to the next while their text does not change (model.ts), and an edit
- * changes one or two of them. So a rule works per group (a track's slots, a room's slots, a
- * speaker's talks), keeps what it found for the group, and reuses it while the group holds
- * the same members in the same order and everything else the result depends on (`deps`) is
- * equal. Results are kept on the group's first member (a WeakMap): they go when it goes.
+ * What a document's rules keep across edits. Slots, sessions, people and intervals are the
+ * same objects from one analysis to the next while their text does not change (model.ts), and
+ * an edit changes one or two of them. So a rule works per group (a track's slots, a room's
+ * slots, a speaker's talks), keeps what it found for the group, and reuses it while the group
+ * holds the same members in the same order and everything else the result depends on (`deps`)
+ * is equal. Results are kept on the group's first member (a WeakMap): they go when it goes.
+ *
+ * One `RuleMemo` belongs to one document (service/state.ts): nothing a rule keeps is shared
+ * with another document, and closing the document drops it all. A rule that keeps more than
+ * groups (the last programme it checked) keeps it in `own(...)`, never in a module variable.
  *
  * What is kept must not hold positions: nodes move when text before them changes, so problems
  * are made when reported (`Report`), from the nodes' positions then.
@@ -21,71 +25,83 @@ interface Entry {
   value: unknown;
 }
 
-const kept = new WeakMap<object, Map<string, Entry>>();
+export class RuleMemo {
+  private readonly kept = new WeakMap<object, Map<string, Entry>>();
+  private readonly tokens = new Map<string, { keys: string[]; values?: unknown[]; token: object }>();
+  /** Tokens already found for a map object (one model is checked by several rules). */
+  private readonly known = [new WeakMap<object, object>(), new WeakMap<object, object>()];
+  private readonly owned = new Map<string, unknown>();
 
-/** `compute()`, or its result for the last group with the same members and deps. */
-export function reuse<T>(name: string, members: readonly object[], deps: readonly unknown[], compute: () => T): T {
-  if (!members.length) return compute();
-  let byName = kept.get(members[0]);
-  const entry = byName?.get(name);
-  if (entry && same(entry.members, members) && same(entry.deps, deps)) return entry.value as T;
-  const value = compute();
-  if (!byName) kept.set(members[0], (byName = new Map()));
-  byName.set(name, { members: members.slice(), deps: deps.slice(), value });
-  return value;
+  /** `compute()`, or its result for the last group with the same members and deps. */
+  reuse<T>(name: string, members: readonly object[], deps: readonly unknown[], compute: () => T): T {
+    if (!members.length) return compute();
+    let byName = this.kept.get(members[0]);
+    const entry = byName?.get(name);
+    if (entry && same(entry.members, members) && same(entry.deps, deps)) return entry.value as T;
+    const value = compute();
+    if (!byName) this.kept.set(members[0], (byName = new Map()));
+    byName.set(name, { members: members.slice(), deps: deps.slice(), value });
+    return value;
+  }
+
+  /**
+   * A rule's own state for this document (what it found for the last programme it checked),
+   * made by `create` on first use. `name` is the rule's name: one state per rule.
+   */
+  own<T>(name: string, create: () => T): T {
+    let state = this.owned.get(name) as T | undefined;
+    if (state === undefined) this.owned.set(name, (state = create()));
+    return state;
+  }
+
+  /**
+   * A token that stays the same object while the keys of `map` (in order) stay the same: a
+   * cheap dependency on a key set (which people or rooms exist) for `reuse`.
+   */
+  keysToken(name: string, map: ReadonlyMap<string, unknown>): object {
+    return this.token(name, map, false);
+  }
+
+  /** Like `keysToken`, for the keys and the values (the same objects): which people and what they say. */
+  valuesToken(name: string, map: ReadonlyMap<string, unknown>): object {
+    return this.token(name, map, true);
+  }
+
+  /** The ids a track's slots name as speakers, each once, in order of first mention. */
+  trackSpeakers(track: Track): string[] {
+    return this.reuse('trackSpeakers', track.slots, [], () => {
+      const ids = new Set<string>();
+      for (const slot of track.slots) for (const r of slot.speakers) ids.add(r.id);
+      return [...ids];
+    });
+  }
+
+  private token(name: string, map: ReadonlyMap<string, unknown>, withValues: boolean): object {
+    const cache = this.known[withValues ? 1 : 0];
+    let found = cache.get(map);
+    if (!found) cache.set(map, (found = this.compare(name, map, withValues)));
+    return found;
+  }
+
+  private compare(name: string, map: ReadonlyMap<string, unknown>, withValues: boolean): object {
+    const key = `${withValues ? 'values' : 'keys'}:${name}`;
+    const last = this.tokens.get(key);
+    if (last && last.keys.length === map.size) {
+      let i = 0, equal = true;
+      for (const [k, v] of map) {
+        if (k !== last.keys[i] || (withValues && v !== last.values![i])) { equal = false; break; }
+        i++;
+      }
+      if (equal) return last.token;
+    }
+    const entry = { keys: [...map.keys()], values: withValues ? [...map.values()] : undefined, token: {} };
+    this.tokens.set(key, entry);
+    return entry.token;
+  }
 }
 
 function same(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-const tokens = new Map<string, { keys: string[]; values?: unknown[]; token: object }>();
-
-/**
- * A token that stays the same object while the keys of `map` (in order) stay the same: a
- * cheap dependency on a key set (which people or rooms exist) for `reuse`.
- */
-export function keysToken(name: string, map: ReadonlyMap<string, unknown>): object {
-  return token(name, map, false);
-}
-
-/** Like `keysToken`, for the keys and the values (the same objects): which people and what they say. */
-export function valuesToken(name: string, map: ReadonlyMap<string, unknown>): object {
-  return token(name, map, true);
-}
-
-/** Tokens already found for a map object (one model is checked by several rules). */
-const known = [new WeakMap<object, object>(), new WeakMap<object, object>()];
-
-function token(name: string, map: ReadonlyMap<string, unknown>, withValues: boolean): object {
-  const cache = known[withValues ? 1 : 0];
-  let found = cache.get(map);
-  if (!found) cache.set(map, (found = compare(name, map, withValues)));
-  return found;
-}
-
-function compare(name: string, map: ReadonlyMap<string, unknown>, withValues: boolean): object {
-  const last = tokens.get(name);
-  if (last && last.keys.length === map.size) {
-    let i = 0, equal = true;
-    for (const [k, v] of map) {
-      if (k !== last.keys[i] || (withValues && v !== last.values![i])) { equal = false; break; }
-      i++;
-    }
-    if (equal) return last.token;
-  }
-  const entry = { keys: [...map.keys()], values: withValues ? [...map.values()] : undefined, token: {} };
-  tokens.set(name, entry);
-  return entry.token;
-}
-
-/** The ids a track's slots name as speakers, each once, in order of first mention. */
-export function trackSpeakers(track: Track): string[] {
-  return reuse('trackSpeakers', track.slots, [], () => {
-    const ids = new Set<string>();
-    for (const slot of track.slots) for (const r of slot.speakers) ids.add(r.id);
-    return [...ids];
-  });
 }

@@ -4,7 +4,7 @@ import { formatRangeLong } from '../model/time';
 import { eventSpan, formatDayChange } from '../model/days';
 import { Node, get } from '../syntax/tree';
 import { RuleContext, slotAnchor } from './context';
-import { Report, reuse } from './memo';
+import { Report } from './memo';
 
 /** How far past the last day's end an item may run for `day-change` to be worth suggesting. */
 const SUGGEST_DAY_CHANGE_MS = 6 * 3_600_000;
@@ -39,7 +39,7 @@ export function outsideEvent(ctx: RuleContext): void {
       if (report) ctx.report(report());
     }
     // A track's slots are checked again only when they or the event's days changed.
-    const found = reuse('outsideEvent', track.slots, [from, to, zone, event.dayChange], () => {
+    const found = ctx.memo.reuse('outsideEvent', track.slots, [from, to, zone, event.dayChange], () => {
       const out: Report[] = [];
       for (const slot of track.slots) {
         const report = check(`'${slot.title}'`, slot.interval, () => slotAnchor(slot));

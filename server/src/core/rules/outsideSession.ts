@@ -2,7 +2,7 @@ import { Interval } from '../model/model';
 import { problem } from '../service/problem';
 import { formatRange } from '../model/time';
 import { RuleContext, slotAnchor } from './context';
-import { Report, reuse } from './memo';
+import { Report } from './memo';
 
 /** How many sessions a message lists before "and N more". */
 const LISTED = 4;
@@ -17,7 +17,7 @@ export function outsideSession(ctx: RuleContext): void {
     if (!track.sessions.length) continue;
     // Checked again only when the track's slots, its sessions' times, its id or the zone changed
     // (intervals are shared objects, kept across edits).
-    const found = reuse('outsideSession', track.slots, [zone, track.id, ...track.sessions.map((s) => s.interval)], () => {
+    const found = ctx.memo.reuse('outsideSession', track.slots, [zone, track.id, ...track.sessions.map((s) => s.interval)], () => {
       const sessions = track.sessions.flatMap((s) => (s.interval ? [s.interval] : [])).sort((a, b) => a.startMs - b.startMs);
       const inside = containment(sessions);
       const out: Report[] = [];

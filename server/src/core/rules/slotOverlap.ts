@@ -1,7 +1,7 @@
 import { Slot, slotPlace } from '../model/model';
 import { problem } from '../service/problem';
 import { describeSlot, RuleContext, slotAnchor, slotPath } from './context';
-import { Report, reuse } from './memo';
+import { Report } from './memo';
 import { forEachOverlap, groupBy } from './overlaps';
 
 /**
@@ -15,7 +15,7 @@ export function slotOverlap(ctx: RuleContext): void {
   // same), so that a place none of whose parts changed is not looked at again.
   const places = new Map<string, Slot[][]>();
   for (const track of ctx.model.tracks.values()) {
-    const byPlace = reuse('slotOverlap.places', track.slots, [track.id, track.room?.id], () => groupBy(track.slots, slotPlace));
+    const byPlace = ctx.memo.reuse('slotOverlap.places', track.slots, [track.id, track.room?.id], () => groupBy(track.slots, slotPlace));
     for (const [place, slots] of byPlace) {
       const parts = places.get(place);
       if (parts) parts.push(slots);
@@ -23,7 +23,7 @@ export function slotOverlap(ctx: RuleContext): void {
     }
   }
   for (const [place, parts] of places) {
-    const found = reuse('slotOverlap', parts, [zone, place], () => overlapsIn(parts.length === 1 ? parts[0] : parts.flat(), place, zone));
+    const found = ctx.memo.reuse('slotOverlap', parts, [zone, place], () => overlapsIn(parts.length === 1 ? parts[0] : parts.flat(), place, zone));
     for (const report of found) ctx.report(report());
   }
 }

@@ -2,7 +2,7 @@ import { Ref, Slot } from '../model/model';
 import { problem } from '../service/problem';
 import { describeSlot, RuleContext } from './context';
 import { CrossTrack } from './crossTrack';
-import { Report, reuse, valuesToken } from './memo';
+import { Report } from './memo';
 import { forEachOverlap } from './overlaps';
 
 interface Talk {
@@ -13,11 +13,14 @@ interface Talk {
 
 const NONE: ReadonlyMap<string, Talk[]> = new Map();
 
-/** Each speaker's talks, kept across edits: only the speakers of changed tracks are regrouped. */
-const talks = new CrossTrack<Talk[]>();
-/** What was found per speaker (only speakers with findings), with the zone and people it was found for. */
-let found = new Map<string, Report[]>();
-let foundFor: { zone: string | undefined; people: object } | undefined;
+/** What the rule keeps for the last programme of a document it checked. */
+interface State {
+  /** Each speaker's talks, kept across edits: only the speakers of changed tracks are regrouped. */
+  talks: CrossTrack<Talk[]>;
+  /** What was found per speaker (only speakers with findings), with the zone and people it was found for. */
+  found: Map<string, Report[]>;
+  foundFor?: { zone: string | undefined; people: object };
+}
 
 /**
  * `speaker-conflict`: one person speaks in two overlapping slots (in any tracks). Reported on
@@ -25,10 +28,12 @@ let foundFor: { zone: string | undefined; people: object } | undefined;
  */
 export function speakerConflict(ctx: RuleContext): void {
   const zone = ctx.model.event.zone;
+  const state = ctx.memo.own<State>('speakerConflict', () => ({ talks: new CrossTrack(), found: new Map() }));
+  const { talks } = state;
   const parts: ReadonlyMap<string, Talk[]>[] = [];
   for (const track of ctx.model.tracks.values()) {
     // A track's talks by speaker (kept while the track's slots are the same).
-    parts.push(!track.slots.length ? NONE : reuse('speakerConflict.talks', track.slots, [], () => {
+    parts.push(!track.slots.length ? NONE : ctx.memo.reuse('speakerConflict.talks', track.slots, [], () => {
       const own = new Map<string, Talk[]>();
       for (const slot of track.slots) {
         if (!slot.interval) continue;
@@ -42,23 +47,23 @@ export function speakerConflict(ctx: RuleContext): void {
       return own;
     }));
   }
-  const people = valuesToken('people', ctx.model.people);
+  const people = ctx.memo.valuesToken('people', ctx.model.people);
   const { changed } = talks.update(parts);
   const check = (id: string): void => {
     const group = talks.group(id);
     const name = ctx.model.people.get(id)?.name ?? id;
-    const reports = group.length ? reuse('speakerConflict', group, [zone, name], () => conflicts(group, name, zone)) : [];
-    if (reports.length) found.set(id, reports);
-    else found.delete(id);
+    const reports = group.length ? ctx.memo.reuse('speakerConflict', group, [zone, name], () => conflicts(group, name, zone)) : [];
+    if (reports.length) state.found.set(id, reports);
+    else state.found.delete(id);
   };
-  if (changed === 'all' || !foundFor || foundFor.zone !== zone || foundFor.people !== people) {
-    found = new Map();
+  if (changed === 'all' || !state.foundFor || state.foundFor.zone !== zone || state.foundFor.people !== people) {
+    state.found = new Map();
     for (const id of talks.keys()) check(id);
   } else {
     for (const id of changed) check(id);
   }
-  foundFor = { zone, people };
-  for (const reports of found.values()) for (const report of reports) ctx.report(report());
+  state.foundFor = { zone, people };
+  for (const reports of state.found.values()) for (const report of reports) ctx.report(report());
 }
 
 function conflicts(parts: Talk[][], name: string, zone: string | undefined): Report[] {

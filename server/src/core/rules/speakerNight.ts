@@ -2,12 +2,12 @@ import { problem } from '../service/problem';
 import { formatRange } from '../model/time';
 import { RuleContext } from './context';
 import { Interval } from '../model/model';
-import { Report, reuse, valuesToken } from './memo';
+import { Report } from './memo';
 
 /** Start hours by zone, per interval: intervals are kept across edits (model.ts), zone changes are slow. */
-const hours = new WeakMap<Interval, Map<string, number>>();
+type Hours = WeakMap<Interval, Map<string, number>>;
 
-function localHour(interval: Interval, zone: string): number {
+function localHour(hours: Hours, interval: Interval, zone: string): number {
   let byZone = hours.get(interval);
   if (!byZone) hours.set(interval, (byZone = new Map()));
   let hour = byZone.get(zone);
@@ -18,18 +18,19 @@ function localHour(interval: Interval, zone: string): number {
 /** `speaker-night`: a slot starts between 22:00 and 07:00 where one of its speakers lives. */
 export function speakerNight(ctx: RuleContext): void {
   const { people } = ctx.model;
-  const everyone = valuesToken('people', people);
+  const hours = ctx.memo.own<Hours>('speakerNight.hours', () => new WeakMap());
+  const everyone = ctx.memo.valuesToken('people', people);
   for (const track of ctx.model.tracks.values()) {
     // Checked again only when the track's slots or the people changed (a person is the same
     // object while its entry's text is the same).
-    const found = reuse('speakerNight', track.slots, [everyone], () => {
+    const found = ctx.memo.reuse('speakerNight', track.slots, [everyone], () => {
       const out: Report[] = [];
       for (const slot of track.slots) {
         if (!slot.interval) continue;
         for (const s of slot.speakers) {
           const zone = people.get(s.id)?.timezone;
           if (!zone) continue;
-          const hour = localHour(slot.interval, zone);
+          const hour = localHour(hours, slot.interval, zone);
           if (hour >= 22 || hour < 7) {
             const local = slot.interval.start.setZone(zone);
             const name = people.get(s.id)?.name ?? s.id;

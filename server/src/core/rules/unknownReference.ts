@@ -2,7 +2,7 @@ import { Ref } from '../model/model';
 import { closest } from '../features/similar';
 import { problem, Problem } from '../service/problem';
 import { RuleContext } from './context';
-import { keysToken, Report, reuse } from './memo';
+import { Report } from './memo';
 
 /** `unknown-person`, `unknown-room`, `unknown-topic`: every id a field names must exist. */
 export function unknownReference(ctx: RuleContext): void {
@@ -30,14 +30,14 @@ export function unknownReference(ctx: RuleContext): void {
   };
   // What a track's slots name is looked up again only when they, the people, the rooms or the
   // track's id or topics changed.
-  const people = keysToken('unknownReference.people', model.people);
-  const rooms = keysToken('unknownReference.rooms', model.rooms);
+  const people = ctx.memo.keysToken('unknownReference.people', model.people);
+  const rooms = ctx.memo.keysToken('unknownReference.rooms', model.rooms);
   for (const track of model.tracks.values()) {
     now(room(track.room));
     for (const r of track.leads) now(person(r, 'leads'));
     for (const r of track.contacts) now(person(r, 'contacts'));
     for (const r of track.keyAttendees) now(person(r, 'key-attendees'));
-    const found = reuse('unknownReference', track.slots, [people, rooms, track.id, ...track.topics.keys()], () => {
+    const found = ctx.memo.reuse('unknownReference', track.slots, [people, rooms, track.id, ...track.topics.keys()], () => {
       const out: Report[] = [];
       const add = (report: Report | undefined): void => {
         if (report) out.push(report);

@@ -1,28 +1,33 @@
 import { problem } from '../service/problem';
 import { RuleContext } from './context';
 import { CrossTrack } from './crossTrack';
-import { reuse, trackSpeakers, valuesToken } from './memo';
 
-/** Which tracks name each person, kept across edits: only the people of changed tracks are looked at. */
-const naming = new CrossTrack<true>();
-/** Ids of people no track names, with the people they were found for. */
-let unnamed = new Set<string>();
-let unnamedFor: object | undefined;
+
+/** What the rule keeps for the last programme of a document it checked. */
+interface State {
+  /** Which tracks name each person, kept across edits: only the people of changed tracks are looked at. */
+  naming: CrossTrack<true>;
+  /** Ids of people no track names, with the people they were found for. */
+  unnamed: Set<string>;
+  unnamedFor?: object;
+}
 
 /** `unused-person` and `unused-topic`: declared, but nothing refers to them. */
 export function unused(ctx: RuleContext): void {
   const { model } = ctx;
+  const state = ctx.memo.own<State>('unused', () => ({ naming: new CrossTrack(), unnamed: new Set() }));
+  const { naming } = state;
   const parts: ReadonlyMap<string, true>[] = [];
   for (const track of model.tracks.values()) {
     // The people a track names (kept while the track is the same).
-    parts.push(reuse('unused.people', [track], [], () => {
+    parts.push(ctx.memo.reuse('unused.people', [track], [], () => {
       const ids = new Map<string, true>();
       for (const r of [...track.leads, ...track.contacts, ...track.keyAttendees]) ids.set(r.id, true);
-      for (const id of trackSpeakers(track)) ids.set(id, true);
+      for (const id of ctx.memo.trackSpeakers(track)) ids.set(id, true);
       return ids;
     }));
     // The track's topics none of its slots covers (kept while the track is the same).
-    const uncovered = reuse('unused.topics', [track], [], () => {
+    const uncovered = ctx.memo.reuse('unused.topics', [track], [], () => {
       const usedTopics = new Set<string>();
       for (const slot of track.slots) {
         for (const r of slot.topics) {
@@ -34,19 +39,19 @@ export function unused(ctx: RuleContext): void {
     });
     for (const topic of uncovered) ctx.report(problem('unused-topic', `no slot of track \`${track.id}\` covers topic \`${topic.path}\``, topic.key));
   }
-  const people = valuesToken('people', model.people);
+  const people = ctx.memo.valuesToken('people', model.people);
   const { changed } = naming.update(parts);
-  if (changed === 'all' || unnamedFor !== people) {
-    unnamed = new Set();
-    for (const id of model.people.keys()) if (!naming.has(id)) unnamed.add(id);
+  if (changed === 'all' || state.unnamedFor !== people) {
+    state.unnamed = new Set();
+    for (const id of model.people.keys()) if (!naming.has(id)) state.unnamed.add(id);
   } else {
     for (const id of changed) {
-      if (model.people.has(id) && !naming.has(id)) unnamed.add(id);
-      else unnamed.delete(id);
+      if (model.people.has(id) && !naming.has(id)) state.unnamed.add(id);
+      else state.unnamed.delete(id);
     }
   }
-  unnamedFor = people;
-  for (const id of unnamed) {
+  state.unnamedFor = people;
+  for (const id of state.unnamed) {
     const person = model.people.get(id)!;
     ctx.report(problem('unused-person', `${person.name ?? person.id} is not named by any track or slot`, person.key));
   }

@@ -2,10 +2,12 @@
  * Validates the tree against `schemas/programme.schema.json` with Ajv, and turns each Ajv
  * error into a problem on the smallest node at fault, in words a person understands.
  *
- * Ajv is compiled once, at first use. The big collections (people, rooms, slots, sessions)
- * are validated entry by entry with the schema's own definitions, and each entry's errors are
- * kept on its node: an edit re-validates only the entries it touched. The rest of the
- * document is validated with a "shell" schema in which those entries accept anything.
+ * Ajv compiles the schema once, when this module loads (a constant: the validators hold no
+ * state between calls). The big collections (people, rooms, slots, sessions) are validated
+ * entry by entry with the schema's own definitions, and each entry's errors are kept for its
+ * node in the document's `SchemaCache`: an edit re-validates only the entries it touched. The
+ * rest of the document is validated with a "shell" schema in which those entries accept
+ * anything.
  */
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import schemaJson from '../../../../schemas/programme.schema.json';
@@ -22,7 +24,19 @@ interface Validators {
   entry: Record<EntryDef, ValidateFunction>;
 }
 
-let validators: Validators | undefined;
+/** What one document keeps across edits: errors per entry node, the last shell's errors. */
+export class SchemaCache {
+  /** Each entry's errors, by its node (nodes are reused across edits while their text is the same). */
+  readonly entries = new WeakMap<Node, Partial<Record<EntryDef, ErrorObject[]>>>();
+  /** The failing entries of a collection, by its node. */
+  readonly failing = new WeakMap<Node, Partial<Record<EntryDef, Failing[]>>>();
+  /**
+   * The shell's errors for the last tree, kept by the tree's first pair (which an edit
+   * elsewhere leaves alone): they are reused while the skeleton is the same, that is
+   * everything the shell looks at (all but the contents of entries) is equal.
+   */
+  readonly shells = new WeakMap<object, { root: Node; errors: ErrorObject[] }>();
+}
 
 /** The schema itself (for hover and completion). */
 export const programmeSchema = schemaJson as unknown as JsonSchema;
@@ -55,38 +69,40 @@ function compile(): Validators {
   return { shell, entry };
 }
 
+const VALIDATORS: Validators = compile();
+
 export interface SchemaResult {
   problems: Problem[];
   /** Value nodes the schema rejected: later checks skip them (one mistake, one diagnostic). */
   invalid: Set<Node>;
 }
 
-export function validate(root: Node | null, text: string): SchemaResult {
-  validators ??= compile();
+export function validate(root: Node | null, text: string, cache: SchemaCache = new SchemaCache()): SchemaResult {
   const out: SchemaResult = { problems: [], invalid: new Set() };
   if (!root || (root.kind === 'scalar' && root.value === null)) {
     const at = { start: 0, end: Math.min(text.length, firstLineEnd(text)) };
     out.problems.push(problem('schema', 'the programme is empty: it needs `programme: 1`, `event` and `tracks`', at));
     return out;
   }
-  report(shellErrors(root), { node: root }, 'programme', out);
+  report(shellErrors(root, cache), { node: root }, 'programme', out);
   if (root.kind !== 'map') return out;
   const each = (collection: Node | null | undefined, def: EntryDef): void => {
     if (collection?.kind !== 'map' && collection?.kind !== 'seq') return;
-    // An untouched collection keeps its node (parse.ts): the entries with errors are kept on
+    // An untouched collection keeps its node (parse.ts): the entries with errors are kept for
     // it, so that an edit elsewhere does not look at each of its entries again.
-    const memo = (collection.memo ??= {});
-    let failing = memo[`entries.${def}`] as Failing[] | undefined;
+    let memo = cache.failing.get(collection);
+    if (!memo) cache.failing.set(collection, (memo = {}));
+    let failing = memo[def];
     if (!failing) {
       failing = [];
       if (collection.kind === 'map') {
-        for (const p of collection.items) if (p.value && entryErrors(p.value, def).length) failing.push({ node: p.value, pair: p });
+        for (const p of collection.items) if (p.value && entryErrors(p.value, def, cache).length) failing.push({ node: p.value, pair: p });
       } else {
-        for (const item of collection.items) if (entryErrors(item, def).length) failing.push({ node: item });
+        for (const item of collection.items) if (entryErrors(item, def, cache).length) failing.push({ node: item });
       }
-      memo[`entries.${def}`] = failing;
+      memo[def] = failing;
     }
-    for (const f of failing) report(entryErrors(f.node, def), { node: f.node, pair: f.pair, key: f.pair?.key.value as string | undefined }, def, out);
+    for (const f of failing) report(entryErrors(f.node, def, cache), { node: f.node, pair: f.pair, key: f.pair?.key.value as string | undefined }, def, out);
   };
   each(get(root, 'people'), 'person');
   each(get(root, 'rooms'), 'room');
@@ -100,23 +116,16 @@ export function validate(root: Node | null, text: string): SchemaResult {
   return out;
 }
 
-/**
- * The shell's errors for the last tree, kept by the tree's first pair (which an edit elsewhere
- * leaves alone): they are reused while the skeleton is the same, that is everything the shell
- * looks at (all but the contents of entries) is equal.
- */
-const shells = new WeakMap<object, { root: Node; errors: ErrorObject[] }>();
-
-function shellErrors(root: Node): ErrorObject[] {
+function shellErrors(root: Node, cache: SchemaCache): ErrorObject[] {
   const first = root.kind === 'map' ? root.items[0] : undefined;
-  const last = first && shells.get(first);
+  const last = first && cache.shells.get(first);
   if (last && sameSkeleton(last.root, root)) {
     last.root = root;
     return last.errors;
   }
-  validators!.shell(root.value);
-  const errors = validators!.shell.errors ?? [];
-  if (first) shells.set(first, { root, errors });
+  VALIDATORS.shell(root.value);
+  const errors = VALIDATORS.shell.errors ?? [];
+  if (first) cache.shells.set(first, { root, errors });
   return errors;
 }
 
@@ -181,13 +190,14 @@ interface Failing {
   pair?: Pair;
 }
 
-/** An entry's errors, kept on its node. */
-function entryErrors(node: Node, def: EntryDef): ErrorObject[] {
-  const memo = (node.memo ??= {});
-  let errors = memo[def] as ErrorObject[] | undefined;
+/** An entry's errors, kept for its node. */
+function entryErrors(node: Node, def: EntryDef, cache: SchemaCache): ErrorObject[] {
+  let memo = cache.entries.get(node);
+  if (!memo) cache.entries.set(node, (memo = {}));
+  let errors = memo[def];
   if (!errors) {
-    validators!.entry[def](node.value);
-    errors = validators!.entry[def].errors ?? [];
+    VALIDATORS.entry[def](node.value);
+    errors = VALIDATORS.entry[def].errors ?? [];
     memo[def] = errors;
   }
   return errors;

@@ -4,8 +4,6 @@
  */
 import { JsonSchema, programmeSchema } from './schema';
 
-const cache = new Map<string, JsonSchema>();
-
 /** A schema with its `$ref` resolved; the referring schema's own title/description/examples win. */
 export function resolve(schema: JsonSchema | undefined): JsonSchema | undefined {
   if (!schema?.$ref) return schema;
@@ -26,9 +24,6 @@ export function objectBranch(schema: JsonSchema | undefined): JsonSchema | undef
 
 /** The schema of the value at `path` (keys, and numbers for sequence items), or undefined. */
 export function schemaAt(path: readonly (string | number)[]): JsonSchema | undefined {
-  const cacheKey = path.map((s) => (typeof s === 'number' ? '#' : s)).join('\u0000');
-  const hit = cache.get(cacheKey);
-  if (hit) return hit;
   let s: JsonSchema | undefined = programmeSchema;
   for (const seg of path) {
     s = objectBranch(s);
@@ -38,7 +33,6 @@ export function schemaAt(path: readonly (string | number)[]): JsonSchema | undef
     else if (s.additionalProperties && typeof s.additionalProperties === 'object') s = resolve(s.additionalProperties);
     else return undefined;
   }
-  if (s && cache.size < 500) cache.set(cacheKey, s);
   return s;
 }
 

@@ -1,11 +1,12 @@
 /**
  * One programme text, analysed: syntax tree, schema problems, resolved model and the problems
- * of every check, in document order. Incremental through the parser it is given.
+ * of every check, in document order. Incremental through the document state it is given.
  */
 import { ProgrammeParser, Syntax } from '../syntax/parse';
-import { validate } from '../schema/schema';
-import { buildModel, Model } from '../model/model';
+import { SchemaCache, validate } from '../schema/schema';
+import { buildModel, Model, ModelCache } from '../model/model';
 import { runRules } from '../rules';
+import { RuleMemo } from '../rules/memo';
 import { Problem } from './problem';
 import { Node } from '../syntax/tree';
 import { withConflictMarkers } from '../syntax/conflictMarkers';
@@ -24,15 +25,32 @@ export interface Analysis {
   syntaxErrorAt?: number;
 }
 
-export function analyze(text: string, parser: ProgrammeParser = new ProgrammeParser(), onError?: (where: string, error: unknown) => void): Analysis {
-  const syntax = parser.parse(text);
-  const schema = validate(syntax.root, text);
-  const model = buildModel(syntax.root, schema.invalid);
+/**
+ * Everything one document keeps from one analysis to the next, and the only place the core
+ * keeps anything: the parser's leaves, the schema's and the model's readings per node, what
+ * the rules found. The service (workspace.ts) holds one per open document and drops it when
+ * the document closes; no module of the core keeps state of its own.
+ */
+export class DocumentState {
+  readonly parser = new ProgrammeParser();
+  readonly schema = new SchemaCache();
+  readonly model = new ModelCache();
+  readonly rules = new RuleMemo();
+}
+
+/**
+ * Analyses `text`, reusing what `state` kept from the document's last analysis (a fresh state
+ * when none is given). The result is the same as a fresh analysis of the same text.
+ */
+export function analyze(text: string, state: DocumentState = new DocumentState(), onError?: (where: string, error: unknown) => void): Analysis {
+  const syntax = state.parser.parse(text);
+  const schema = validate(syntax.root, text, state.schema);
+  const model = buildModel(syntax.root, schema.invalid, state.model);
   const syntaxErrors = syntax.problems.filter((p) => p.code === 'yaml-syntax' && p.severity !== 'warning');
   const firstError = syntaxErrors.reduce<Problem | undefined>((a, p) => (!a || p.start < a.start ? p : a), undefined);
   let problems: Problem[];
   if (!firstError) {
-    problems = [...syntax.problems, ...schema.problems, ...model.problems, ...runRules(model, onError), ...misreadTexts(text, texts(model))];
+    problems = [...syntax.problems, ...schema.problems, ...model.problems, ...runRules(model, state.rules, onError), ...misreadTexts(text, texts(model))];
   } else {
     // After a syntax error the parser's guess at the structure is often wrong, and one error
     // tends to set off others. One mistake, one diagnostic: report the first syntax error,

@@ -64,3 +64,14 @@ export type ProblemData =
 export function problem(code: Code, message: string, node: { start: number; end: number }, extra?: Partial<Problem>): Problem {
   return { code, message, start: node.start, end: node.end, ...extra };
 }
+
+/**
+ * A copy of `p` moved by `delta` characters. Problems are values: one handed out in an
+ * analysis is never changed, so a cached problem whose text moved is copied, not shifted.
+ */
+export function movedProblem(p: Problem, delta: number): Problem {
+  const moved: Problem = { ...p, start: p.start + delta, end: p.end + delta };
+  if (p.scopeEnd !== undefined) moved.scopeEnd = p.scopeEnd + delta;
+  if (p.related) moved.related = p.related.map((r) => ({ ...r, start: r.start + delta, end: r.end + delta }));
+  return moved;
+}

@@ -1,11 +1,12 @@
 /**
- * The open programmes of one host (the language server, the CLI, a test): each document's
- * text, its incremental parser and its latest analysis, computed on demand and only once per
- * version.
+ * The programme service: what the language server, the CLI and tests create and own (in the
+ * spirit of a language service). It holds the open programmes of its host, each with its own
+ * `DocumentState` (parser leaves, schema and model readings, what the rules found) and its
+ * latest analysis, computed on demand and only once per version. Closing a document drops all
+ * of it. Two services, or two documents in one service, share nothing.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ProgrammeParser } from '../syntax/parse';
-import { analyze, Analysis } from './analysis';
+import { analyze, Analysis, DocumentState } from './analysis';
 import { sizeProblem, DEFAULT_MAX_FILE_MB } from './limits';
 import { Problem } from './problem';
 
@@ -17,37 +18,39 @@ export interface ProgrammeFile {
 }
 
 interface Entry {
-  parser: ProgrammeParser;
+  state: DocumentState;
   version?: number;
   text?: string;
   limit?: number;
   file?: ProgrammeFile;
 }
 
-export interface WorkspaceOptions {
+export interface ProgrammeServiceOptions {
+  /** The size limit (`programme.maxFileSize`, in megabytes) for a document. */
   maxFileMegabytes?: (uri: string) => number;
+  /** Told when a check fails (the others still run). */
   onError?: (where: string, error: unknown) => void;
 }
 
-export class ProgrammeWorkspace {
-  private entries = new Map<string, Entry>();
+export class ProgrammeService {
+  private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly options: WorkspaceOptions = {}) {}
+  constructor(private readonly options: ProgrammeServiceOptions = {}) {}
 
   /** The analysed file for this version of the document (analysing it if not yet done). */
   get(document: TextDocument): ProgrammeFile {
     let entry = this.entries.get(document.uri);
-    if (!entry) this.entries.set(document.uri, (entry = { parser: new ProgrammeParser() }));
+    if (!entry) this.entries.set(document.uri, (entry = { state: new DocumentState() }));
     const limit = this.options.maxFileMegabytes?.(document.uri) ?? DEFAULT_MAX_FILE_MB;
     if (entry.file && entry.version === document.version && entry.text === document.getText() && entry.limit === limit) {
-      entry.file.document = document;
+      if (entry.file.document !== document) entry.file = { ...entry.file, document };
       return entry.file;
     }
     const text = document.getText();
     const tooLarge = sizeProblem(text, limit);
     const file: ProgrammeFile = tooLarge
       ? { document, analysis: undefined, tooLarge }
-      : { document, analysis: analyze(text, entry.parser, this.options.onError) };
+      : { document, analysis: analyze(text, entry.state, this.options.onError) };
     entry.version = document.version;
     entry.text = text;
     entry.limit = limit;
@@ -60,7 +63,18 @@ export class ProgrammeWorkspace {
     return this.entries.get(uri)?.file;
   }
 
+  /** Forgets the document and everything kept for it. */
   close(uri: string): void {
     this.entries.delete(uri);
   }
+
+  /** The URIs of the documents the service holds state for. */
+  open(): string[] {
+    return [...this.entries.keys()];
+  }
+}
+
+/** A programme service for one host (the language server, a CLI run, a test). */
+export function createProgrammeService(options: ProgrammeServiceOptions = {}): ProgrammeService {
+  return new ProgrammeService(options);
 }

@@ -15,7 +15,7 @@ import { parseDocument, Document, Scalar, visit, YAMLError } from 'yaml';
 import { commonEnds, Composite, isComposite, Leaf, Lines, SplitResult, splitEdited, splitLines } from './chunks';
 import { convertDocument } from './convert';
 import { MapNode, Node, Pair, ScalarNode, SeqNode, setOwn, shift } from './tree';
-import { Problem, problem } from '../service/problem';
+import { movedProblem, Problem, problem } from '../service/problem';
 
 export interface Syntax {
   text: string;
@@ -72,6 +72,14 @@ export class ProgrammeParser {
   private prev: Previous | undefined;
   private recent = new Map<string, LeafResult>();
   private rounds = 0;
+  /**
+   * Composites built last time, by their first member. When every member (pair or item) is
+   * the same object as then, the composite is the same too: it is reused, only its position
+   * brought up to date, so that untouched tracks keep their nodes (and what is kept for them).
+   */
+  private readonly built: Built = new WeakMap();
+  /** The pair of a split entry: the last one made for the same value node, when it still fits. */
+  private readonly pairs = new WeakMap<Node, Pair>();
 
   parse(text: string): Syntax {
     const prev = this.prev;
@@ -124,7 +132,7 @@ export class ProgrammeParser {
       if (isComposite(child)) {
         const inner = this.assemble(text, child, round, problems);
         if (!inner) return undefined;
-        if (child.form === 'entry') pair = entryPair(text, child.start, child.key!, inner.node);
+        if (child.form === 'entry') pair = entryPair(this.pairs, text, child.start, child.key!, inner.node);
         else value = inner.node;
       } else {
         const leaf = this.leaf(text, child, round);
@@ -140,7 +148,8 @@ export class ProgrammeParser {
       if (pair) pairs.push(pair);
       else if (value) items.push(value);
     }
-    return { node: piece.shape === 'map' ? reusedMap(pairs) ?? mapOf(pairs, piece, problems) : reusedSeq(items, piece, text) ?? seqOf(items, piece, text) };
+    const built = this.built;
+    return { node: piece.shape === 'map' ? reusedMap(built, pairs) ?? mapOf(built, pairs, piece, problems) : reusedSeq(built, items, piece, text) ?? seqOf(built, items, piece, text) };
   }
 
   private leaf(text: string, leaf: Leaf, round: Round): Node | undefined {
@@ -170,7 +179,8 @@ export class ProgrammeParser {
       const delta = leaf.start - result.base;
       if (delta !== 0) {
         shift(result.node, delta);
-        for (const p of result.problems) shiftProblem(p, delta);
+        // Problems already handed out in an analysis stay as they were: moved copies.
+        result.problems = result.problems.map((p) => movedProblem(p, delta));
         result.base = leaf.start;
       }
     } else {
@@ -186,26 +196,15 @@ export class ProgrammeParser {
   }
 }
 
-function shiftProblem(p: Problem, delta: number): void {
-  p.start += delta;
-  p.end += delta;
-  if (p.related) for (const r of p.related) { r.start += delta; r.end += delta; }
-}
-
 function keyNode(text: string, lineStart: number, key: string): ScalarNode {
   let start = lineStart;
   while (text.charCodeAt(start) === 32) start++;
   return { kind: 'scalar', quoted: false, value: key, start, end: start + key.length };
 }
 
-/**
- * Composites built last time, by their first member. When every member (pair or item) is the
- * same object as then, the composite is the same too: it is reused, only its position brought
- * up to date, so that untouched tracks keep their nodes (and what is memoised on them).
- */
-const built = new WeakMap<object, { members: readonly object[]; node: MapNode | SeqNode }>();
+type Built = WeakMap<object, { members: readonly object[]; node: MapNode | SeqNode }>;
 
-function reusable(members: readonly object[]): MapNode | SeqNode | undefined {
+function reusable(built: Built, members: readonly object[]): MapNode | SeqNode | undefined {
   if (!members.length) return undefined;
   const last = built.get(members[0]);
   if (!last || last.members.length !== members.length) return undefined;
@@ -213,8 +212,8 @@ function reusable(members: readonly object[]): MapNode | SeqNode | undefined {
   return last.node;
 }
 
-function reusedMap(pairs: Pair[]): MapNode | undefined {
-  const node = reusable(pairs);
+function reusedMap(built: Built, pairs: Pair[]): MapNode | undefined {
+  const node = reusable(built, pairs);
   if (!node || node.kind !== 'map') return undefined;
   node.start = pairs[0].key.start;
   const lastPair = pairs[pairs.length - 1];
@@ -222,18 +221,15 @@ function reusedMap(pairs: Pair[]): MapNode | undefined {
   return node;
 }
 
-function reusedSeq(items: Node[], piece: Composite, text: string): SeqNode | undefined {
-  const node = reusable(items);
+function reusedSeq(built: Built, items: Node[], piece: Composite, text: string): SeqNode | undefined {
+  const node = reusable(built, items);
   if (!node || node.kind !== 'seq') return undefined;
   node.start = seqStart(piece, text);
   node.end = items[items.length - 1].end;
   return node;
 }
 
-/** The pair of a split entry: the last one made for the same value node, when it still fits. */
-const pairs = new WeakMap<Node, Pair>();
-
-function entryPair(text: string, lineStart: number, key: string, value: Node): Pair {
+function entryPair(pairs: WeakMap<Node, Pair>, text: string, lineStart: number, key: string, value: Node): Pair {
   const last = pairs.get(value);
   if (last && last.key.value === key) {
     let start = lineStart;
@@ -247,7 +243,7 @@ function entryPair(text: string, lineStart: number, key: string, value: Node): P
   return pair;
 }
 
-function mapOf(pairs: Pair[], piece: Composite, problems: Problem[]): MapNode {
+function mapOf(built: Built, pairs: Pair[], piece: Composite, problems: Problem[]): MapNode {
   const value: Record<string, unknown> = {};
   const seen = new Map<string, Pair>();
   const kept: Pair[] = [];
@@ -271,7 +267,7 @@ function mapOf(pairs: Pair[], piece: Composite, problems: Problem[]): MapNode {
   return node;
 }
 
-function seqOf(items: Node[], piece: Composite, text: string): SeqNode {
+function seqOf(built: Built, items: Node[], piece: Composite, text: string): SeqNode {
   const start = seqStart(piece, text);
   const end = items.length ? items[items.length - 1].end : start;
   const node: SeqNode = { kind: 'seq', items, flow: false, value: items.map((n) => n.value), start, end };

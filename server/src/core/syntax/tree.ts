@@ -13,12 +13,6 @@ interface NodeBase {
   end: number;
   /** The plain JavaScript value of the node (objects for maps, arrays for sequences). */
   value: unknown;
-  /**
-   * Per-node memo for work that depends only on the node's own text (schema errors,
-   * parsed times). Cached subtrees are reused across edits, so this is how the core
-   * avoids recomputing what an edit did not touch.
-   */
-  memo?: Record<string, unknown>;
 }
 
 export interface ScalarNode extends NodeBase {

@@ -8,7 +8,7 @@
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SettingsCache } from '../settings';
-import { toDiagnostics, ProgrammeWorkspace } from '../../core';
+import { toDiagnostics, ProgrammeService } from '../../core';
 
 const THROTTLE_MS = 100;
 
@@ -20,7 +20,7 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly workspace: ProgrammeWorkspace,
+    private readonly workspace: ProgrammeService,
     private readonly settings: SettingsCache,
   ) {}
 
