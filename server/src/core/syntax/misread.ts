@@ -13,7 +13,7 @@ import { needsQuotes, quoteText } from './quote';
 const LINE = /^(\s*(?:-[ \t]+)*)([A-Za-z0-9_][\w-]*)[ \t]*:[ \t]+(?![|>]([-+0-9]*)?[ \t]*(#.*)?$)(?=[^\s"'])(.*?)[ \t]*$/;
 
 /** Keys whose values are free text (titles, names, descriptions), where misreads happen. */
-const TEXT_KEYS = new Set(['title', 'name', 'affiliation', 'honorific', 'venue', 'abstract', 'description']);
+const TEXT_KEYS: ReadonlySet<string> = new Set(['title', 'name', 'affiliation', 'honorific', 'venue', 'abstract', 'description']);
 
 interface Misread {
   why: string;

@@ -9,18 +9,14 @@
  */
 import { parseDocument } from 'yaml';
 
-const cache = new Map<string, boolean>();
-
-/** True when `text` must be quoted to be read back as this text, under YAML 1.2 and 1.1. */
+/**
+ * True when `text` must be quoted to be read back as this text, under YAML 1.2 and 1.1.
+ * Not cached: it is asked only about values that already look misread, and the core keeps no
+ * state at module level.
+ */
 export function needsQuotes(text: string): boolean {
   if (text === '' || /[\n\r\t]/.test(text) || text.trim() !== text) return true;
-  let answer = cache.get(text);
-  if (answer === undefined) {
-    answer = !readsBack(text, '1.2') || !readsBack(text, '1.1');
-    if (cache.size > 10_000) cache.clear();
-    cache.set(text, answer);
-  }
-  return answer;
+  return !readsBack(text, '1.2') || !readsBack(text, '1.1');
 }
 
 function readsBack(text: string, version: '1.1' | '1.2'): boolean {
