@@ -14,7 +14,6 @@ export function createLanguageClient<C extends BaseLanguageClient>(make: (option
   let told = false;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'programme' }],
-    synchronize: { configurationSection: 'programme' },
     diagnosticCollectionName: 'programme',
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),

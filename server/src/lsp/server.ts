@@ -3,7 +3,7 @@
  * Every handler looks up the analysed document, calls the core and returns; a failing
  * handler answers nothing rather than taking the server (or other features) down.
  */
-import { Connection, TextDocuments, TextDocumentSyncKind, InitializeResult } from 'vscode-languageserver';
+import { Connection, TextDocuments, TextDocumentSyncKind, InitializeResult, DidChangeConfigurationNotification } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { SettingsCache } from './settings';
@@ -41,12 +41,18 @@ export function startServer(connection: Connection): void {
     },
   };
 
+  let registerConfigurationChanges = false;
   connection.onInitialize((params): InitializeResult => {
     settings.enable(!!params.capabilities.workspace?.configuration);
+    registerConfigurationChanges = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     return {
       capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental }, ...registerFeatures(ctx) },
       serverInfo: { name: 'conference-programme', version: '0.1.0' },
     };
+  });
+  // Settings are pulled (workspace/configuration); the client says when `programme.*` changed.
+  connection.onInitialized(() => {
+    if (registerConfigurationChanges) connection.client.register(DidChangeConfigurationNotification.type, { section: 'programme' }).catch(() => undefined);
   });
   connection.onDidChangeConfiguration(() => {
     settings.clear();
