@@ -140,7 +140,6 @@ suite('code actions: schedule and move slots', () => {
     }) + `  other:
     title: Other
     room: r1
-    leads: [alice]
     slots:
       - title: Elsewhere
         start: 2021-09-21 08:00

@@ -24,6 +24,8 @@ const RULE_CODES: Record<string, string> = {
   'outside-session': '41:16-41:32',
   'slot-overlap': '41:16-41:32',
   'speaker-conflict': '57:20-57:23',
+  'room-conflict': '54:16-54:32',
+  'attendee-conflict': '53:13-53:18',
   'track-overfull': '23:3-23:7',
   'not-scheduled': '40:16-40:20',
   'unused-person': '20:3-20:8',
@@ -117,7 +119,6 @@ suite('rules: conflicts name both sides', () => {
       top: '',
     }) + `  other:
     title: Other
-    leads: [alice]
     slots:
       - title: C
         start: 2021-09-21 07:00
@@ -263,5 +264,170 @@ suite('rules: text YAML misreads', () => {
     const bool = check(programme({ slots: '      - title: true\n        start: 2021-09-21 07:00\n        duration: 10m\n' }));
     assert.deepStrictEqual(bool.codes, ['schema']);
     assert.strictEqual((bool.problems[0].data as { replacement: string }).replacement, '"true"');
+  });
+});
+
+/** A programme of several tracks: `tracks` is the YAML under `tracks:`. */
+function tracks(body: string, people = 'alice, bob, carol, dan'): string {
+  const persons = people.split(', ').map((id) => `  ${id}:\n    name: ${id[0].toUpperCase()}${id.slice(1)}\n`).join('');
+  return `programme: 1
+event:
+  title: Test Conf
+  start: 2021-09-20
+  end: 2021-09-24
+  timezone: America/Los_Angeles
+rooms:
+  r1:
+    title: One
+  r2:
+    title: Two
+people:
+${persons}tracks:
+${body}`;
+}
+
+/** A track with a room, leads, key attendees, sessions (`start/duration`) and slots. */
+function track(id: string, o: { room?: string; leads?: string; ka?: string; contacts?: string; sessions?: string[]; slots?: string }): string {
+  return `  ${id}:
+    title: Track ${id}
+${o.room ? `    room: ${o.room}\n` : ''}${o.leads ? `    leads: [${o.leads}]\n` : ''}${o.ka ? `    key-attendees: [${o.ka}]\n` : ''}${o.contacts ? `    contacts: [${o.contacts}]\n` : ''}${o.sessions ? `    sessions:\n${o.sessions.map((s) => { const [start, duration] = s.split(' / '); return `      - start: ${start}\n        duration: ${duration}\n`; }).join('')}` : ''}${o.slots ? `    slots:\n${o.slots}` : ''}`;
+}
+
+function talk(title: string, start: string, duration: string, speakers?: string, room?: string): string {
+  return `      - title: ${title}\n        start: ${start}\n        duration: ${duration}\n${room ? `        room: ${room}\n` : ''}${speakers ? `        speakers: [${speakers}]\n` : ''}`;
+}
+
+suite('rules: room-conflict', () => {
+  const names = 'alice, bob, carol, dan';
+  const lead = (i: number): string => names.split(', ')[i];
+
+  test('names the room, the other track and both times, at the later session, linking the earlier', () => {
+    const a = check(fixture('room-conflict.bad'));
+    const p = a.problems[0];
+    assert.strictEqual(p.message, 'a session of track `bof` (Tue 08:45–09:45 PDT) holds room `mc1` at the same time as a session of track `main` (Tue 07:00–09:00 PDT)');
+    const mainStart = a.text.indexOf('2021-09-21 07:00', a.text.indexOf('sessions:'));
+    assert.deepStrictEqual(p.related?.map((r) => [r.start, r.end, r.message]), [[mainStart, mainStart + 16, 'a session of track `main` (Tue 07:00–09:00 PDT) holds room `mc1`']]);
+  });
+
+  test('back-to-back sessions in one room, and overlapping sessions in two rooms, are no conflict', () => {
+    const text = tracks(track('a', { room: 'r1', leads: lead(0), sessions: ['2021-09-21 07:00 / 2h'] })
+      + track('b', { room: 'r1', leads: lead(1), sessions: ['2021-09-21 09:00 / 2h', '2021-09-21 05:00 / 2h'] })
+      + track('c', { room: 'r2', leads: lead(2), sessions: ['2021-09-21 07:00 / 2h'] })
+      + track('d', { room: 'r2', leads: lead(3), sessions: ['2021-09-22 07:00 / 2h'] }));
+    assert.deepStrictEqual(check(text).codes, []);
+  });
+
+  test('once per pair of sessions: the pair is reported on each day it clashes, three tracks give two reports', () => {
+    const text = tracks(track('a', { room: 'r1', leads: lead(0), sessions: ['2021-09-21 07:00 / 2h', '2021-09-22 07:00 / 2h'] })
+      + track('b', { room: 'r1', leads: lead(1), sessions: ['2021-09-21 08:00 / 2h', '2021-09-22 06:00 / 2h'] })
+      + track('c', { room: 'r1', leads: `${lead(2)}, ${lead(3)}`, sessions: ['2021-09-21 08:30 / 10m'] }));
+    const a = check(text);
+    // In document order: on Wednesday `b` starts first, so `a` is the later one.
+    assert.deepStrictEqual(a.problems.map((p) => p.message), [
+      'a session of track `a` (Wed 07:00–09:00 PDT) holds room `r1` at the same time as a session of track `b` (Wed 06:00–08:00 PDT)',
+      'a session of track `b` (Tue 08:00–10:00 PDT) holds room `r1` at the same time as a session of track `a` (Tue 07:00–09:00 PDT)',
+      'a session of track `c` (Tue 08:30–08:40 PDT) holds room `r1` at the same time as a session of track `a` (Tue 07:00–09:00 PDT) and a session of track `b` (Tue 08:00–10:00 PDT)',
+    ]);
+    assert.ok(a.problems.every((p) => p.code === 'room-conflict'));
+  });
+
+  test('a slot with its own room inside another track\'s session there; if it also overlaps a slot of that track, slot-overlap alone says so', () => {
+    const slotIn = (start: string): string => tracks(track('a', { room: 'r1', leads: lead(0), sessions: ['2021-09-21 07:00 / 2h'], slots: talk('Main talk', '2021-09-21 07:00', '30m') })
+      + track('b', { room: 'r2', leads: lead(1), sessions: ['2021-09-21 07:00 / 3h'], slots: talk('Visiting', start, '20m', undefined, 'r1') }), 'alice, bob');
+    const a = check(slotIn('2021-09-21 08:00'));
+    assert.deepStrictEqual(a.problems.map((p) => `${p.code}: ${p.message}`), [
+      "room-conflict: 'Visiting' of track `b` (Tue 08:00–08:20 PDT) holds room `r1` at the same time as a session of track `a` (Tue 07:00–09:00 PDT)",
+    ]);
+    assert.deepStrictEqual(check(slotIn('2021-09-21 07:20')).codes, ['slot-overlap']);
+    assert.deepStrictEqual(check(slotIn('2021-09-21 09:00')).codes, []);
+  });
+
+  test('a slot in its own track\'s room, and slots of tracks without sessions, are slot-overlap\'s concern', () => {
+    const text = tracks(track('a', { room: 'r1', leads: lead(0), sessions: ['2021-09-21 07:00 / 2h'], slots: talk('Own', '2021-09-21 07:00', '30m', undefined, 'r1') })
+      + track('b', { room: 'r1', leads: lead(1), slots: talk('Loose', '2021-09-21 10:00', '30m') })
+      + track('c', { room: 'r1', leads: lead(2), slots: talk('Loose too', '2021-09-21 10:10', '30m') }), 'alice, bob, carol');
+    assert.deepStrictEqual(check(text).codes, ['slot-overlap']);
+  });
+
+  test('tracks naming the same unknown room: unknown-room only', () => {
+    const text = tracks(track('a', { room: 'r9', leads: lead(0), sessions: ['2021-09-21 07:00 / 2h'] })
+      + track('b', { room: 'r9', leads: lead(1), sessions: ['2021-09-21 07:00 / 2h'] }), 'alice, bob');
+    assert.deepStrictEqual(check(text).codes, ['unknown-room', 'unknown-room']);
+  });
+
+  test('500 tracks in one room at the same time: one report per later session naming at most three, not one per pair', () => {
+    let body = '';
+    for (let i = 0; i < 500; i++) body += track(`t${i}`, { room: 'r1', leads: lead(i % 4), sessions: ['2021-09-21 07:00 / 1h'] });
+    const a = check(tracks(body));
+    const rooms = a.problems.filter((p) => p.code === 'room-conflict');
+    assert.strictEqual(rooms.length, 499);
+    assert.ok(rooms.every((p) => (p.related?.length ?? 0) <= 3));
+  });
+});
+
+suite('rules: attendee-conflict', () => {
+  test('a key attendee leading a track that runs at the same time: named, with both times, at the later, linking the earlier', () => {
+    const a = check(fixture('attendee-conflict.bad'));
+    const p = a.problems[0];
+    assert.strictEqual(p.message, 'Carol Example is needed in two tracks at once: as lead of track `bof` (Tue 08:30–09:00 PDT) and as key attendee of track `main` (Tue 07:00–09:00 PDT)');
+    const ka = a.text.indexOf('[carol]') + 1;
+    assert.deepStrictEqual(p.related?.map((r) => [r.start, r.end, r.message]), [[ka, ka + 5, 'Carol Example as key attendee of track `main` (Tue 07:00–09:00 PDT)']]);
+  });
+
+  test('the same people on different half-days: no finding', () => {
+    const text = tracks(track('a', { room: 'r1', leads: 'alice', ka: 'bob', sessions: ['2021-09-21 07:00 / 4h', '2021-09-22 07:00 / 4h'], slots: talk('A talk', '2021-09-21 07:00', '30m', 'carol') })
+      + track('b', { room: 'r2', leads: 'bob', ka: 'alice', sessions: ['2021-09-21 11:00 / 4h', '2021-09-22 13:00 / 4h'], slots: talk('B talk', '2021-09-21 11:00', '30m', 'alice, dan') }));
+    assert.deepStrictEqual(check(text).codes, []);
+  });
+
+  test('leads and key attendees of two overlapping tracks: one report per person per pair of tracks, however many sessions overlap', () => {
+    const text = tracks(track('a', { room: 'r1', leads: 'alice', ka: 'bob, carol', sessions: ['2021-09-21 07:00 / 2h', '2021-09-22 07:00 / 2h'] })
+      + track('b', { room: 'r2', leads: 'bob', ka: 'alice, dan', sessions: ['2021-09-21 08:00 / 2h', '2021-09-22 08:00 / 2h'] })
+      + track('c', { room: 'r1', leads: 'carol', ka: 'dan', sessions: ['2021-09-23 08:00 / 2h'] }));
+    const a = check(text);
+    assert.deepStrictEqual(a.problems.map((p) => p.message), [
+      'Bob is needed in two tracks at once: as lead of track `b` (Tue 08:00–10:00 PDT) and as key attendee of track `a` (Tue 07:00–09:00 PDT)',
+      'Alice is needed in two tracks at once: as key attendee of track `b` (Tue 08:00–10:00 PDT) and as lead of track `a` (Tue 07:00–09:00 PDT)',
+    ]);
+  });
+
+  test('speaking in another track while leading one: at the talk when it starts later, at the lead when the track starts later', () => {
+    const text = (start: string): string => tracks(track('a', { room: 'r1', leads: 'alice', sessions: ['2021-09-21 08:00 / 2h'], slots: talk('Own talk', '2021-09-21 09:40', '20m', 'alice') })
+      + track('b', { room: 'r2', leads: 'bob', slots: talk('Guest talk', start, '30m', 'alice') }), 'alice, bob');
+    const later = check(text('2021-09-21 09:00'));
+    assert.deepStrictEqual(later.problems.map((p) => p.message), ["Alice is needed in two tracks at once: as speaker of 'Guest talk' in track `b` (Tue 09:00–09:30 PDT) and as lead of track `a` (Tue 08:00–10:00 PDT)"]);
+    assert.deepStrictEqual(later.at('attendee-conflict'), ['38:20-38:25']);
+    const earlier = check(text('2021-09-21 07:45'));
+    assert.deepStrictEqual(earlier.problems.map((p) => p.message), ["Alice is needed in two tracks at once: as lead of track `a` (Tue 08:00–10:00 PDT) and as speaker of 'Guest talk' in track `b` (Tue 07:45–08:15 PDT)"]);
+    assert.deepStrictEqual(earlier.at('attendee-conflict'), ['21:13-21:18']);
+  });
+
+  test('a talk that clashes with the person\'s own talk in the other track is speaker-conflict alone; contacts and own tracks are not needs', () => {
+    const text = tracks(track('a', { room: 'r1', leads: 'alice', contacts: 'carol', sessions: ['2021-09-21 08:00 / 2h'], slots: talk('Own talk', '2021-09-21 08:00', '30m', 'alice') })
+      + track('b', { room: 'r2', leads: 'bob', slots: talk('Guest talk', '2021-09-21 08:10', '30m', 'alice') + talk('Carol talk', '2021-09-21 08:40', '30m', 'carol') }), 'alice, bob, carol');
+    assert.deepStrictEqual(check(text).codes, ['speaker-conflict']);
+  });
+
+  test('the same unknown person leading two tracks at once: unknown-person only', () => {
+    const text = tracks(track('a', { room: 'r1', leads: 'alice, zed', sessions: ['2021-09-21 08:00 / 2h'] })
+      + track('b', { room: 'r2', leads: 'bob, zed', sessions: ['2021-09-21 08:00 / 2h'] }), 'alice, bob');
+    assert.deepStrictEqual(check(text).codes, ['unknown-person', 'unknown-person']);
+  });
+
+  test('one key attendee of many tracks: one report per pair of tracks that run at once', () => {
+    let body = '';
+    for (let i = 0; i < 12; i++) body += track(`t${i}`, { room: 'r1', ka: 'alice', sessions: [`2021-09-2${1 + (i % 3)} 0${7 + (i % 2)}:00 / 2h`] });
+    const a = check(tracks(body, 'alice'));
+    // Three days with four tracks each, all running at once on their day: 3 × 6 pairs.
+    assert.strictEqual(a.problems.filter((p) => p.code === 'room-conflict').length, 9);
+    assert.strictEqual(a.problems.filter((p) => p.code === 'attendee-conflict').length, 18);
+  });
+
+  test('a key attendee of 500 tracks at the same time: the first 100 pairs, the last saying there are more', () => {
+    let body = '';
+    for (let i = 0; i < 500; i++) body += track(`t${i}`, { room: i % 2 ? 'r1' : 'r2', ka: 'alice', sessions: ['2021-09-21 07:00 / 1h'] });
+    const found = check(tracks(body, 'alice')).problems.filter((p) => p.code === 'attendee-conflict');
+    assert.strictEqual(found.length, 100);
+    assert.strictEqual(found.filter((p) => p.message.endsWith('(and in more pairs of tracks at once: only the first 100 are listed)')).length, 1);
   });
 });

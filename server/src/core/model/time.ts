@@ -187,6 +187,23 @@ function inZone(dt: DateTime, zone: string): DateTime {
   return dt.zoneName === zone ? dt : dt.setZone(zone);
 }
 
+const weekdayRanges = new Map<string, string>();
+
+/**
+ * `Tue 07:00–09:00 PDT`: the weekday and times of a range in `zone`. Kept by instant and zone:
+ * conflict messages name the same few sessions many times, and formatting is slow.
+ */
+export function formatWeekdayRange(start: DateTime, end: DateTime, zone: string): string {
+  const key = `${start.toMillis()}|${end.toMillis()}|${zone}`;
+  let text = weekdayRanges.get(key);
+  if (text === undefined) {
+    text = `${inZone(start, zone).toFormat('ccc')} ${formatRange(start, end, zone)}`;
+    if (weekdayRanges.size > 10_000) weekdayRanges.clear();
+    weekdayRanges.set(key, text);
+  }
+  return text;
+}
+
 /** `Tue 2021-09-21 07:10–07:35 PDT (UTC−7)`. */
 export function formatRangeLong(start: DateTime, end: DateTime, zone: string): string {
   const s = start.setZone(zone);

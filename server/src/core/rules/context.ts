@@ -1,7 +1,7 @@
 import { Model, Slot } from '../model/model';
 import { Node } from '../syntax/tree';
 import { Problem } from '../service/problem';
-import { formatRange } from '../model/time';
+import { type DateTime, formatRange, formatWeekdayRange } from '../model/time';
 import { RuleMemo } from './memo';
 
 /** What every rule gets: the model, where to report, and what the document's rules keep. */
@@ -31,4 +31,9 @@ export function describeSlot(slot: Slot, zone: string | undefined): string {
 /** The path of a slot in the tree, for quick fixes. */
 export function slotPath(slot: Slot): (string | number)[] {
   return ['tracks', slot.track.id, 'slots', slot.index];
+}
+
+/** `Tue 07:00–09:00 PDT`: the weekday and times of an interval in the event zone. */
+export function describeWhen(interval: { start: DateTime; end: DateTime }, zone: string): string {
+  return formatWeekdayRange(interval.start, interval.end, zone);
 }

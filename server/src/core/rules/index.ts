@@ -6,9 +6,11 @@ import { Model } from '../model/model';
 import { Problem } from '../service/problem';
 import { Rule } from './context';
 import { RuleMemo } from './memo';
+import { attendeeConflict } from './attendeeConflict';
 import { notScheduled } from './notScheduled';
 import { outsideEvent } from './outsideEvent';
 import { outsideSession } from './outsideSession';
+import { roomConflict } from './roomConflict';
 import { slotOverlap } from './slotOverlap';
 import { speakerConflict } from './speakerConflict';
 import { speakerNight } from './speakerNight';
@@ -17,7 +19,7 @@ import { unknownReference } from './unknownReference';
 import { unused } from './unused';
 
 export const RULES: readonly Rule[] = [
-  unknownReference, outsideEvent, outsideSession, slotOverlap, speakerConflict,
+  unknownReference, outsideEvent, outsideSession, slotOverlap, speakerConflict, roomConflict, attendeeConflict,
   trackOverfull, notScheduled, unused, speakerNight,
 ];
 

@@ -83,3 +83,63 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string | undefi
   }
   return groups;
 }
+
+/**
+ * Intervals sorted by start with the running maximum of their ends: whether any of them
+ * overlaps `[startMs, endMs)`, in O(log n).
+ */
+export class IntervalIndex {
+  private readonly starts: number[] = [];
+  private readonly maxEnd: number[] = [];
+
+  constructor(intervals: Iterable<{ startMs: number; endMs: number }>) {
+    const sorted = [...intervals].sort((a, b) => a.startMs - b.startMs);
+    for (const i of sorted) {
+      this.starts.push(i.startMs);
+      this.maxEnd.push(Math.max(i.endMs, this.maxEnd[this.maxEnd.length - 1] ?? -Infinity));
+    }
+  }
+
+  overlaps(i: { startMs: number; endMs: number }): boolean {
+    // Among the intervals starting before `i` ends, the one that ends last must end after `i` starts.
+    let lo = 0, hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] < i.endMs) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.maxEnd[lo - 1] > i.startMs;
+  }
+}
+
+/**
+ * Items active at a point of a sweep, by end (for expiry) and by group (a track): each group's
+ * active items in the order they started. A sweep asks for the groups active at each item's
+ * start without walking every active item.
+ */
+export class ActiveByGroup<T extends { interval?: Interval }, G> {
+  private readonly heap = new EndHeap<T>();
+  readonly groups = new Map<G, Set<T>>();
+
+  constructor(private readonly groupOf: (item: T) => G) {}
+
+  /** Drops the items that end at or before `ms`. */
+  expire(ms: number): void {
+    while (this.heap.size && this.heap.peek().interval!.endMs <= ms) {
+      const item = this.heap.pop()!;
+      const g = this.groupOf(item);
+      const set = this.groups.get(g);
+      if (!set) continue;
+      set.delete(item);
+      if (!set.size) this.groups.delete(g);
+    }
+  }
+
+  add(item: T): void {
+    this.heap.push(item);
+    const g = this.groupOf(item);
+    const set = this.groups.get(g);
+    if (set) set.add(item);
+    else this.groups.set(g, new Set([item]));
+  }
+}

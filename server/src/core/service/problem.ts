@@ -20,6 +20,8 @@ export const CODES = {
   'outside-session': 'warning',
   'slot-overlap': 'error',
   'speaker-conflict': 'warning',
+  'room-conflict': 'error',
+  'attendee-conflict': 'warning',
   'track-overfull': 'warning',
   'not-scheduled': 'information',
   'unused-person': 'hint',
@@ -59,6 +61,7 @@ export type ProblemData =
   | { fix: 'replace'; replacement: string; title: string }
   | { fix: 'add-person'; id: string }
   | { fix: 'move-slot'; slotPath: (string | number)[] }
+  | { fix: 'move-session'; sessionPath: (string | number)[] }
   | { fix: 'schedule-slot'; slotPath: (string | number)[] };
 
 export function problem(code: Code, message: string, node: { start: number; end: number }, extra?: Partial<Problem>): Problem {
