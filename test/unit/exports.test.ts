@@ -6,7 +6,7 @@ import { analyze } from '../../server/src/core/service/analysis';
 import { ics } from '../../server/src/core/exports/ics';
 import { scheduleJson } from '../../server/src/core/exports/scheduleJson';
 import { scheduleXml } from '../../server/src/core/exports/scheduleXml';
-import { scheduleImport } from '../../server/src/core/import/scheduleImport';
+import { importSchedule } from '../../server/src/core/import';
 import { Model } from '../../server/src/core/model/model';
 import { CODES } from '../../server/src/core/service/problem';
 import { C3VOC, ROOT, XSD, scheduleJsonErrors } from '../support/exchange';
@@ -21,7 +21,7 @@ function model(text: string): Model {
 }
 
 function imported(name: string): string {
-  return scheduleImport(JSON.parse(fs.readFileSync(path.join(C3VOC, name), 'utf8')), name).text;
+  return importSchedule(fs.readFileSync(path.join(C3VOC, name), 'utf8'), { source: name }).text;
 }
 
 /** Every VEVENT of an iCalendar text as [uid, start ms, end ms, summary, attendees' CN]. */

@@ -46,4 +46,4 @@ export type { Span, ProgrammeSymbol } from './features/navigation';
 export { EXPORT_FORMATS, EXPORT_EXTENSIONS, exportModel, isExportFormat, type ExportFormat, type ExportOptions } from './exports';
 export { PROGRAMME_VERSION } from './exports/exportable';
 /** Import from the formats conference tools write. */
-export { ImportError, scheduleImport, type ImportResult } from './import/scheduleImport';
+export { ImportError, READS, importSchedule, type ImportNote, type ImportOptions, type ImportResult } from './import';

@@ -1,7 +1,10 @@
 /**
- * `programme import SCHEDULE.json [-o FILE.programme.yaml]`: a frab, pretalx or c3voc
- * schedule.json becomes a programme file (stdout without -o). The result is checked: errors
- * it has came from the source (two talks in one room at once...) and are listed on stderr.
+ * `programme import SCHEDULE [-o FILE.programme.yaml] [--timezone ZONE]`: a schedule.json,
+ * schedule.xml or Indico export becomes a programme file (stdout without -o); the format is
+ * found from the content. Everything import could not take over as written is listed on
+ * stderr with its place in the file. The result is checked: errors it has came from the
+ * source (two talks in one room at once...) and are listed on stderr.
+ * Exit codes: 0 imported whole, 1 imported with something left out (listed), 2 not imported.
  */
 import * as path from 'path';
 import { Command } from 'commander';
@@ -9,36 +12,37 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatText } from './check';
 import { UsageError, readText, displayName, STDIN } from '../io';
 import { writeAtomically } from './export';
-import { createProgrammeService, toDiagnostics, ImportError, scheduleImport } from '../../core';
+import { createProgrammeService, toDiagnostics, ImportError, importSchedule } from '../../core';
+
+interface ImportOptions { output?: string; timezone?: string }
 
 export function importCommand(): Command {
   return new Command('import')
-    .description('turn a frab/pretalx/c3voc schedule.json into a programme file (stdout without -o)')
-    .argument('<SCHEDULE.json>', 'schedule.json file, or - for standard input')
+    .description('turn a schedule.json or schedule.xml (frab, pretalx, hub, Pentabarf, wafer) or an Indico event export into a programme file (stdout without -o); exit 1 if anything was left out (listed on stderr)')
+    .argument('<SCHEDULE>', 'schedule file, or - for standard input')
     .option('-o, --output <file>', 'write the programme here (atomically) instead of stdout')
-    .action((input: string, options: { output?: string }) => { process.exitCode = runImport(input, options); });
+    .option('--timezone <zone>', 'the conference\'s IANA zone, when the file does not name it (or names a wrong one)')
+    .action((input: string, options: ImportOptions) => { process.exitCode = runImport(input, options); });
 }
 
-function runImport(input: string, values: { output?: string }): number {
+function runImport(input: string, values: ImportOptions): number {
   const file = displayName(input);
   const text = readText(input);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${file}:${jsonErrorPlace(text, (error as Error).message)}: not valid JSON: ${(error as Error).message}`);
-  }
   let result;
   try {
-    result = scheduleImport(data, input === STDIN ? 'stdin' : path.basename(file));
+    result = importSchedule(text, { timezone: values.timezone, source: input === STDIN ? 'stdin' : path.basename(file) });
   } catch (error) {
-    if (error instanceof ImportError) throw new UsageError(`${file}: ${error.message}`);
-    throw error;
+    if (!(error instanceof ImportError)) throw error;
+    if (error.path.startsWith('--')) throw new UsageError(`import: ${error.message}`);
+    // `file:3:20: ...` for a place in the text, `file: $.schedule...: ...` for a path.
+    throw new UsageError(/^\d/.test(error.path) ? `${file}:${error.message}` : `${file}: ${error.message}`);
   }
-  for (const note of result.notes) process.stderr.write(`programme: ${file}: ${note}\n`);
   const out = values.output;
   if (out === undefined) process.stdout.write(result.text);
   else writeAtomically(out, result.text);
+  for (const note of result.notes) process.stderr.write(`programme: ${file}: ${note.path}: ${note.message}\n`);
+  const left = result.notes.filter((n) => n.leftOut).length;
+  process.stderr.write(`programme: ${file}: read as ${result.format}; ${result.slots} of ${result.events} event${result.events === 1 ? '' : 's'} imported, in ${result.zone}${left ? `; ${left} thing${left === 1 ? '' : 's'} left out (listed above)` : ''}\n`);
   const shown = out ?? '<stdout>';
   const doc = TextDocument.create('file:///imported.programme.yaml', 'programme', 1, result.text);
   const checked = createProgrammeService().get(doc);
@@ -47,16 +51,5 @@ function runImport(input: string, values: { output?: string }): number {
     process.stderr.write(formatText([{ file: shown, text: result.text, diagnostics: errors }]));
     process.stderr.write(`programme: the imported programme has ${errors.length} error${errors.length === 1 ? '' : 's'} that were in ${file}\n`);
   }
-  return 0;
-}
-
-/** `line:col` (1-based) of a JSON.parse error, from the position in its message, else the end. */
-export function jsonErrorPlace(text: string, message: string): string {
-  const m = /position (\d+)/.exec(message);
-  const lineCol = /line (\d+) column (\d+)/.exec(message);
-  if (lineCol) return `${lineCol[1]}:${lineCol[2]}`;
-  const offset = m ? Number(m[1]) : text.length;
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return `${line}:${offset - before.lastIndexOf('\n')}`;
+  return result.leftOut ? 1 : 0;
 }

@@ -11,6 +11,9 @@
  *   the iCalendar UID is that GUID too;
  * - a room's GUID uses `#room/<room id>`, a person's `acct:<email>` when the person has an
  *   email (as the c3voc tools do), else `#person/<person id>`.
+ * A slot's or person's `guid` kept from an import is used as is (a second slot with the same
+ * guid gets a derived one: GUIDs are unique in a schedule); so is a slot's `source-id` as the
+ * legacy integer id, and other slots get the numbers 1, 2, 3... that no slot keeps.
  */
 import { v5 as uuidv5 } from 'uuid';
 import { Model, Person, Slot, SlotKind, Track, slotRoom } from '../model/model';
@@ -37,7 +40,7 @@ export interface ExportPerson {
 export interface ExportEvent {
   key: string;
   guid: string;
-  /** 1, 2, 3... in export order (the exchange format's legacy integer id). */
+  /** The slot's `source-id`, else 1, 2, 3... in export order, skipping kept ones (the exchange format's legacy integer id). */
   number: number;
   slot: Slot;
   track: Track;
@@ -91,7 +94,7 @@ export function exportable(model: Model): Exportable {
     if (!p) {
       const known: Person | undefined = model.people.get(id);
       const email = known?.node ? str(get(known.node, 'email')) : undefined;
-      p = { id, name: known?.name ?? id, email, guid: guid(email ? `acct:${email}` : `${base}#person/${id}`) };
+      p = { id, name: known?.name ?? id, email, guid: known?.guid?.toLowerCase() ?? guid(email ? `acct:${email}` : `${base}#person/${id}`) };
       people.set(id, p);
     }
     return p;
@@ -114,24 +117,46 @@ export function exportable(model: Model): Exportable {
     return room;
   };
   const events: ExportEvent[] = [];
+  const guids = new Set<string>();
   for (const slot of model.slots) {
     if (!slot.interval) continue;
     const key = `${slot.track.id}/${slot.id ?? `slot-${slot.index + 1}`}`;
+    const kept = slot.exchange.guid?.toLowerCase();
+    const id = kept && !guids.has(kept) ? kept : guid(`${base}#${key}`);
+    guids.add(id);
     events.push({
-      key, guid: guid(`${base}#${key}`), number: 0, slot, track: slot.track, title: slot.title, kind: slot.kind,
+      key, guid: id, number: 0, slot, track: slot.track, title: slot.title, kind: slot.kind,
       start: slot.interval.start.setZone(zone), end: slot.interval.end.setZone(zone),
       minutes: Math.round((slot.interval.endMs - slot.interval.startMs) / 60_000),
       room: roomOf(slot), persons: slot.speakers.map((s) => person(s.id)), abstract: slot.abstract, materials: slot.materials,
     });
   }
   events.sort((a, b) => a.start.toMillis() - b.start.toMillis() || cmp(a.room.name, b.room.name) || cmp(a.key, b.key));
-  events.forEach((e, i) => { e.number = i + 1; });
+  numberEvents(events);
   const roomOrder = [...model.rooms.keys()];
   const orderedRooms = [...rooms.values()].sort((a, b) => rank(roomOrder, a.key) - rank(roomOrder, b.key) || cmp(a.name, b.name));
   return {
     title, acronym: acronym(title), zone, base, url: event.url, description: event.description, venue: event.venue,
     days: days(model, events, zone), rooms: orderedRooms, events,
   };
+}
+
+/** Kept `source-id`s as they are (the first of a repeated one), the others 1, 2, 3... skipping those. */
+function numberEvents(events: ExportEvent[]): void {
+  const kept = new Set<number>();
+  for (const e of events) {
+    const n = e.slot.exchange.sourceId;
+    if (n !== undefined && !kept.has(n)) {
+      kept.add(n);
+      e.number = n;
+    }
+  }
+  let next = 1;
+  for (const e of events) {
+    if (e.number) continue;
+    while (kept.has(next)) next++;
+    e.number = next++;
+  }
 }
 
 function cmp(a: string, b: string): number {

@@ -41,7 +41,8 @@ export function scheduleObject(x: Exportable): object {
 }
 
 function event(e: ExportEvent, x: Exportable): Record<string, unknown> {
-  return {
+  const kept = e.slot.exchange;
+  const out: Record<string, unknown> = {
     guid: e.guid,
     id: e.number,
     date: isoLocal(e.start),
@@ -52,22 +53,39 @@ function event(e: ExportEvent, x: Exportable): Record<string, unknown> {
     slug: eventSlug(e, x),
     url: eventUrl(e, x),
     title: e.title,
-    subtitle: '',
+    subtitle: kept.subtitle ?? '',
     track: e.track.title,
-    type: e.kind,
-    language: null,
+    type: kept.type ?? e.kind,
+    language: kept.language ?? null,
     abstract: e.abstract ?? '',
+    do_not_record: kept.recording === false,
     persons: e.persons.map((p) => ({ guid: p.guid, name: p.name })),
     links: e.materials.map((m) => ({ url: m.url, title: m.title })),
   };
+  if (kept.attachments.length) out.attachments = kept.attachments.map((m) => ({ url: m.url, title: m.title }));
+  return out;
 }
 
-/** `lpc2021-vfio-iommu-pci-slot-3`: unique, lowercase, as the schema's slug pattern wants. */
+/**
+ * The slot's kept `slug` when the exchange format allows it (`^[a-z0-9_-]+[a-z0-9]$`), else
+ * that slug lowercased with other characters as `_`; else `lpc2021-vfio-iommu-pci-slot-3`.
+ */
 export function eventSlug(e: ExportEvent, x: Exportable): string {
+  const kept = e.slot.exchange.slug;
+  if (kept) {
+    if (SLUG.test(kept)) return kept;
+    const fixed = kept.toLowerCase().replace(/[^a-z0-9_-]/g, '_').replace(/[_-]+$/, '');
+    if (SLUG.test(fixed)) return fixed;
+  }
   return `${x.acronym.replace(/-/g, '_')}-${slugify(e.key)}`;
 }
 
-/** The event's page with the slot key as fragment (or the `urn:` base when the event has no URL). */
+const SLUG = /^[a-z0-9_-]+[a-z0-9]$/;
+
+/**
+ * The slot's own `url`; else the event's page with the slot key as fragment (or the `urn:`
+ * base when the event has no URL).
+ */
 export function eventUrl(e: ExportEvent, x: Exportable): string {
-  return `${x.base.replace(/#.*$/, '')}#${e.key}`;
+  return e.slot.exchange.url ?? `${x.base.replace(/#.*$/, '')}#${e.key}`;
 }

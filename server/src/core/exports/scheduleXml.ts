@@ -6,7 +6,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { Model } from '../model/model';
 import { ExportEvent, Exportable, PROGRAMME_VERSION, exportable, hhmm, isoLocal, timeslot } from './exportable';
-import { eventUrl } from './scheduleJson';
+import { eventSlug, eventUrl } from './scheduleJson';
 
 export function scheduleXml(model: Model): string {
   const x = exportable(model);
@@ -26,6 +26,7 @@ function schedule(x: Exportable): object {
   };
   if (x.url && isHttp(x.url)) conference.url = x.url;
   conference.time_zone_name = x.zone;
+  const slugs = new Set<string>();
   return {
     generator: { '@_name': 'programme', '@_version': PROGRAMME_VERSION },
     version: '1.0',
@@ -38,27 +39,37 @@ function schedule(x: Exportable): object {
       room: x.rooms
         .map((r) => ({ r, events: d.events.filter((e) => e.room === r) }))
         .filter(({ events }) => events.length)
-        .map(({ r, events }) => ({ '@_name': r.name, '@_guid': r.guid, event: events.map((e) => event(e, x)) })),
+        .map(({ r, events }) => ({ '@_name': r.name, '@_guid': r.guid, event: events.map((e) => event(e, x, slugs)) })),
     })),
   };
 }
 
-function event(e: ExportEvent, x: Exportable): object {
+function event(e: ExportEvent, x: Exportable, slugs: Set<string>): object {
+  const kept = e.slot.exchange;
   const out: Record<string, unknown> = {
     '@_guid': e.guid,
     '@_id': e.number,
     room: e.room.name,
     title: e.title,
-    subtitle: '',
-    type: e.kind,
+    subtitle: kept.subtitle ?? '',
+    type: kept.type ?? e.kind,
     date: isoLocal(e.start),
     start: e.start.toFormat('HH:mm'),
     duration: hhmm(e.minutes),
     abstract: e.abstract ?? '',
-    track: e.track.title,
-    persons: { person: e.persons.map((p) => ({ '@_guid': p.guid, '#text': p.name })) },
-    links: { link: e.materials.map((m) => ({ '@_href': m.url, '#text': m.title })) },
   };
+  // The XSD's slug is optional, of its own form, and unique.
+  const slug = eventSlug(e, x);
+  if (/^[a-z0-9_]{4,}-[a-z0-9\-_]{4,}$/.test(slug) && !slugs.has(slug)) {
+    slugs.add(slug);
+    out.slug = slug;
+  }
+  out.track = e.track.title;
+  if (kept.language) out.language = kept.language;
+  if (kept.recording !== undefined) out.recording = { license: '', optout: kept.recording === false };
+  out.persons = { person: e.persons.map((p) => ({ '@_guid': p.guid, '#text': p.name })) };
+  out.links = { link: e.materials.map((m) => ({ '@_href': m.url, '#text': m.title })) };
+  if (kept.attachments.length) out.attachments = { attachment: kept.attachments.map((m) => ({ '@_href': m.url, '#text': m.title })) };
   const url = eventUrl(e, x);
   if (isHttp(url)) out.url = url;
   return out;

@@ -23,6 +23,8 @@ export interface Person {
   honorific?: string;
   /** The person's own zone, when it is a valid IANA zone. */
   timezone?: string;
+  /** The identity kept from an imported schedule. */
+  guid?: string;
 }
 
 export interface Room {
@@ -79,6 +81,24 @@ export interface Slot {
   topics: Ref[];
   abstract?: string;
   materials: { title: string; url: string }[];
+  /** Kept from an imported schedule (exports write them back): see docs/FORMAT.md. */
+  exchange: SlotExchange;
+}
+
+/** What a slot keeps of the schedule it was imported from, for exports to write back. */
+export interface SlotExchange {
+  guid?: string;
+  /** The source's integer id. */
+  sourceId?: number;
+  slug?: string;
+  url?: string;
+  language?: string;
+  subtitle?: string;
+  /** The source's own event type (`lecture`). */
+  type?: string;
+  /** False: do not record. */
+  recording?: boolean;
+  attachments: { title: string; url: string }[];
 }
 
 export type TrackKind = 'microconference' | 'refereed' | 'keynote' | 'bof' | 'workshop' | 'other';
@@ -199,6 +219,22 @@ function num(node: Node | null | undefined, ctx: Ctx): number | undefined {
   return usable(node, ctx) && typeof node.value === 'number' ? node.value : undefined;
 }
 
+function bool(node: Node | null | undefined, ctx: Ctx): boolean | undefined {
+  return usable(node, ctx) && typeof node.value === 'boolean' ? node.value : undefined;
+}
+
+/** `materials` and `attachments`: the items with a title and a URL. */
+function links(node: Node | null | undefined, ctx: Ctx): { title: string; url: string }[] {
+  const out: { title: string; url: string }[] = [];
+  if (usable(node, ctx) && node.kind === 'seq') {
+    for (const m of node.items) {
+      const title = text(m, 'title', ctx), url = text(m, 'url', ctx);
+      if (title && url) out.push({ title, url });
+    }
+  }
+  return out;
+}
+
 function refs(node: Node | null | undefined, ctx: Ctx): Ref[] {
   if (!usable(node, ctx) || node.kind !== 'seq') return [];
   const out: Ref[] = [];
@@ -278,6 +314,7 @@ function readPersonData(key: ScalarNode, node: Node | null, ctx: Ctx): Person {
     id: key.value as string, key, node,
     name: text(node, 'name', ctx), affiliation: text(node, 'affiliation', ctx), honorific: text(node, 'honorific', ctx),
     timezone: zone?.zone,
+    guid: text(node, 'guid', ctx),
   };
 }
 
@@ -433,15 +470,19 @@ function readSlotData(node: Node, index: number, track: Track, event: EventInfo,
     speakers: refs(get(node, 'speakers'), ctx),
     topics: refs(get(node, 'topics'), ctx),
     abstract: text(node, 'abstract', ctx),
-    materials: [],
+    materials: links(get(node, 'materials'), ctx),
+    exchange: {
+      guid: text(node, 'guid', ctx),
+      sourceId: num(get(node, 'source-id'), ctx),
+      slug: text(node, 'slug', ctx),
+      url: text(node, 'url', ctx),
+      language: text(node, 'language', ctx),
+      subtitle: text(node, 'subtitle', ctx),
+      type: text(node, 'type', ctx),
+      recording: bool(get(node, 'recording'), ctx),
+      attachments: links(get(node, 'attachments'), ctx),
+    },
   };
-  const materials = get(node, 'materials');
-  if (usable(materials, ctx) && materials.kind === 'seq') {
-    for (const m of materials.items) {
-      const title = text(m, 'title', ctx), url = text(m, 'url', ctx);
-      if (title && url) slot.materials.push({ title, url });
-    }
-  }
   if (!ctx.invalid.has(node) || node.kind === 'map') {
     const r = readInterval(node, event, ctx);
     slot.interval = r.interval;

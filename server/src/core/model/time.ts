@@ -288,3 +288,56 @@ export function formatDay(time: DateTime, zone: string): string {
 export function dateFromToday(days: number): string {
   return DateTime.utc().plus({ days }).toFormat('yyyy-MM-dd');
 }
+
+/** An ISO date-time as written: its instant and offset, when it names one (`Z`, `+01:00`). */
+export interface WrittenTime {
+  ms: number;
+  /** Minutes east of UTC, when the text has an offset. */
+  offset?: number;
+}
+
+/**
+ * An ISO date-time (`2018-12-27T11:00:00+01:00`, or without offset: then local in `zone`,
+ * never the machine's zone). Undefined when not an ISO date-time.
+ */
+export function readISO(text: string, zone: string): WrittenTime | undefined {
+  const withOffset = /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(text.trim()) && /T|\s\d/.test(text.trim());
+  const dt = DateTime.fromISO(text.trim().replace(' ', 'T'), withOffset ? { setZone: true } : { zone });
+  if (!dt.isValid) return undefined;
+  return withOffset ? { ms: dt.toMillis(), offset: dt.offset } : { ms: dt.toMillis() };
+}
+
+/** The instant of a local date (`YYYY-MM-DD`) and time (`HH:MM[:SS]`) in `zone`. */
+export function localInstant(date: string, time: string, zone: string): number | undefined {
+  const dt = DateTime.fromISO(`${date}T${time}`, { zone });
+  return dt.isValid ? dt.toMillis() : undefined;
+}
+
+/** The zone's offset (minutes east of UTC) at an instant. */
+export function offsetAt(zone: string, ms: number): number {
+  return DateTime.fromMillis(ms, { zone }).offset;
+}
+
+/** `YYYY-MM-DD` and `HH:MM` of an instant in `zone`. */
+export function localParts(ms: number, zone: string): { date: string; time: string } {
+  const dt = DateTime.fromMillis(ms, { zone });
+  return { date: dt.toFormat('yyyy-MM-dd'), time: dt.toFormat('HH:mm') };
+}
+
+/** The IANA zone of a fixed offset: `UTC`, `Etc/GMT-1` (UTC+1: the sign is POSIX's); undefined when not whole hours. */
+export function fixedOffsetZone(offset: number): string | undefined {
+  if (offset === 0) return 'UTC';
+  if (offset % 60 !== 0 || Math.abs(offset) > 14 * 60) return undefined;
+  return `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset) / 60}`;
+}
+
+/** Canonical zones (not aliases, not `Etc/`) that give every instant its written offset. */
+export function zonesMatching(times: { ms: number; offset: number }[]): string[] {
+  return allZones().filter((z) => z.includes('/') && !z.startsWith('Etc/') && !zoneInfo(z).canonical
+    && times.every((t) => offsetAt(z, t.ms) === t.offset));
+}
+
+/** The day after a `YYYY-MM-DD` date (calendar arithmetic, no zone). */
+export function nextDate(date: string, days = 1): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toFormat('yyyy-MM-dd');
+}
