@@ -11,6 +11,8 @@ export function scheduleJson(model: Model): string {
   return JSON.stringify(scheduleObject(exportable(model)), null, 2) + '\n';
 }
 
+const OFFICIAL_ZONE = /^([A-Z][a-z]+\/[A-Z][a-z]+)|UTC$/;
+
 export function scheduleObject(x: Exportable): object {
   const conference: Record<string, unknown> = {
     acronym: x.acronym,
@@ -19,8 +21,10 @@ export function scheduleObject(x: Exportable): object {
     end: x.days[x.days.length - 1]?.date ?? '1970-01-01',
     daysCount: x.days.length,
     timeslot_duration: hhmm(timeslot(x.events)),
-    time_zone_name: x.zone,
   };
+  // The official schema takes region zones and UTC only: a fixed-offset zone (`Etc/GMT-1`,
+  // kept from a file that named none) is left out, as that file did; every date has its offset.
+  if (OFFICIAL_ZONE.test(x.zone)) conference.time_zone_name = x.zone;
   if (x.description) conference.description = x.description;
   if (x.url) conference.url = x.url;
   conference.rooms = x.rooms.map((r) => ({ name: r.name, guid: r.guid, ...(r.capacity !== undefined ? { capacity: r.capacity } : {}) }));

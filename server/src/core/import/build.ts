@@ -80,7 +80,7 @@ export function buildProgramme(src: SourceSchedule, options: BuildOptions = {}):
   });
   people.reportReusedIds();
   resolved.sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity) || cmp(a.room ?? '', b.room ?? '') || a.order - b.order);
-  const text = render(src, zone, dayChange, resolved, people, rooms, tracks, options.source ?? 'a schedule');
+  const text = render(src, zone, dayChange, dayDates, resolved, people, rooms, tracks, options.source ?? 'a schedule');
   return { text, notes, format: src.format, zone, events: src.events.length, slots: resolved.length, leftOut: notes.some((n) => n.leftOut) };
 }
 
@@ -138,6 +138,7 @@ function instant(ev: SourceEvent, zone: string, dayChange: string, note: Note, w
       note(`${ev.path}.date`, `${what}: \`${ev.date}\` is not an ISO date-time: imported as not scheduled`);
       return undefined;
     }
+    note(`${ev.path}.date`, `${what}: \`${ev.date}\` is not an ISO date-time: the start is read from the day's date and \`start\``, false);
   }
   const start = ev.start ? /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(ev.start) : null;
   if (start && ev.dayDate && /^\d{4}-\d{2}-\d{2}$/.test(ev.dayDate)) {
@@ -370,7 +371,7 @@ class People {
 
 type Obj = Record<string, unknown>;
 
-function render(src: SourceSchedule, zone: string, dayChange: string, events: Resolved[], people: People, rooms: Named, tracks: Named, source: string): string {
+function render(src: SourceSchedule, zone: string, dayChange: string, dayDates: (string | undefined)[], events: Resolved[], people: People, rooms: Named, tracks: Named, source: string): string {
   const dates: string[] = [];
   for (const e of events) {
     if (!e.local) continue;
@@ -379,8 +380,12 @@ function render(src: SourceSchedule, zone: string, dayChange: string, events: Re
     const last = localParts(e.ms! + (e.minutes - 1) * 60_000, zone);
     dates.push(programmeDate(last, dayChange));
   }
+  // The event's days: the source's own days when it lists them (a frab `end` may name a day
+  // without events after the last listed one), else its start and end.
   const dateOf = (v: string | undefined): string | undefined => (v && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : undefined);
-  const sorted = [dateOf(src.start), dateOf(src.end), ...dates].filter((d): d is string => !!d).sort();
+  const listed = dayDates.filter((d): d is string => !!d);
+  const bounds = listed.length ? listed : [dateOf(src.start), dateOf(src.end)];
+  const sorted = [...bounds, ...dates].filter((d): d is string => !!d).sort();
   const start = sorted[0] ?? '1970-01-01';
   const end = sorted[sorted.length - 1] ?? start;
   const event: Obj = { title: src.title ?? 'Imported schedule', start, end, timezone: zone };

@@ -7,7 +7,7 @@
  * `primaryauthors` (`first_name`, `last_name`, `affiliation`, `person_id`), `url`, `material`.
  * A contribution without `startDate` is not scheduled.
  */
-import { ImportError, Json, SourceEvent, SourceLink, SourcePerson, SourceSchedule, describe, integer, isObject, text } from './source';
+import { ImportError, Json, SourceEvent, SourceLink, SourcePerson, SourceSchedule, describe, integer, isObject, text, title } from './source';
 
 export function isIndicoEvent(data: Json): boolean {
   return Array.isArray(data.results) && isObject(data.results[0]) && Array.isArray((data.results[0] as Json).contributions);
@@ -46,7 +46,7 @@ function readContribution(c: Json, path: string, src: SourceSchedule): SourceEve
   if (room && !src.rooms.includes(room)) src.rooms.push(room);
   const out: SourceEvent = {
     path,
-    title: text(c.title),
+    title: title(c.title),
     zoned: date && time ? { date, time, zone: tz ?? src.zone?.name ?? 'UTC' } : undefined,
     scheduled: !!start,
     minutes,

@@ -3,7 +3,7 @@
  * `schedule.conference.days[].rooms{name: [event]}`. Read leniently (most real files do not
  * validate against the official schema): an odd field of one event is a note, not an abort.
  */
-import { ImportError, Json, SourceEvent, SourceLink, SourcePerson, SourceSchedule, boolean, describe, durationText, integer, isObject, key, text } from './source';
+import { ImportError, Json, SourceEvent, SourceLink, SourcePerson, SourceSchedule, boolean, describe, durationText, integer, isObject, key, text, title } from './source';
 
 export function readScheduleJson(data: Json): SourceSchedule {
   const schedule = data.schedule;
@@ -56,7 +56,7 @@ function readEvent(ev: Json, path: string, roomName: string, dayDate: string | u
   const duration = text(ev.duration);
   const out: SourceEvent = {
     path,
-    title: text(ev.title),
+    title: title(ev.title),
     date: text(ev.date),
     start: text(ev.start),
     dayDate,

@@ -115,6 +115,11 @@ export function text(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 }
 
+/** A title as written (spaces around it kept: the round trip gives it back); undefined when blank. */
+export function title(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v : text(v);
+}
+
 /** `HH:MM` or `HH:MM:SS` (or `H:MM`) → minutes, rounded; undefined when not of that form. */
 export function durationText(v: string): number | undefined {
   const m = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(v.trim());

@@ -301,6 +301,7 @@ export interface WrittenTime {
  * never the machine's zone). Undefined when not an ISO date-time.
  */
 export function readISO(text: string, zone: string): WrittenTime | undefined {
+  if (!/^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)) return undefined;
   const withOffset = /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(text.trim()) && /T|\s\d/.test(text.trim());
   const dt = DateTime.fromISO(text.trim().replace(' ', 'T'), withOffset ? { setZone: true } : { zone });
   if (!dt.isValid) return undefined;
