@@ -102,7 +102,7 @@ function valueItems(analysis: Analysis, ctx: CursorContext, offset: number, key:
   } else if (key === 'topics' && inList && inSlot) {
     candidates = topicCandidates(analysis, trackId, prefix, present);
     kind = CompletionItemKind.Reference;
-  } else if (key === 'room' && ctx.path[0] === 'tracks') {
+  } else if (key === 'room' && (ctx.path[0] === 'tracks' || ctx.path[0] === 'blocks')) {
     candidates = roomCandidates(analysis, prefix);
     kind = CompletionItemKind.Reference;
   } else if (key === 'timezone') {

@@ -54,6 +54,7 @@ export function symbolAt(analysis: Analysis | undefined, offset: number): Progra
     if (topic) return decl('topic', topic, String(path[1]));
     return undefined;
   }
+  if (path.length === 3 && path[0] === 'blocks' && path[2] === 'room') return decl('room', id);
   if (path[0] !== 'tracks' || path.length < 3) return undefined;
   const track = String(path[1]);
   const field = path[path.length - 2];
@@ -115,6 +116,7 @@ export function referencesOf(analysis: Analysis, symbol: ProgrammeSymbol, cancel
     for (const r of refs) if (r.id === symbol.id) out.push(textSpan(r.node, text));
   };
   let n = 0;
+  if (symbol.kind === 'room') for (const block of model.blocks) if (block.room) add([block.room]);
   for (const track of model.tracks.values()) {
     if (symbol.kind === 'person') {
       add(track.leads);

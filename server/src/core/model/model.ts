@@ -60,6 +60,14 @@ export interface Session {
   interval?: Interval;
 }
 
+/** Time in a room that one track can be placed into (top-level `blocks`). */
+export interface Block {
+  index: number;
+  node: Node;
+  room?: Ref;
+  interval?: Interval;
+}
+
 export type SlotKind = 'talk' | 'discussion' | 'opening' | 'closing' | 'break' | 'bof';
 
 export interface Slot {
@@ -150,6 +158,8 @@ export interface Model {
   tracks: Map<string, Track>;
   /** Every slot of every track, in document order. */
   slots: Slot[];
+  /** The top-level `blocks`, in document order. */
+  blocks: Block[];
   problems: Problem[];
 }
 
@@ -172,13 +182,14 @@ interface NodeMemos {
   person?: Memo<Person>;
   track?: Memo<Track>;
   session?: Memo<Interval | undefined>;
+  block?: Memo<Interval | undefined>;
   slot?: Memo<Slot>;
 }
 
 /** Builds the model; `invalid` holds value nodes the schema already rejected. */
 export function buildModel(root: Node | null, invalid: ReadonlySet<Node>, cache: ModelCache = new ModelCache()): Model {
   const ctx: Ctx = { invalid, problems: [], cache };
-  const model: Model = { event: { node: null, dayChange: 0 }, people: new Map(), rooms: new Map(), tracks: new Map(), slots: [], problems: ctx.problems };
+  const model: Model = { event: { node: null, dayChange: 0 }, people: new Map(), rooms: new Map(), tracks: new Map(), slots: [], blocks: [], problems: ctx.problems };
   if (!root || root.kind !== 'map') return model;
   const eventNode = get(root, 'event') ?? null;
   // The event depends only on its own text: kept on its node across edits elsewhere.
@@ -192,6 +203,13 @@ export function buildModel(root: Node | null, invalid: ReadonlySet<Node>, cache:
     model.tracks.set(track.id, track);
     for (const slot of track.slots) model.slots.push(slot);
   });
+  const blocks = get(root, 'blocks');
+  if (usable(blocks, ctx) && blocks.kind === 'seq') {
+    blocks.items.forEach((b, index) => {
+      const interval = ctx.invalid.has(b) ? undefined : memoised(b, 'block', model.event.zone, ctx, (local) => readInterval(b, model.event, local).interval);
+      model.blocks.push({ index, node: b, room: ref(get(b, 'room'), ctx), interval });
+    });
+  }
   return model;
 }
 

@@ -10,7 +10,7 @@ import { Report } from './memo';
 const SUGGEST_DAY_CHANGE_MS = 6 * 3_600_000;
 
 /**
- * `outside-event`: sessions and slots happen within the event's programme days, from the first
+ * `outside-event`: sessions, slots and blocks happen within the event's programme days, from the first
  * day's `day-change` (default 00:00) to the day-change after the last day (days.ts): with
  * `day-change: "04:00"`, a social evening from 22:00 to 01:00 on the last night is inside.
  */
@@ -33,6 +33,10 @@ export function outsideEvent(ctx: RuleContext): void {
     const message = `${what} (${formatRangeLong(interval.start, interval.end, zone)}) is outside the event (${dates}${days})${hint}`;
     return () => problem('outside-event', message, node());
   };
+  for (const block of ctx.model.blocks) {
+    const report = check(`block ${block.index + 1}${block.room ? ` (room \`${block.room.id}\`)` : ''}`, block.interval, () => get(block.node, 'start') ?? block.node);
+    if (report) ctx.report(report());
+  }
   for (const track of ctx.model.tracks.values()) {
     for (const s of track.sessions) {
       const report = check(`a session of track \`${track.id}\``, s.interval, () => get(s.node, 'start') ?? s.node);

@@ -4,7 +4,7 @@ import { problem, Problem } from '../service/problem';
 import { RuleContext } from './context';
 import { Report } from './memo';
 
-/** `unknown-person`, `unknown-room`, `unknown-topic`: every id a field names must exist. */
+/** `unknown-person`, `unknown-room`, `unknown-topic`: every id a field names (a block's room too) must exist. */
 export function unknownReference(ctx: RuleContext): void {
   const { model } = ctx;
   // One guess per unknown id: the same typo repeated in many slots is looked up once.
@@ -32,6 +32,7 @@ export function unknownReference(ctx: RuleContext): void {
   // track's id or topics changed.
   const people = ctx.memo.keysToken('unknownReference.people', model.people);
   const rooms = ctx.memo.keysToken('unknownReference.rooms', model.rooms);
+  for (const block of model.blocks) now(room(block.room));
   for (const track of model.tracks.values()) {
     now(room(track.room));
     for (const r of track.leads) now(person(r, 'leads'));

@@ -1,0 +1,63 @@
+/**
+ * Top-level `blocks`: the schema accepts them, the model resolves their times in the event
+ * zone, and bad blocks get the usual codes, once, at the value at fault.
+ */
+import * as assert from 'assert';
+import { check, programme } from '../support/fixtures';
+import { referencesOf, symbolAt } from '../../server/src/core/features/navigation';
+
+const ROOMS = 'rooms:\n  mc1: { title: Room 1 }\n';
+
+function withBlocks(blocks: string): string {
+  return programme({ top: `${ROOMS}blocks:\n${blocks}` });
+}
+
+suite('blocks', () => {
+  test('valid blocks check clean and are in the model with their room and interval', () => {
+    const a = check(withBlocks('  - { room: mc1, start: 2021-09-21 07:00, end: 2021-09-21 11:00 }\n  - room: mc1\n    start: 2021-09-21 12:00\n    duration: 3h30m\n'));
+    assert.deepStrictEqual(a.problems.filter((p) => p.code !== 'not-scheduled' && p.code !== 'unused-person').map((p) => p.message), []);
+    assert.strictEqual(a.model.blocks.length, 2);
+    assert.strictEqual(a.model.blocks[0].room?.id, 'mc1');
+    assert.strictEqual(a.model.blocks[0].interval?.start.toISO(), '2021-09-21T07:00:00.000-07:00');
+    assert.strictEqual(a.model.blocks[1].interval?.end.toISO(), '2021-09-21T15:30:00.000-07:00');
+  });
+
+  test('an unknown room is unknown-room at the id, with a guess', () => {
+    const a = check(withBlocks('  - { room: mc2, start: 2021-09-21 07:00, end: 2021-09-21 11:00 }\n'));
+    assert.deepStrictEqual(a.codes.filter((c) => c !== 'not-scheduled'), ['unknown-room']);
+    assert.deepStrictEqual(a.at('unknown-room'), ['10:13-10:16']);
+    assert.match(a.problems.find((p) => p.code === 'unknown-room')!.message, /unknown room `mc2`.*did you mean `mc1`/);
+  });
+
+  test('an impossible date is invalid-datetime; a DST gap nonexistent-time; a day outside the event outside-event', () => {
+    assert.deepStrictEqual(check(withBlocks('  - { room: mc1, start: 2021-09-31 07:00, end: 2021-09-21 11:00 }\n')).at('invalid-datetime'), ['10:25-10:41']);
+    const dst = check(programme({ top: `${ROOMS}blocks:\n  - { room: mc1, start: 2021-03-14 02:30, duration: 3h }\n` }).replace('start: 2021-09-20', 'start: 2021-03-13'));
+    assert.deepStrictEqual(dst.at('nonexistent-time'), ['10:25-10:41']);
+    const outside = check(withBlocks('  - { room: mc1, start: 2021-09-26 07:00, duration: 3h }\n'));
+    assert.deepStrictEqual(outside.codes.filter((c) => c !== 'not-scheduled'), ['outside-event']);
+    assert.deepStrictEqual(outside.at('outside-event'), ['10:25-10:41']);
+  });
+
+  test('shape errors are schema errors: no room, both or neither end and duration, an unknown key, end before start', () => {
+    const noRoom = check(withBlocks('  - { start: 2021-09-21 07:00, end: 2021-09-21 11:00 }\n'));
+    assert.deepStrictEqual(noRoom.codes.filter((c) => c !== 'not-scheduled'), ['schema']);
+    assert.match(noRoom.problems[0].message, /room/);
+    const unknownKey = check(withBlocks('  - { room: mc1, start: 2021-09-21 07:00, end: 2021-09-21 11:00, rom: x }\n'));
+    assert.deepStrictEqual(unknownKey.codes.filter((c) => c !== 'not-scheduled'), ['schema']);
+    const reversed = check(withBlocks('  - { room: mc1, start: 2021-09-21 07:00, end: 2021-09-21 06:00 }\n'));
+    assert.deepStrictEqual(reversed.codes.filter((c) => c !== 'not-scheduled'), ['schema']);
+    assert.deepStrictEqual(reversed.at('schema'), ['10:48-10:64']);
+    const neither = check(withBlocks('  - { room: mc1, start: 2021-09-21 07:00 }\n'));
+    assert.deepStrictEqual(neither.codes.filter((c) => c !== 'not-scheduled'), ['schema']);
+    const notList = check(programme({ top: `${ROOMS}blocks: mc1\n` }));
+    assert.deepStrictEqual(notList.codes.filter((c) => c !== 'not-scheduled'), ['schema']);
+  });
+
+  test("a block's room is a reference to the room: found, so renaming the room renames it too", () => {
+    const a = check(withBlocks('  - { room: mc1, start: 2021-09-21 07:00, end: 2021-09-21 11:00 }\n'));
+    const at = a.text.indexOf('room: mc1') + 'room: '.length;
+    const symbol = symbolAt(a, at + 1)!;
+    assert.deepStrictEqual({ kind: symbol.kind, id: symbol.id }, { kind: 'room', id: 'mc1' });
+    assert.deepStrictEqual(referencesOf(a, symbol)!.map((s) => s.start), [at]);
+  });
+});
