@@ -1,7 +1,7 @@
 // Bundles the extension (client, server, CLI, webview) into dist/ and the tests into out/.
 // Usage: node scripts/build.mjs [--watch] [--minify] [--only=dist|tests]
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 
@@ -63,6 +63,9 @@ if (only !== 'tests') {
     { ...web, entryPoints: ['client/src/browserExtension.ts'], format: 'cjs', external: ['vscode'], outfile: 'dist/web/client.js' },
     { ...web, entryPoints: ['server/src/lsp/browserMain.ts'], format: 'iife', outfile: 'dist/web/server.js' },
   );
+  // The HiGHS solver's WebAssembly binary, which `programme plan` and the server load beside their bundles.
+  mkdirSync('dist', { recursive: true });
+  copyFileSync('node_modules/highs/build/highs.wasm', 'dist/highs.wasm');
   if (files('client/webview', 'main.ts').length) {
     builds.push({ ...common, entryPoints: ['client/webview/main.ts'], platform: 'browser', format: 'iife', target: 'es2020', outfile: 'dist/webview.js' });
   }

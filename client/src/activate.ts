@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { registerExportCommands } from './exportCommands';
 import { registerContentDetection } from './contentDetection';
+import { registerPlanCommands } from './planCommand';
 import { PreviewManager } from './preview/previewManager';
 import { SCHEDULE_METHOD, ScheduleParams, ScheduleResult } from '../../server/src/protocol';
 
@@ -32,6 +33,7 @@ export async function activateOn(host: Host, context: vscode.ExtensionContext): 
     }),
   );
   context.subscriptions.push(...registerExportCommands((method, params) => client!.sendRequest(method, params)));
+  context.subscriptions.push(...registerPlanCommands((method, params) => client!.sendRequest(method, params)));
   const started = client.start();
   context.subscriptions.push(new PreviewManager({
     extensionUri: context.extensionUri,

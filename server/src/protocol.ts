@@ -173,3 +173,53 @@ export interface TopicView {
   /** How many slots name this topic. */
   slots: number;
 }
+
+/**
+ * `programme/plan`: places the open programme's unplaced tracks into its `blocks` with the least
+ * clashes (and, with `replan`, lets placed tracks move: the least clashes, then the fewest
+ * moves). The answer carries the edits that write the placement; the client applies them as
+ * one undoable edit when the user accepts.
+ */
+export const PLAN_METHOD = 'programme/plan';
+
+export interface PlanParams {
+  uri: string;
+  replan?: boolean;
+}
+
+export interface PlanPlacementView {
+  track: string;
+  title: string;
+  room: string;
+  /** `Wed 2024-09-18 10:00–13:30 UTC+2`, in the event zone */
+  when: string;
+  change: 'new' | 'moved' | 'kept';
+  /** Where a moved track was: `room, when`. */
+  from?: string;
+}
+
+export interface PlanClashView {
+  person: string;
+  name?: string;
+  tracks: [string, string];
+  when: string;
+}
+
+/** A text edit in LSP positions (0-based line and UTF-16 character). */
+export interface PlanTextEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+export interface PlanResultView {
+  /** The document version the edits apply to. */
+  version: number;
+  /** Why nothing was planned (the file has errors, no solver here). */
+  errors?: string[];
+  placements: PlanPlacementView[];
+  clashes: PlanClashView[];
+  unplaced: { track: string; reason: string }[];
+  moves: number;
+  optimal: boolean;
+  edits: PlanTextEdit[];
+}

@@ -32,10 +32,11 @@ export function program(): Command {
   return program;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   process.exitCode = undefined;
   try {
-    program().parse(argv, { from: 'user' });
+    // Asynchronous: `plan` waits for its solver.
+    await program().parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
@@ -51,7 +52,7 @@ export function main(argv: string[]): number {
 /** Runs the CLI as a process: sets the exit code and survives a closed pipe (`| head`). */
 export function cli(argv: string[]): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); });
-  process.exitCode = main(argv);
+  void main(argv).then((code) => { process.exitCode = code; });
 }
 
 if (require.main === module) cli(process.argv.slice(2));

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { SettingsCache } from './settings';
 import { registerFeatures } from './handlers/features';
-import { createProgrammeService, ProgrammeService, DEFAULT_MAX_FILE_MB } from '../core';
+import { createProgrammeService, ProgrammeService, DEFAULT_MAX_FILE_MB, type MilpSolver } from '../core';
 
 export interface ServerContext {
   connection: Connection;
@@ -17,11 +17,13 @@ export interface ServerContext {
   workspace: ProgrammeService;
   settings: SettingsCache;
   diagnostics: DiagnosticsPublisher;
+  /** The MILP solver for `programme/plan`; none where it cannot be loaded (a web worker). */
+  solver?: MilpSolver;
   /** Runs a handler body, logging and answering `fallback` if it throws. */
   guard<T>(name: string, fallback: T, body: () => T): T;
 }
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: { solver?: MilpSolver } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsCache(connection);
   const workspace = createProgrammeService({
@@ -30,7 +32,7 @@ export function startServer(connection: Connection): void {
   });
   const diagnostics = new DiagnosticsPublisher(connection, documents, workspace, settings);
   const ctx: ServerContext = {
-    connection, documents, workspace, settings, diagnostics,
+    connection, documents, workspace, settings, diagnostics, solver: options.solver,
     guard(name, fallback, body) {
       try {
         return body();

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { planCommand } from './plan';
 import { renderCommand } from './render';
 
-export const COMMANDS: (() => Command)[] = [checkCommand, exportCommand, importCommand, renderCommand];
+export const COMMANDS: (() => Command)[] = [checkCommand, exportCommand, importCommand, planCommand, renderCommand];

@@ -12,10 +12,11 @@ import { navigationFeature } from './navigation';
 import { symbolsFeature } from './symbols';
 import { inlayHintsFeature } from './inlayHints';
 import { exportFeature } from './export';
+import { planFeature } from './plan';
 
 type Feature = (ctx: ServerContext) => ServerCapabilities;
 
-const FEATURES: Feature[] = [scheduleFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, symbolsFeature, inlayHintsFeature, exportFeature];
+const FEATURES: Feature[] = [scheduleFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, symbolsFeature, inlayHintsFeature, exportFeature, planFeature];
 
 export function registerFeatures(ctx: ServerContext): ServerCapabilities {
   const caps: ServerCapabilities = {};
