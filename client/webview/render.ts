@@ -10,6 +10,7 @@ import { link } from './markdown';
 import { Clock, dateSpan, ownZone, validZone } from './times';
 import { renderAgendaDay, renderDay, renderUnscheduled } from './slots';
 import { renderTrack } from './tracks';
+import { renderBlocks } from './blocks';
 import { PartCache, patchChildren } from './reuse';
 
 export { highlightLine } from './slots';
@@ -68,7 +69,8 @@ export function renderPreview(root: HTMLElement, view: ScheduleView | undefined,
   });
   if (!days.length && !view.unscheduled.length) days.push(h('p', { class: 'empty', text: 'No slots yet: add slots with a `start` to a track to see them here.' }));
   const unscheduled = view.unscheduled.length ? cache.get('unscheduled', view.unscheduled, () => renderUnscheduled(view, slotOptions)!, next) : undefined;
-  patchChildren(r.main, unscheduled ? [...days, unscheduled] : days);
+  const blocks = view.blocks ? cache.get('blocks', view.blocks, () => renderBlocks(view.blocks!, options.onReveal), next) : undefined;
+  patchChildren(r.main, [...(blocks ? [blocks] : []), ...days, ...(unscheduled ? [unscheduled] : [])]);
   patchChildren(r.side, view.tracks.map((t) => cache.get(`track:${t.id}`, t, () => renderTrack(t, links), next)));
   cache.replace(next);
   patchChildren(root, [header(view, zone, eventZone, mode, options), ...banners(view, options), r.layout]);

@@ -52,6 +52,21 @@ export interface ScheduleView {
   notice?: string;
   /** True when lists were cut to keep the view bounded. */
   truncated?: boolean;
+  /** The file's `blocks` and the tracks placed in them, when it has blocks. */
+  blocks?: BlockGridView;
+}
+
+/** Blocks by time (rows) and room (columns); a cell is null where the room has no block then. */
+export interface BlockGridView {
+  rooms: { id: string; title: string }[];
+  rows: {
+    /** `Wed 2024-09-18 10:00–13:30 UTC+2`, in the event zone. */
+    label: string;
+    startMs: number;
+    cells: ({ line: number; tracks: { id: string; title: string; line: number }[] } | null)[];
+  }[];
+  /** Tracks with no session and no scheduled slot: not placed yet. */
+  unplaced: { id: string; title: string; line: number }[];
 }
 
 export interface SourceError {

@@ -5,6 +5,11 @@
 import * as assert from 'assert';
 import { check, programme } from '../support/fixtures';
 import { referencesOf, symbolAt } from '../../server/src/core/features/navigation';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze, buildSchedule } from '../../server/src/core';
+
+const ROOT = path.resolve(__dirname, '../../..');
 
 const ROOMS = 'rooms:\n  mc1: { title: Room 1 }\n';
 
@@ -59,5 +64,21 @@ suite('blocks', () => {
     const symbol = symbolAt(a, at + 1)!;
     assert.deepStrictEqual({ kind: symbol.kind, id: symbol.id }, { kind: 'room', id: 'mc1' });
     assert.deepStrictEqual(referencesOf(a, symbol)!.map((s) => s.start), [at]);
+  });
+
+  test('the preview shows the blocks by time and room, with the track placed in each and those not placed yet', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'examples/committee.programme.yaml'), 'utf8');
+    const grid = buildSchedule(analyze(text), { uri: 'file:///c.programme.yaml' }).blocks!;
+    assert.deepStrictEqual(grid.rooms.map((r) => r.title), ['Hall A', 'Hall B', 'Room C']);
+    assert.deepStrictEqual(grid.rows.map((r) => r.label), [
+      'Wed 2024-09-18 10:00–13:30 UTC+2', 'Wed 2024-09-18 15:00–18:30 UTC+2', 'Thu 2024-09-19 10:00–13:30 UTC+2',
+    ]);
+    const cell = (row: number, col: number): string => {
+      const c = grid.rows[row].cells[col];
+      return c === null ? 'none' : c.tracks.map((t) => t.id).join('+') || 'free';
+    };
+    assert.deepStrictEqual([cell(0, 0), cell(2, 0), cell(2, 1)], ['free', 'bpf', 'free']);
+    assert.strictEqual(grid.unplaced.length, 7);
+    assert.strictEqual(grid.rows[2].cells[0]!.tracks[0].line, text.split('\n').indexOf('  bpf:'));
   });
 });

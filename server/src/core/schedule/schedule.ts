@@ -13,6 +13,7 @@ import type { Problem } from '../service/problem';
 import { zoneInfo } from '../model/time';
 import { eventSpan, programmeDate } from '../model/days';
 import type { DateTime } from '../model/time';
+import { blockGrid } from './blocks';
 
 /** Display limits: a hostile file must not make a huge view. */
 export const SCHEDULE_LIMITS = { title: 300, text: 20_000, message: 500, slots: 20_000, perSlot: 50, topics: 500, diagnosticsPerSlot: 20, dayMinutes: 36 * 60 };
@@ -76,6 +77,8 @@ function fill(view: ScheduleView, analysis: Analysis, overrides: SeverityMap): v
   view.days = buildDays(scheduled, model);
   view.tracks = [...model.tracks.values()].map((t) => trackView(t, ctx));
   view.speakerZones = speakerZones(all, model);
+  const blocks = blockGrid(model, (offset) => lines.at(offset));
+  if (blocks) view.blocks = blocks;
   const syntax = analysis.syntaxErrorAt === undefined ? undefined : analysis.problems.find((p) => p.code === 'yaml-syntax' && p.start === analysis.syntaxErrorAt);
   if (syntax) view.syntaxError = { message: cut(syntax.message, SCHEDULE_LIMITS.message)!, line: lines.at(syntax.start) };
   if (!model.event.zone && model.slots.length) view.notice = 'the event has no valid `timezone`: no slot can be placed in time';
