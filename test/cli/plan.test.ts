@@ -1,7 +1,8 @@
 /**
  * `programme plan`: on generated committee cases whose optimum is known (planted), `--write`
  * writes a placement with that many clashes; `--replan` moves as few tracks as needed; the
- * file keeps its comments and layout; exit codes 0, 1 and 2.
+ * file keeps its comments and layout; the written file checks without room-conflict and its
+ * attendee-conflict findings are the clashes the plan reported; exit codes 0, 1 and 2.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -72,6 +73,26 @@ function assertPlaced(text: string): void {
   }
 }
 
+/**
+ * The written file as `programme check` sees it: no room-conflict, and its attendee-conflict
+ * findings are exactly the clashes the plan reported (person, both tracks).
+ */
+function assertCheckAgrees(file: string, clashes: PlanJson['clashes'], names: Map<string, string>): void {
+  const r = run(['check', '--format', 'json', file]);
+  const diagnostics = (JSON.parse(r.stdout) as { diagnostics: { code: string; message: string }[] }[])[0].diagnostics;
+  assert.deepStrictEqual(diagnostics.filter((d) => d.code === 'room-conflict').map((d) => d.message), []);
+  const found = diagnostics.filter((d) => d.code === 'attendee-conflict').map((d) => {
+    const m = /^(.+) is needed in two tracks at once: as .+ of track `([^`]+)` .* and as .+ of track `([^`]+)`/.exec(d.message);
+    assert.ok(m, d.message);
+    return `${m[1]}:${[m[2], m[3]].sort().join('+')}`;
+  });
+  assert.deepStrictEqual(found.sort(), clashes.map((c) => `${names.get(c.person) ?? c.person}:${[...c.tracks].sort().join('+')}`).sort());
+}
+
+function namesOf(text: string): Map<string, string> {
+  return new Map([...analyze(text).model.people.values()].map((p) => [p.id, p.name ?? p.id]));
+}
+
 function planAndCheck(o: Parameters<typeof committeeCase>[0]): { json: PlanJson; before: string; after: string } {
   const c = committeeCase(o);
   const file = tmpFile(c.text);
@@ -86,6 +107,7 @@ function planAndCheck(o: Parameters<typeof committeeCase>[0]): { json: PlanJson;
   // The clashes the plan reported are the file's own.
   assert.deepStrictEqual(countClashes(after).list, json.clashes.map((x) => `${x.person}:${x.tracks[0]}+${x.tracks[1]}`).sort());
   assert.deepStrictEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)], 'no temporary file is left');
+  assertCheckAgrees(file, json.clashes, namesOf(after));
   return { json, before: c.text, after };
 }
 
@@ -169,6 +191,7 @@ suite('programme plan: tracks already placed, and re-planning', () => {
     assert.strictEqual(json.placements.filter((p) => p.change === 'kept').length, 6);
     assert.strictEqual(json.clashCount, 0);
     assertPlaced(fs.readFileSync(file, 'utf8'));
+    assertCheckAgrees(file, json.clashes, namesOf(text));
   });
 
   test('without --replan, a placed programme is left as it is and its clash is reported', () => {
@@ -176,6 +199,7 @@ suite('programme plan: tracks already placed, and re-planning', () => {
     assert.strictEqual(r.status, 0, r.stderr);
     const json = JSON.parse(r.stdout) as PlanJson;
     assert.deepStrictEqual(json.clashes.map((c) => `${c.person} ${c.tracks.join('+')}`), ['xin mc1+mc2']);
+    assertCheckAgrees(REPLAN, json.clashes, namesOf(fs.readFileSync(REPLAN, 'utf8')));
     assert.strictEqual(json.placements.every((p) => p.change === 'kept'), true);
   });
 
@@ -193,6 +217,7 @@ suite('programme plan: tracks already placed, and re-planning', () => {
     const after = fs.readFileSync(file, 'utf8');
     assertPlaced(after);
     assert.strictEqual(countClashes(after).count, 0);
+    assertCheckAgrees(file, json.clashes, namesOf(after));
     // Only mc2's and mc9's room and session changed.
     const diff = before.split('\n').filter((l, i) => l !== after.split('\n')[i]);
     assert.deepStrictEqual(diff, [
