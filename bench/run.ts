@@ -251,9 +251,18 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  // Every bundle, the web ones (dist/web/: the `browser` entry's client and its worker's server,
+  // which the build keeps free of Node built-ins) as web/client.js and web/server.js.
   const bundles: Record<string, number> = {};
-  for (const name of readdirSync(path.join(ROOT, 'dist')).filter((n) => n.endsWith('.js')).sort()) {
-    bundles[name] = Math.round(statSync(path.join(ROOT, 'dist', name)).size / 1024);
+  for (const folder of ['', 'web']) {
+    const dist = path.join(ROOT, 'dist', folder);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dist).filter((n) => n.endsWith('.js')).sort();
+    } catch {
+      names = []; // no web build
+    }
+    for (const name of names) bundles[folder ? `${folder}/${name}` : name] = Math.round(statSync(path.join(dist, name)).size / 1024);
   }
   const machine = {
     cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30),

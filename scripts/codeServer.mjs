@@ -415,10 +415,12 @@ function killGroup(pid, signal) {
 }
 
 /** The `payload` query value that loads an extension under development (and tests) into VS Code. */
-export function workbenchUrl({ url, remoteAuthority, folder, extensionDevelopmentPath, extensionTestsPath, openFile }) {
+export function workbenchUrl({ url, remoteAuthority, folder, extensionDevelopmentPath, extensionDevelopmentKind, extensionTestsPath, openFile }) {
   const remote = (p) => `vscode-remote://${remoteAuthority}${encodePath(p)}`;
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
+  // 'web' runs the extension under development in the web worker extension host.
+  if (extensionDevelopmentKind) payload.push(['extensionDevelopmentKind', extensionDevelopmentKind]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   if (openFile) payload.push(['openFile', remote(openFile)]);
   payload.push(['skipWelcome', 'true']);

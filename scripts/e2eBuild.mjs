@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Compiles the end-to-end tests and their launchers with esbuild into out/test/e2e/:
-// each entry bundled on its own, for Node, CommonJS, `vscode` and packages left external.
+// each entry bundled on its own, for Node, CommonJS, `vscode` and packages left external; and
+// web/index.js, the web subset for the web worker extension host: one CommonJS file for the
+// browser with mocha and the tests in it (only `vscode` left external), `node:assert/strict`
+// mapped to test/e2e/web/assert.ts.
 //
 //   node scripts/e2eBuild.mjs            build
 //   import { buildE2e } from './e2eBuild.mjs'; await buildE2e();
@@ -43,6 +46,27 @@ export async function buildE2e({ logLevel = 'warning' } = {}) {
     sourcemap: 'inline',
     sourcesContent: false,
     logLevel,
+  });
+  const assertShim = path.join(SOURCE, 'web', 'assert.ts');
+  await esbuild.build({
+    entryPoints: [path.join(SOURCE, 'web', 'index.ts')],
+    outfile: path.join(E2E_OUT, 'web', 'index.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    sourcemap: 'inline',
+    sourcesContent: false,
+    logLevel,
+    plugins: [
+      {
+        name: 'assert-for-the-web',
+        setup(build) {
+          build.onResolve({ filter: /^(node:)?assert(\/strict)?$/ }, () => ({ path: assertShim }));
+        },
+      },
+    ],
   });
   return E2E_OUT;
 }

@@ -6,7 +6,11 @@
 // it also answers the suite's requests about what the browser shows (webview text,
 // screenshots). Artifacts go to test-results/.
 //
-//   node out/test/e2e/runCodeServer.js [--grep PATTERN] [--timeout SECONDS] [--headed]
+// With --web the extension runs as a web extension (its package.json `browser` entry) in the
+// web worker extension host, as in vscode.dev and github.dev, and the tests are the web subset
+// (out/test/e2e/web/index.js); artifacts then go to test-results/web/.
+//
+//   node out/test/e2e/runCodeServer.js [--grep PATTERN] [--timeout SECONDS] [--headed] [--web]
 //
 // Exit code: 0 when every test passed; 1 on any failure, on a timeout, or when the run broke.
 import * as fs from 'node:fs';
@@ -15,12 +19,13 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
+const WEB = process.argv.includes('--web');
+const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', ...(WEB ? ['web'] : []));
 // Everything of one run (workspace copy, profile, results, bridge) is in its own folder, so
 // that two runs at once (a developer's and an editor's, say) do not trip over each other.
 const RUNS_DIR = path.join(REPO_ROOT, '.vscode-test', 'e2e-runs');
 const RUN_DIR = path.join(RUNS_DIR, String(process.pid));
-const SUITE_INDEX = path.join(__dirname, 'suite', 'index.js');
+const SUITE_INDEX = WEB ? path.join(__dirname, 'web', 'index.js') : path.join(__dirname, 'suite', 'index.js');
 const WORKSPACE_SOURCE = path.join(REPO_ROOT, 'test', 'e2e', 'workspace');
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -61,6 +66,7 @@ interface CodeServerModule {
     remoteAuthority: string;
     folder?: string;
     extensionDevelopmentPath?: string;
+    extensionDevelopmentKind?: 'web' | 'workspace' | 'ui';
     extensionTestsPath?: string;
     openFile?: string;
   }): string;
@@ -95,6 +101,7 @@ interface Options {
   timeoutMs: number;
   startTimeoutMs: number;
   headed: boolean;
+  web: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -103,6 +110,7 @@ function parseArgs(argv: string[]): Options {
     timeoutMs: (Number(process.env.PROGRAMME_E2E_TIMEOUT) || 480) * 1000,
     startTimeoutMs: 180_000,
     headed: false,
+    web: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -114,7 +122,8 @@ function parseArgs(argv: string[]): Options {
     if (arg === '--grep' || arg === '-g') options.grep = value();
     else if (arg === '--timeout') options.timeoutMs = Number(value()) * 1000;
     else if (arg === '--headed') options.headed = true;
-    else throw new Error(`unknown argument ${arg} (use --grep PATTERN, --timeout SECONDS, --headed)`);
+    else if (arg === '--web') options.web = true;
+    else throw new Error(`unknown argument ${arg} (use --grep PATTERN, --timeout SECONDS, --headed, --web)`);
   }
   return options;
 }
@@ -271,10 +280,12 @@ async function main(): Promise<number> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
 
   const extensionRoot = process.env.PROGRAMME_E2E_EXTENSION || REPO_ROOT;
-  const manifest = JSON.parse(fs.readFileSync(path.join(extensionRoot, 'package.json'), 'utf8')) as { main?: string };
-  if (!manifest.main) log('warning: package.json has no "main": the extension under test has no code to activate');
-  else if (!fs.existsSync(path.join(extensionRoot, manifest.main))) {
-    log(`warning: ${manifest.main} does not exist: run \`npm run build\` first (the tests will fail without it)`);
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionRoot, 'package.json'), 'utf8')) as { name?: string; publisher?: string; main?: string; browser?: string };
+  const entry = options.web ? 'browser' : 'main';
+  const entryFile = manifest[entry];
+  if (!entryFile) log(`warning: package.json has no "${entry}": the extension under test has no code to activate${options.web ? ' as a web extension' : ''}`);
+  else if (!fs.existsSync(path.join(extensionRoot, entryFile))) {
+    log(`warning: ${entryFile} does not exist: run \`npm run build\` first (the tests will fail without it)`);
   }
   if (!fs.existsSync(SUITE_INDEX)) throw new Error(`${path.relative(REPO_ROOT, SUITE_INDEX)} is missing: run \`node scripts/e2eBuild.mjs\``);
 
@@ -296,7 +307,20 @@ async function main(): Promise<number> {
     // this launcher's own screenshots from an earlier run
     if (/^(preview.*|workbench|failed-\d+-.*)\.png$/.test(name)) fs.rmSync(path.join(RESULTS_DIR, name), { force: true });
   }
-  const profile = codeServer.makeProfile(path.join(RUN_DIR, 'profile'));
+  // --web: the user setting `remote.extensionKind` makes this extension a web-only one, so the
+  // workbench runs it in its web worker extension host (as vscode.dev would) rather than in
+  // code-server's Node one. (The payload's `extensionDevelopmentKind`, below, says the same, but
+  // VS Code 1.100's web workbench does not read it.)
+  const extensionId = `${manifest.publisher}.${manifest.name}`;
+  const profile = codeServer.makeProfile(path.join(RUN_DIR, 'profile'), options.web ? { 'remote.extensionKind': { [extensionId]: ['web'] } } : {});
+  if (options.web) {
+    // A web worker has no environment: web/index.js reads the run's settings from here (beside
+    // the workspace folder) through vscode.workspace.fs.
+    fs.writeFileSync(
+      path.join(RUN_DIR, 'e2e-config.json'),
+      JSON.stringify({ host: 'code-server (web worker extension host)', results: resultsFile, bridge, grep: options.grep }),
+    );
+  }
 
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
@@ -376,6 +400,9 @@ async function main(): Promise<number> {
       folder: workspace,
       // PROGRAMME_E2E_EXTENSION: another extension folder, for trying the harness itself
       extensionDevelopmentPath: process.env.PROGRAMME_E2E_EXTENSION || REPO_ROOT,
+      // The extension under development runs where its kind says; `web` forces the web worker
+      // extension host even though code-server also has a Node one.
+      ...(options.web ? { extensionDevelopmentKind: 'web' as const } : {}),
       extensionTestsPath: SUITE_INDEX,
     });
     const pageStarted = Date.now();
@@ -443,7 +470,7 @@ async function main(): Promise<number> {
     const tests = results?.tests ?? [];
     const failed = tests.filter((test) => test.state === 'failed');
     console.log('');
-    if (results?.vscodeVersion) log(`VS Code ${results.vscodeVersion} (code-server)`);
+    if (results?.vscodeVersion) log(`VS Code ${results.vscodeVersion} (${options.web ? 'code-server, web worker extension host' : 'code-server'})`);
     for (const test of failed) {
       console.log(`  FAIL ${test.fullTitle}`);
       if (test.error) console.log(indent(briefError(test.error)));

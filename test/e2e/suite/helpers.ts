@@ -1,11 +1,31 @@
 // Shared by the end-to-end tests: they run inside VS Code's extension host with the real API.
+// They also run in the web worker extension host (test/e2e/web/), so they use no Node module:
+// files through vscode.workspace.fs, settings from the environment only where there is one.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 
+/** An environment variable, in the Node extension host; undefined in the web worker one. */
+export function env(name: string): string | undefined {
+  return typeof process === 'undefined' ? undefined : process.env?.[name] || undefined;
+}
+
 export const EXAMPLE = 'lpc2021-vfio-iommu-pci.programme.yaml';
-export const DEFAULT_TIMEOUT_MS = Number(process.env.PROGRAMME_E2E_WAIT_MS) || 20_000;
+export const DEFAULT_TIMEOUT_MS = Number(env('PROGRAMME_E2E_WAIT_MS')) || 20_000;
+
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** Writes `text` to `uri` through a temporary file, so that a reader never sees half of it. */
+export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  const temporary = uri.with({ path: `${uri.path}.tmp` });
+  await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
+  await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
+}
 
 export function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -17,8 +37,9 @@ export function workspaceFile(name: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), name);
 }
 
-// Each test file is bundled with its own copy of this module: counters live on globalThis.
-const counters = ((globalThis as { __programmeE2e?: { copies: number; requests: number } }).__programmeE2e ??= {
+// Each test file is bundled with its own copy of this module: counters live on globalThis. The
+// web runner puts the bridge's folder there too (a web worker has no environment).
+const counters = ((globalThis as { __programmeE2e?: { copies: number; requests: number; bridge?: string } }).__programmeE2e ??= {
   copies: 0,
   requests: 0,
 });
@@ -29,10 +50,10 @@ const counters = ((globalThis as { __programmeE2e?: { copies: number; requests: 
  */
 export async function freshCopy(label: string, text?: string): Promise<vscode.Uri> {
   const source = workspaceFile(EXAMPLE);
-  const content = text ?? fs.readFileSync(source.fsPath, 'utf8');
+  const content = text ?? (await readText(source));
   counters.copies += 1;
   const uri = workspaceFile(`tmp-${counters.copies}-${label}.programme.yaml`);
-  fs.writeFileSync(uri.fsPath, content);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
   return uri;
 }
 
@@ -95,7 +116,7 @@ export function waitForDiagnostics(
     done,
     timeoutMs,
     () =>
-      `Timed out after ${timeoutMs / 1000} s waiting for diagnostics of ${path.basename(uri.fsPath)}: ${what}.\n` +
+      `Timed out after ${timeoutMs / 1000} s waiting for diagnostics of ${baseName(uri)}: ${what}.\n` +
       `Diagnostics now:\n${describeDiagnostics(vscode.languages.getDiagnostics(uri))}`,
   ).finally(() => subscription?.dispose());
 }
@@ -122,7 +143,7 @@ export function positionOf(document: vscode.TextDocument, needle: string, offset
   let index = -1;
   for (let i = 0; i <= occurrence; i++) {
     index = text.indexOf(needle, index + 1);
-    assert.notEqual(index, -1, `"${needle}" (occurrence ${occurrence + 1}) not found in ${path.basename(document.uri.fsPath)}`);
+    assert.notEqual(index, -1, `"${needle}" (occurrence ${occurrence + 1}) not found in ${baseName(document.uri)}`);
   }
   return document.positionAt(index + offset);
 }
@@ -181,8 +202,8 @@ export async function waitFor<T>(
 // ---------------------------------------------------------------------------------------------
 // The bridge to the launcher: when the tests run in code-server under Playwright, the launcher
 // answers requests about what the browser shows (a webview's text, a screenshot). The channel
-// is a folder named by PROGRAMME_E2E_BRIDGE: the test writes request-N.json, the launcher
-// answers with response-N.json.
+// is a folder named by PROGRAMME_E2E_BRIDGE (or, in the web worker, by the web runner): the test
+// writes request-N.json, the launcher answers with response-N.json.
 
 export interface BrowserCheck {
   /** `webviewText`: in one webview; `suggestions`: in the editor's suggestion list. */
@@ -201,20 +222,27 @@ export interface BrowserCheckResult {
 }
 
 export function browserBridge(): string | undefined {
-  return process.env.PROGRAMME_E2E_BRIDGE || undefined;
+  return counters.bridge ?? env('PROGRAMME_E2E_BRIDGE');
 }
 
 export async function askBrowser(check: BrowserCheck, timeoutMs = 60_000): Promise<BrowserCheckResult> {
   const dir = browserBridge();
   assert.ok(dir, 'no browser bridge (PROGRAMME_E2E_BRIDGE) in this run');
   counters.requests += 1;
-  const request = path.join(dir, `request-${counters.requests}.json`);
-  const response = path.join(dir, `response-${counters.requests}.json`);
-  fs.writeFileSync(`${request}.tmp`, JSON.stringify({ ...check, timeoutMs: timeoutMs - 5000 }));
-  fs.renameSync(`${request}.tmp`, request);
+  // The bridge is a folder on the machine that runs VS Code's server: the workspace's file system.
+  const folder = workspaceRoot().with({ path: dir });
+  const request = vscode.Uri.joinPath(folder, `request-${counters.requests}.json`);
+  const response = vscode.Uri.joinPath(folder, `response-${counters.requests}.json`);
+  await writeText(request, JSON.stringify({ ...check, timeoutMs: timeoutMs - 5000 }));
   return waitFor(
-    () => (fs.existsSync(response) ? (JSON.parse(fs.readFileSync(response, 'utf8')) as BrowserCheckResult) : undefined),
-    `the launcher to answer ${path.basename(request)}`,
+    async () => {
+      try {
+        return JSON.parse(await readText(response)) as BrowserCheckResult;
+      } catch {
+        return undefined; // not answered yet
+      }
+    },
+    `the launcher to answer ${baseName(request)}`,
     { timeoutMs, intervalMs: 200 },
   );
 }
