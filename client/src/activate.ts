@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { registerExportCommands } from './exportCommands';
+import { registerImportCommand } from './importCommand';
 import { registerContentDetection } from './contentDetection';
 import { registerPlanCommands } from './planCommand';
 import { PreviewManager } from './preview/previewManager';
@@ -35,6 +36,10 @@ export async function activateOn(host: Host, context: vscode.ExtensionContext): 
   context.subscriptions.push(...registerExportCommands((method, params) => client!.sendRequest(method, params)));
   context.subscriptions.push(...registerPlanCommands((method, params) => client!.sendRequest(method, params)));
   const started = client.start();
+  context.subscriptions.push(...registerImportCommand(async (method, params) => {
+    await started;
+    return client!.sendRequest(method, params);
+  }));
   context.subscriptions.push(new PreviewManager({
     extensionUri: context.extensionUri,
     requestSchedule: async (uri) => {

@@ -21,6 +21,41 @@ export interface ExportResult {
   errors?: string[];
 }
 
+/**
+ * `programme/import`: a schedule file's text (schedule.json, schedule.xml, an Indico export)
+ * → the text of a programme file, which the client opens. The client reads the file; the
+ * server parses it.
+ */
+export const IMPORT_METHOD = 'programme/import';
+
+export interface ImportParams {
+  text: string;
+  /** The file's name, for the comment at the top of the programme. */
+  fileName: string;
+  /** The conference's IANA zone, when the file does not name it. */
+  timezone?: string;
+}
+
+/** Something import could not take over as written, with its place in the file. */
+export interface ImportNoteView {
+  path: string;
+  message: string;
+  /** True when information was left out. */
+  leftOut: boolean;
+}
+
+/** `content` is the programme's text; else `error` says why the file could not be read. */
+export interface ImportResultView {
+  content?: string;
+  error?: string;
+  notes: ImportNoteView[];
+  /** What the file was read as, its zone, its events and the slots made from them. */
+  format?: string;
+  zone?: string;
+  events?: number;
+  slots?: number;
+}
+
 /** `programme/schedule`: the schedule of one open document, as the preview shows it. */
 export const SCHEDULE_METHOD = 'programme/schedule';
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LspClient } from '../support/lspClient';
-import { EXPORT_METHOD, ExportResult, SCHEDULE_METHOD, ScheduleResult } from '../../server/src/protocol';
+import { EXPORT_METHOD, ExportResult, IMPORT_METHOD, ImportResultView, SCHEDULE_METHOD, ScheduleResult } from '../../server/src/protocol';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml');
 
@@ -52,5 +52,26 @@ suite('custom requests: the preview and export commands ask the server', () => {
   test('programme/export: an unknown format is an error, not a crash', async () => {
     const r = await client.request<ExportResult>(EXPORT_METHOD, { uri, format: 'pdf' });
     assert.match(r.errors![0], /unknown format `pdf`/);
+  });
+
+  test('programme/import: a schedule.xml becomes a programme, with what was left out and the zone used', async () => {
+    const xml = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/real-schedules/giggity-debconf23.xml'), 'utf8');
+    const r = await client.request<ImportResultView>(IMPORT_METHOD, { text: xml, fileName: 'debconf23.xml' });
+    assert.strictEqual(r.error, undefined);
+    assert.match(r.content!, /^# Imported from debconf23\.xml \(a schedule\.xml \(wafer\)\)/);
+    assert.match(r.content!, /timezone: Asia\/Kolkata\n\s+day-change: 03:00\n/);
+    assert.deepStrictEqual([r.format, r.zone, r.events, r.slots], ['a schedule.xml (wafer)', 'Asia/Kolkata', 117, 117]);
+    const imported = 'file:///debconf23.programme.yaml';
+    await client.open(imported, r.content!);
+    const diagnostics = await client.waitDiagnostics(imported, 1);
+    assert.deepStrictEqual(diagnostics.filter((d) => d.severity === 1), []);
+  });
+
+  test('programme/import: a file import cannot read is an error that says what it is', async () => {
+    const r = await client.request<ImportResultView>(IMPORT_METHOD, { text: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', fileName: 'x.ics' });
+    assert.strictEqual(r.content, undefined);
+    assert.match(r.error!, /this is an iCalendar file/);
+    const zone = await client.request<ImportResultView>(IMPORT_METHOD, { text: fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/real-schedules/ccc-35c3.json'), 'utf8'), fileName: '35c3.json', timezone: 'Mars/Olympus' });
+    assert.match(zone.error!, /--timezone: `Mars\/Olympus` is not an IANA time zone/);
   });
 });

@@ -13,10 +13,11 @@ import { symbolsFeature } from './symbols';
 import { inlayHintsFeature } from './inlayHints';
 import { exportFeature } from './export';
 import { planFeature } from './plan';
+import { importFeature } from './import';
 
 type Feature = (ctx: ServerContext) => ServerCapabilities;
 
-const FEATURES: Feature[] = [scheduleFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, symbolsFeature, inlayHintsFeature, exportFeature, planFeature];
+const FEATURES: Feature[] = [scheduleFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, symbolsFeature, inlayHintsFeature, exportFeature, planFeature, importFeature];
 
 export function registerFeatures(ctx: ServerContext): ServerCapabilities {
   const caps: ServerCapabilities = {};
