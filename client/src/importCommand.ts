@@ -32,26 +32,59 @@ export function registerImportCommand(send: (method: string, params: unknown) =>
       void vscode.window.showErrorMessage(`Not imported: ${name}: ${result.error ?? 'unknown error'}`);
       return undefined;
     }
+    const content = result.content;
     const base = source.path.replace(/\.(json|xml)$/i, '');
     const target = vscode.Uri.from({ scheme: 'untitled', path: `${base}.programme.yaml` });
     const document = await vscode.workspace.openTextDocument(target);
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(target, new vscode.Range(0, 0, document.lineCount, 0), result.content);
+    edit.replace(target, new vscode.Range(0, 0, document.lineCount, 0), content);
     await vscode.workspace.applyEdit(edit);
     if (document.languageId !== 'programme') await vscode.languages.setTextDocumentLanguage(document, 'programme');
     const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    const left = result.notes.filter((n) => n.leftOut).length;
-    const summary = `Imported ${result.slots} of ${result.events} events from ${name} (${result.format}), in ${result.zone}` + (left ? `; ${left} left out` : '');
-    if (result.notes.length) {
-      const out = channel();
-      out.appendLine(summary);
-      for (const n of result.notes) out.appendLine(`${name}: ${n.path}: ${n.message}`);
-      void (left ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(summary, 'Show Details')
-        .then((choice) => { if (choice) out.show(true); });
-    } else {
-      void vscode.window.setStatusBarMessage(summary, 8000);
-    }
+    report(result, name, channel, () => nameZone(send, text, name, document));
     return editor;
   });
   return [command, { dispose: () => output?.dispose() }];
+}
+
+const NAME_ZONE = 'Name the Time Zone…';
+
+/** The summary as a message; what was left out in the output; the zone to name when the file named none. */
+function report(result: ImportResultView, name: string, channel: () => vscode.OutputChannel, rename: () => Promise<void>): void {
+  const left = result.notes.filter((n) => n.leftOut).length;
+  const summary = `Imported ${result.slots} of ${result.events} events from ${name} (${result.format}), in ${result.zone}` + (left ? `; ${left} left out` : '');
+  const out = channel();
+  out.appendLine(summary);
+  for (const n of result.notes) out.appendLine(`${name}: ${n.path}: ${n.message}`);
+  const buttons = [...(result.zoneNamed === false ? [NAME_ZONE] : []), ...(result.notes.length ? ['Show Details'] : [])];
+  if (!buttons.length) {
+    void vscode.window.setStatusBarMessage(summary, 8000);
+    return;
+  }
+  const message = result.zoneNamed === false ? `${summary}. The file names no usable time zone: its local times are kept as written.` : summary;
+  void (left || result.zoneNamed === false ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(message, ...buttons)
+    .then(async (choice) => {
+      if (choice === NAME_ZONE) await rename();
+      else if (choice) out.show(true);
+    });
+}
+
+/** Asks for the conference's zone and imports again into the same (unsaved) document. */
+async function nameZone(send: (method: string, params: unknown) => Promise<unknown>, text: string, name: string, document: vscode.TextDocument): Promise<void> {
+  const timezone = (await vscode.window.showInputBox({
+    title: `The time zone of ${name}`,
+    prompt: 'The conference\'s IANA time zone: times are read in it',
+    placeHolder: 'Europe/Berlin',
+    ignoreFocusOut: true,
+  }))?.trim();
+  if (!timezone) return;
+  const again = (await send(IMPORT_METHOD, { text, fileName: name, timezone } satisfies ImportParams)) as ImportResultView;
+  if (again.content === undefined) {
+    void vscode.window.showErrorMessage(`Not imported: ${name}: ${again.error ?? 'unknown error'}`);
+    return;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), again.content);
+  await vscode.workspace.applyEdit(edit);
+  void vscode.window.setStatusBarMessage(`Imported ${name} again, in ${again.zone}`, 8000);
 }

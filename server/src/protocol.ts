@@ -52,6 +52,8 @@ export interface ImportResultView {
   /** What the file was read as, its zone, its events and the slots made from them. */
   format?: string;
   zone?: string;
+  /** False when neither the file nor `timezone` named the zone: local times were kept as written. */
+  zoneNamed?: boolean;
   events?: number;
   slots?: number;
 }

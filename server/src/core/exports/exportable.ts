@@ -94,7 +94,7 @@ export function exportable(model: Model): Exportable {
     if (!p) {
       const known: Person | undefined = model.people.get(id);
       const email = known?.node ? str(get(known.node, 'email')) : undefined;
-      p = { id, name: known?.name ?? id, email, guid: known?.guid?.toLowerCase() ?? guid(email ? `acct:${email}` : `${base}#person/${id}`) };
+      p = { id, name: known?.name ?? id, email, guid: known?.guid ?? guid(email ? `acct:${email}` : `${base}#person/${id}`) };
       people.set(id, p);
     }
     return p;
@@ -121,9 +121,10 @@ export function exportable(model: Model): Exportable {
   for (const slot of model.slots) {
     if (!slot.interval) continue;
     const key = `${slot.track.id}/${slot.id ?? `slot-${slot.index + 1}`}`;
-    const kept = slot.exchange.guid?.toLowerCase();
-    const id = kept && !guids.has(kept) ? kept : guid(`${base}#${key}`);
-    guids.add(id);
+    // As written (a consumer may compare GUIDs as text); unique regardless of case.
+    const kept = slot.exchange.guid;
+    const id = kept && !guids.has(kept.toLowerCase()) ? kept : guid(`${base}#${key}`);
+    guids.add(id.toLowerCase());
     events.push({
       key, guid: id, number: 0, slot, track: slot.track, title: slot.title, kind: slot.kind,
       start: slot.interval.start.setZone(zone), end: slot.interval.end.setZone(zone),

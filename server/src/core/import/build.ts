@@ -30,6 +30,8 @@ export interface ImportResult {
   format: string;
   /** The zone the programme is in. */
   zone: string;
+  /** False when neither the file nor the options named it: local times were kept as written. */
+  zoneNamed: boolean;
   /** Events in the file, and slots imported from them. */
   events: number;
   slots: number;
@@ -59,7 +61,7 @@ interface Resolved {
 export function buildProgramme(src: SourceSchedule, options: BuildOptions = {}): ImportResult {
   const notes = src.notes;
   const note = (path: string, message: string, leftOut = true): void => { notes.push({ path, message, leftOut }); };
-  const zone = chooseZone(src, options.timezone, note);
+  const { zone, named } = chooseZone(src, options.timezone, note);
   const dayChange = chooseDayChange(src, zone);
   const dayDates = src.days.map((d) => listedDate(d, zone, dayChange));
   const people = new People(note);
@@ -81,7 +83,7 @@ export function buildProgramme(src: SourceSchedule, options: BuildOptions = {}):
   people.reportReusedIds();
   resolved.sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity) || cmp(a.room ?? '', b.room ?? '') || a.order - b.order);
   const text = render(src, zone, dayChange, dayDates, resolved, people, rooms, tracks, options.source ?? 'a schedule');
-  return { text, notes, format: src.format, zone, events: src.events.length, slots: resolved.length, leftOut: notes.some((n) => n.leftOut) };
+  return { text, notes, format: src.format, zone, zoneNamed: named, events: src.events.length, slots: resolved.length, leftOut: notes.some((n) => n.leftOut) };
 }
 
 type Note = (path: string, message: string, leftOut?: boolean) => void;
@@ -116,7 +118,7 @@ function resolve(ev: SourceEvent, order: number, zone: string, dayChange: string
     else note(`${ev.path}.url`, `\`${ev.url}\` is not an absolute URL: left out`);
   }
   if (ev.guid) {
-    if (UUID_RE.test(ev.guid)) r.guid = ev.guid.toLowerCase();
+    if (UUID_RE.test(ev.guid)) r.guid = ev.guid;
     else note(`${ev.path}.guid`, `\`${ev.guid}\` is not a UUID: left out (exports make one)`);
   }
   return r;
@@ -204,7 +206,7 @@ function writtenOffsets(src: SourceSchedule): { ms: number; offset: number; path
   return out;
 }
 
-function chooseZone(src: SourceSchedule, option: string | undefined, note: Note): string {
+function chooseZone(src: SourceSchedule, option: string | undefined, note: Note): { zone: string; named: boolean } {
   const times = writtenOffsets(src);
   const contradiction = (zone: string): { ms: number; offset: number; path: string } | undefined => times.find((t) => offsetAt(zone, t.ms) !== t.offset);
   const conflict = (zone: string, t: { ms: number; offset: number; path: string }): string =>
@@ -215,7 +217,7 @@ function chooseZone(src: SourceSchedule, option: string | undefined, note: Note)
     const zone = info.canonical ?? option;
     const bad = contradiction(zone);
     if (bad) note(bad.path, `--timezone ${option} contradicts the file: ${conflict(zone, bad)}; the written instants are kept, so local times differ from the file's`, false);
-    return zone;
+    return { zone, named: true };
   }
   if (src.zone) {
     const info = zoneInfo(src.zone.name);
@@ -223,7 +225,7 @@ function chooseZone(src: SourceSchedule, option: string | undefined, note: Note)
     else {
       const zone = info.canonical ?? src.zone.name;
       const bad = contradiction(zone);
-      if (!bad) return zone;
+      if (!bad) return { zone, named: true };
       note(src.zone.path, `the file names the zone ${src.zone.name}, but ${conflict(zone, bad)}: the times are kept as written instead`, false);
     }
   }
@@ -231,7 +233,7 @@ function chooseZone(src: SourceSchedule, option: string | undefined, note: Note)
   const where = src.zone?.path ?? (src.format.includes('xml') ? '/schedule/conference' : '$.schedule.conference');
   if (!times.length) {
     note(where, `no time zone and no UTC offset in the file: local times are kept as written, in UTC; ${hint}`, false);
-    return 'UTC';
+    return { zone: 'UTC', named: false };
   }
   const offsets = [...new Set(times.map((t) => t.offset))];
   if (offsets.length === 1) {
@@ -239,13 +241,13 @@ function chooseZone(src: SourceSchedule, option: string | undefined, note: Note)
     if (fixed) {
       if (!src.zone) note(where, `no time zone named: local times are kept as written, at ${offsetText(offsets[0])} (zone ${fixed}); ${hint}`, false);
       else note(where, `local times are kept as written, at ${offsetText(offsets[0])} (zone ${fixed}); ${hint}`, false);
-      return fixed;
+      return { zone: fixed, named: false };
     }
   }
   const fitting = zonesMatching(times);
   if (fitting.length) {
     note(where, `no usable time zone named: the offsets written (${offsets.map(offsetText).join(', ')}) fit ${fitting.length === 1 ? 'only the zone' : `${fitting.length} zones; the first is used:`} ${fitting[0]}; ${hint}`, false);
-    return fitting[0];
+    return { zone: fitting[0], named: false };
   }
   // Offsets no zone explains: the most frequent one; the others keep their instants.
   const count = new Map<number, number>();
@@ -253,7 +255,7 @@ function chooseZone(src: SourceSchedule, option: string | undefined, note: Note)
   const best = [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
   const zone = fixedOffsetZone(best) ?? 'UTC';
   note(where, `the offsets written (${offsets.map(offsetText).join(', ')}) fit no single zone: ${zone} is used, and times at other offsets keep their instants but not their local times; ${hint}`, false);
-  return zone;
+  return { zone, named: false };
 }
 
 /**
@@ -341,8 +343,8 @@ class People {
   constructor(private readonly note: Note) {}
 
   id(p: SourcePerson): string {
-    const guid = p.guid && UUID_RE.test(p.guid) ? p.guid.toLowerCase() : undefined;
-    const key = guid ? `guid:${guid}` : p.id !== undefined ? `id:${p.id}\n${p.name}` : p.code ? `code:${p.code}\n${p.name}` : `name:${p.name}`;
+    const guid = p.guid && UUID_RE.test(p.guid) ? p.guid : undefined;
+    const key = guid ? `guid:${guid.toLowerCase()}` : p.id !== undefined ? `id:${p.id}\n${p.name}` : p.code ? `code:${p.code}\n${p.name}` : `name:${p.name}`;
     if (p.id !== undefined && !guid) {
       let names = this.idNames.get(p.id);
       if (!names) this.idNames.set(p.id, (names = new Map()));

@@ -41,7 +41,11 @@ export function readIndicoEvent(data: Json): SourceSchedule {
 function readContribution(c: Json, path: string, src: SourceSchedule): SourceEvent {
   const start = isObject(c.startDate) ? c.startDate : undefined;
   const date = start ? text(start.date) : undefined, time = start ? text(start.time) : undefined, tz = start ? text(start.tz) : undefined;
-  const minutes = typeof c.duration === 'number' && Number.isFinite(c.duration) ? Math.round(c.duration) : undefined;
+  const end = isObject(c.endDate) ? c.endDate : undefined;
+  // `duration` (minutes); else from `endDate`, when both ends are in one zone.
+  const span = start && end && text(end.date) && text(end.time) && text(end.tz) === tz
+    ? (Date.parse(`${text(end.date)}T${text(end.time)}Z`) - Date.parse(`${date}T${time}Z`)) / 60_000 : NaN;
+  const minutes = typeof c.duration === 'number' && Number.isFinite(c.duration) ? Math.round(c.duration) : Number.isFinite(span) ? Math.round(span) : undefined;
   const room = text(c.roomFullname) ?? text(c.room);
   if (room && !src.rooms.includes(room)) src.rooms.push(room);
   const out: SourceEvent = {

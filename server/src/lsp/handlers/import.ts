@@ -13,7 +13,7 @@ export function importFeature(ctx: ServerContext): ServerCapabilities {
     if (typeof params?.text !== 'string') return { error: 'no text to import', notes: [] };
     try {
       const r = importSchedule(params.text, { timezone: params.timezone, source: params.fileName });
-      return { content: r.text, notes: r.notes, format: r.format, zone: r.zone, events: r.events, slots: r.slots };
+      return { content: r.text, notes: r.notes, format: r.format, zone: r.zone, zoneNamed: r.zoneNamed, events: r.events, slots: r.slots };
     } catch (error) {
       if (error instanceof ImportError) return { error: error.message, notes: [] };
       throw error;
