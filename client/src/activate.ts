@@ -2,8 +2,9 @@
  * The activation shared by the Node entry (extension.ts) and the web entry (browserExtension.ts):
  * start the language client, wire the commands and switch programme files opened as YAML to
  * the programme language. Nothing else lives here. The entries differ
- * only in how the server is started; what needs Node (spawning the `programme` CLI) is
- * registered by the Node entry alone and its menus say `when: programme.nodeHost`.
+ * only in how the server is started. What needs Node (the `programme` CLI, the planner's HiGHS
+ * solver) stays out of sight on the web: its menus say `when: programme.nodeHost`, which is
+ * true only in a Node extension host.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
