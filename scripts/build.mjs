@@ -55,7 +55,8 @@ if (only !== 'tests') {
   builds.push(
     { ...common, entryPoints: ['client/src/extension.ts'], platform: 'node', format: 'cjs', external: ['vscode'], outfile: 'dist/client.js' },
     // Built without --external:vscode on purpose: if server code ever imports `vscode`, this fails.
-    { ...common, entryPoints: ['server/src/lsp/main.ts'], platform: 'node', format: 'cjs', outfile: 'dist/server.js' },
+    // import.meta.url is defined as in the CLI: the HiGHS solver's loader reads it.
+    { ...common, entryPoints: ['server/src/lsp/main.ts'], platform: 'node', format: 'cjs', outfile: 'dist/server.js', banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__importMetaUrl' } },
     // ESM dependencies (tinyglobby's fdir) read import.meta.url, which a CommonJS bundle must define.
     { ...common, entryPoints: ['server/src/cli/main.ts'], platform: 'node', format: 'cjs', outfile: 'dist/cli.js', banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__importMetaUrl' } },
   );
