@@ -57,6 +57,7 @@ if (only !== 'tests') {
     // Built without --external:vscode on purpose: if server code ever imports `vscode`, this fails.
     // import.meta.url is defined as in the CLI: the HiGHS solver's loader reads it.
     { ...common, entryPoints: ['server/src/lsp/main.ts'], platform: 'node', format: 'cjs', outfile: 'dist/server.js', banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__importMetaUrl' } },
+    { ...common, entryPoints: ['server/src/solver/highsWorker.ts'], platform: 'node', format: 'cjs', outfile: 'dist/highsWorker.js', banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__importMetaUrl' } },
     // ESM dependencies (tinyglobby's fdir) read import.meta.url, which a CommonJS bundle must define.
     { ...common, entryPoints: ['server/src/cli/main.ts'], platform: 'node', format: 'cjs', outfile: 'dist/cli.js', banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__importMetaUrl' } },
   );
