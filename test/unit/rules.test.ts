@@ -205,6 +205,26 @@ suite('rules: one mistake, one diagnostic', () => {
     assert.deepStrictEqual(check(text).codes, ['invalid-datetime']);
   });
 
+  test('a misspelt speaker id: unknown-person with its "did you mean", and no unused-person for the person meant', () => {
+    const text = fixture('unknown-person.good').replace('speakers: [bob]', 'speakers: [bobb]');
+    const a = check(text);
+    assert.deepStrictEqual(a.problems.map((p) => `${p.code}: ${p.message}`), ['unknown-person: unknown person `bobb` in speakers: not in `people`; did you mean `bob`?']);
+    // A person nobody means is still unused.
+    const b = check(text.replace('  carol:\n    name: Carol Example\n', '  carol:\n    name: Carol Example\n  zoe:\n    name: Zoe\n'));
+    assert.deepStrictEqual(b.codes, ['unused-person', 'unknown-person']);
+  });
+
+  test('a tab that breaks the YAML and empties a mapping or a list: the syntax error only', () => {
+    const base = fixture('unknown-person.good');
+    const person = check(base.replace('  bob:\n    name: Bob Example\n', '  bob:\n\tname: Bob Example\n'));
+    assert.deepStrictEqual(person.problems.map((p) => `${p.code}: ${p.message}`), ['yaml-syntax: tabs cannot indent YAML: use spaces']);
+    const leads = check(base.replace('    leads: [alice]\n', '    leads:  # who runs it\n\t- alice\n'));
+    assert.deepStrictEqual(leads.codes, ['yaml-syntax']);
+    // A schema error that has nothing to do with the syntax error stays.
+    const unrelated = check(base.replace('    name: Alice Example\n', '    name: Alice Example\n    nmae: A\n').replace('  bob:\n    name: Bob Example\n', '  bob:\n\tname: Bob Example\n'));
+    assert.deepStrictEqual(unrelated.codes, ['schema', 'yaml-syntax']);
+  });
+
   test('a slot with an invalid start is not "not scheduled", nor checked for overlaps', () => {
     const text = programme({
       slots: '      - title: A\n        start: 2021-09-21 07:00\n        duration: 30m\n      - title: B\n        start: 2021-02-30 07:10\n        duration: 30m\n',

@@ -1,6 +1,7 @@
 import { problem } from '../service/problem';
 import { RuleContext } from './context';
 import { CrossTrack } from './crossTrack';
+import { closest } from '../features/similar';
 
 
 /** What the rule keeps for the last programme of a document it checked. */
@@ -51,7 +52,18 @@ export function unused(ctx: RuleContext): void {
     }
   }
   state.unnamedFor = people;
+  // One mistake, one diagnostic: the person a misspelt id was meant to name (the "did you
+  // mean" of its `unknown-person`) is not reported unused as well.
+  const meant = new Set<string>();
+  if (state.unnamed.size) {
+    for (const id of naming.keys()) {
+      if (model.people.has(id)) continue;
+      const guess = closest(id, model.people.keys());
+      if (guess) meant.add(guess);
+    }
+  }
   for (const id of state.unnamed) {
+    if (meant.has(id)) continue;
     const person = model.people.get(id)!;
     ctx.report(problem('unused-person', `${person.name ?? person.id} is not named by any track or slot`, person.key));
   }

@@ -58,10 +58,14 @@ export function analyze(text: string, state: DocumentState = new DocumentState()
     // programme as a whole (overlaps, unused people) wait until it parses.
     const at = firstError.start;
     const before = (p: Problem): boolean => (p.scopeEnd ?? p.end) < at;
+    // A key whose value the syntax error swallowed (a tab on the next line empties a mapping):
+    // nothing but the colon, blanks and comments lies between it and the error. Its `schema`
+    // error ("has no value") is the syntax error's doing, not a second mistake.
+    const emptied = (p: Problem): boolean => /^:?(?:\s|#[^\n]*)*$/.test(text.slice(p.end, at));
     problems = [
       firstError,
       ...syntax.problems.filter((p) => p !== firstError && (p.code === 'duplicate-key' || p.severity === 'warning') && before(p)),
-      ...schema.problems.filter(before),
+      ...schema.problems.filter((p) => before(p) && !emptied(p)),
       ...model.problems.filter(before),
     ];
   }
