@@ -21,8 +21,44 @@ suite('hover', () => {
   test('a person key shows honorific, affiliation and the tracks they lead', () => {
     const text = hoverText('  krzysztof-wilczynski:', 4)!;
     assert.match(text, /\*\*Mr Krzysztof Wilczyński\*\*/);
-    assert.match(text, /Leads: VFIO\/IOMMU\/PCI MC/);
+    assert.match(text, /Leads:\n- Tue 2021-09-21 07:00–11:00 PDT \(UTC−7\): VFIO\/IOMMU\/PCI MC/);
     assert.match(hoverText('  joerg-roedel:', 4)!, /SUSE/);
+  });
+
+  test('a person lists everything they are needed for, with times: speaking, leading, key-attending', () => {
+    const text = hoverText('  alex-williamson:', 4)!;
+    const sections = text.split('\n\n').map((s) => s.split('\n')[0]);
+    assert.deepStrictEqual(sections.filter((s) => s.endsWith(':')), ['Speaks in:', 'Leads:', 'Key attendee of:']);
+    assert.match(text, /Speaks in:\n(- .+: .+ \(VFIO\/IOMMU\/PCI MC\)\n?)+/);
+    assert.match(text, /Key attendee of:\n- Tue 2021-09-21 07:00–11:00 PDT \(UTC−7\): VFIO\/IOMMU\/PCI MC$/);
+    // A track without sessions runs during its slots, back-to-back ones joined.
+    const bof = EXAMPLE + `  bof:
+    title: Birds of a feather
+    key-attendees: [alex-williamson]
+    slots:
+      - title: One
+        start: 2021-09-22 09:00
+        duration: 30m
+      - title: Two
+        start: 2021-09-22 09:30
+        duration: 30m
+`;
+    assert.match(hoverText('  alex-williamson:', 4, bof)!, /Key attendee of:\n- Tue 2021-09-21 07:00–11:00 PDT \(UTC−7\): VFIO\/IOMMU\/PCI MC\n- Wed 2021-09-22 09:00–10:00 PDT \(UTC−7\): Birds of a feather$/);
+  });
+
+  test('zones are named as people know them, and an offset is never written twice', () => {
+    const inZone = (zone: string, date = '2021-09-21'): string => {
+      const text = EXAMPLE.replace('timezone: US/Pacific', `timezone: ${zone}`).replace(/2021-09-21 /g, `${date} `);
+      return hoverText(`start: ${date} 07:10`, 10, text)!;
+    };
+    assert.match(inZone('Europe/Berlin'), /Tue 2021-09-21 07:10–07:35 CEST \(UTC\+2\) \(event, Europe\/Berlin\)/);
+    assert.match(inZone('Europe/London'), /07:10–07:35 BST \(UTC\+1\) \(event/);
+    assert.match(inZone('Asia/Kolkata'), /07:10–07:35 IST \(UTC\+5:30\) \(event/);
+    assert.match(inZone('Australia/Sydney'), /07:10–07:35 AEST \(UTC\+10\) \(event/);
+    const tokyo = inZone('Asia/Tokyo');
+    assert.match(tokyo, /Tue 2021-09-21 07:10–07:35 UTC\+9 \(event, Asia\/Tokyo\)/);
+    assert.doesNotMatch(tokyo, /UTC\+9 \(UTC\+9\)|GMT/);
+    assert.match(tokyo, /- Mon 2021-09-20 22:10–22:35 UTC$/);
   });
 
   test('a slot start shows the interval in the event zone, UTC and each speaker\'s zone', () => {

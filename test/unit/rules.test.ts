@@ -153,6 +153,18 @@ suite('rules: conflicts name both sides', () => {
     assert.deepStrictEqual(p.related?.map((r) => [r.start, r.end]), [[talkBob, talkBob + 3]]);
   });
 
+  test('messages name zones as people know them: CEST, not GMT+2 or UTC+2 (UTC+2); UTC+9 where the zone has no abbreviation', () => {
+    const overlap = (zone: string): string[] => check(programme({
+      zone,
+      slots: '      - title: A\n        start: 2021-09-21 07:00\n        duration: 30m\n      - title: B\n        start: 2021-09-21 07:10\n        duration: 30m\n      - title: Late\n        start: 2021-09-28 07:00\n        duration: 30m\n',
+    })).problems.map((p) => p.message);
+    assert.deepStrictEqual(overlap('Europe/Berlin'), [
+      "'B' 07:10–07:40 CEST overlaps 'A' 07:00–07:30 CEST in track `main`",
+      "'Late' (Tue 2021-09-28 07:00–07:30 CEST (UTC+2)) is outside the event (2021-09-20 to 2021-09-24)",
+    ]);
+    assert.deepStrictEqual(overlap('Asia/Tokyo')[1], "'Late' (Tue 2021-09-28 07:00–07:30 UTC+9) is outside the event (2021-09-20 to 2021-09-24)");
+  });
+
   test('a speaker listed twice in one slot is no conflict with itself', () => {
     const a = check(programme({ slots: '      - title: Solo\n        start: 2021-09-21 07:00\n        duration: 10m\n        speakers: [alice, alice]\n' }));
     assert.ok(!a.codes.includes('speaker-conflict'), a.codes.join());

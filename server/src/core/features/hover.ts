@@ -7,7 +7,7 @@
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../service/analysis';
-import { Interval, Model, Slot } from '../model/model';
+import { Interval, Model, Slot, Track, trackRuns } from '../model/model';
 import { ProgrammeSymbol, symbolAt } from './navigation';
 import { schemaAt, schemaDoc } from '../schema/schemaAt';
 import { abbreviation, formatDuration, formatRangeLong, now, offsetLabel, zoneInfo } from '../model/time';
@@ -57,21 +57,39 @@ function slotsOf(model: Model, id: string): Slot[] {
   return model.slots.filter((slot) => slot.speakers.some((s) => s.id === id));
 }
 
+/** How many times a hover lists per role. */
+const LISTED = 20;
+
+/**
+ * A person: who they are, where they live, and everything they are needed for, with times in
+ * the event zone: the slots they speak in, the tracks they lead or key-attend (with the
+ * sessions, or the stretches of slots, in which those tracks run).
+ */
 function personHover(model: Model, id: string): string {
   const p = model.people.get(id);
   if (!p) return `Unknown person \`${id}\`: not in \`people\``;
   const lines = [`**${[p.honorific, p.name ?? id].filter(Boolean).join(' ')}** (\`${id}\`)`];
   if (p.affiliation) lines.push(p.affiliation);
-  if (p.timezone) lines.push(`Lives in ${p.timezone} (${offsetLabel(now(p.timezone))} now)`);
-  const zone = model.event.zone;
-  const slots = slotsOf(model, id);
-  if (slots.length) {
-    const items = slots.slice(0, 20).map((s) => `- ${s.interval && zone ? formatRangeLong(s.interval.start, s.interval.end, zone) : 'not scheduled'}: ${s.title}`);
-    if (slots.length > 20) items.push(`- … and ${slots.length - 20} more`);
-    lines.push(`Speaks in:\n${items.join('\n')}`);
+  if (p.timezone) {
+    const t = now(p.timezone);
+    const abbr = abbreviation(t);
+    lines.push(`Lives in ${p.timezone} (${abbr === offsetLabel(t) ? abbr : `${abbr}, ${offsetLabel(t)}`} now)`);
   }
-  const leads = [...model.tracks.values()].filter((t) => t.leads.some((r) => r.id === id)).map((t) => t.title);
-  if (leads.length) lines.push(`Leads: ${leads.join(', ')}`);
+  const zone = model.event.zone;
+  const when = (i: Interval | undefined): string => (i && zone ? formatRangeLong(i.start, i.end, zone) : 'not scheduled');
+  const list = (items: string[]): string => (items.length > LISTED ? [...items.slice(0, LISTED), `… and ${items.length - LISTED} more`] : items).map((i) => `- ${i}`).join('\n');
+  const slots = slotsOf(model, id);
+  if (slots.length) lines.push(`Speaks in:\n${list(slots.map((s) => `${when(s.interval)}: ${s.title} (${s.track.title})`))}`);
+  const roles: [string, (t: Track) => { id: string }[]][] = [['Leads', (t) => t.leads], ['Key attendee of', (t) => t.keyAttendees]];
+  for (const [label, refs] of roles) {
+    const tracks = [...model.tracks.values()].filter((t) => refs(t).some((r) => r.id === id));
+    if (!tracks.length) continue;
+    const items = tracks.flatMap((t) => {
+      const runs = trackRuns(t);
+      return runs.length ? runs.map((i) => `${when(i)}: ${t.title}`) : [`${t.title}: not scheduled yet`];
+    });
+    lines.push(`${label}:\n${list(items)}`);
+  }
   return lines.join('\n\n');
 }
 
@@ -109,7 +127,8 @@ function zoneHover(name: string): string | undefined {
   if (!info.valid) return `\`${name}\` is not an IANA time zone`;
   const zone = info.canonical ?? name;
   const t = now(zone);
-  const lines = [`**${name}**: ${offsetLabel(t)} now (${abbreviation(t)})`];
+  const abbr = abbreviation(t);
+  const lines = [`**${name}**: ${offsetLabel(t)} now${abbr === offsetLabel(t) ? '' : ` (${abbr})`}`];
   if (info.canonical) lines.push(`A legacy alias of \`${info.canonical}\`.`);
   return lines.join('\n\n');
 }

@@ -559,3 +559,20 @@ export function slotPlace(slot: Slot): string {
   const room = slotRoom(slot);
   return room ? `room:${room.id}` : `track:${slot.track.id}`;
 }
+
+/**
+ * When a track runs: its sessions; without sessions, its scheduled slots, joined where they
+ * touch or overlap (a morning of back-to-back talks is one stretch). In time order.
+ */
+export function trackRuns(track: Track): Interval[] {
+  if (track.sessions.length) return track.sessions.flatMap((s) => (s.interval ? [s.interval] : [])).sort((a, b) => a.startMs - b.startMs);
+  const slots = track.slots.flatMap((s) => (s.interval ? [s.interval] : [])).sort((a, b) => a.startMs - b.startMs);
+  const out: Interval[] = [];
+  for (const i of slots) {
+    const last = out[out.length - 1];
+    if (last && i.startMs <= last.endMs) {
+      if (i.endMs > last.endMs) out[out.length - 1] = { start: last.start, end: i.end, startMs: last.startMs, endMs: i.endMs };
+    } else out.push(i);
+  }
+  return out;
+}

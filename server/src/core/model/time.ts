@@ -204,10 +204,19 @@ export function formatWeekdayRange(start: DateTime, end: DateTime, zone: string)
   return text;
 }
 
-/** `Tue 2021-09-21 07:10–07:35 PDT (UTC−7)`. */
+/**
+ * `Tue 2021-09-21 07:10–07:35 PDT (UTC−7)`; `Tue 2021-09-21 07:10–07:35 UTC+9` where the zone
+ * has no abbreviation (the offset is not written twice).
+ */
 export function formatRangeLong(start: DateTime, end: DateTime, zone: string): string {
   const s = start.setZone(zone);
-  return `${s.toFormat('ccc yyyy-MM-dd')} ${formatRange(start, end, zone)} (${offsetLabel(s)})`;
+  return `${s.toFormat('ccc yyyy-MM-dd')} ${formatRange(start, end, zone)}${withOffset(s, abbreviation(inZone(end, zone)))}`;
+}
+
+/** ` (UTC−7)` after a zone's abbreviation, nothing when the abbreviation is that offset. */
+export function withOffset(dt: DateTime, label: string): string {
+  const offset = offsetLabel(dt);
+  return label === offset ? '' : ` (${offset})`;
 }
 
 /**
@@ -231,14 +240,31 @@ export function formatLocal(time: DateTime, zone: string): string {
 
 const abbreviations = new Map<string, string>();
 
+/**
+ * English locales whose short zone names are the abbreviations people use where they live:
+ * Intl knows `PDT` in `en-US` but `CEST` and `BST` only in `en-GB`, `IST` (India) in `en-IN`,
+ * `AEST` in `en-AU`, `NZST` in `en-NZ`, `IST` (Ireland) in `en-IE`, `SAST` in `en-ZA`.
+ */
+const ABBREVIATION_LOCALES = ['en-US', 'en-GB', 'en-IN', 'en-AU', 'en-NZ', 'en-IE', 'en-ZA'];
+
+/**
+ * The zone's abbreviation at `dt` as people know it (`PDT`, `CEST`, `BST`, `IST`), else its
+ * offset (`UTC+9`): never a made-up `GMT+9`.
+ */
 export function abbreviation(dt: DateTime): string {
   // The name depends only on the zone and the offset; Intl takes a fraction of a millisecond
   // per call, which adds up over thousands of slot descriptions.
   const key = `${dt.zoneName}|${dt.offset}`;
   let label = abbreviations.get(key);
   if (label === undefined) {
-    const name = dt.toFormat('ZZZZ');
-    label = name.startsWith('GMT') || name.startsWith('UTC') ? offsetLabel(dt) : name;
+    label = offsetLabel(dt);
+    for (const locale of ABBREVIATION_LOCALES) {
+      const name = dt.setLocale(locale).toFormat('ZZZZ');
+      // `GMT+2` is an offset in disguise; plain `GMT` (London in winter) and `UTC` are names.
+      if (/^(GMT|UTC)[+\-−]/.test(name) || (name === 'GMT' && dt.offset !== 0)) continue;
+      label = name;
+      break;
+    }
     if (abbreviations.size > 10_000) abbreviations.clear();
     abbreviations.set(key, label);
   }

@@ -1,4 +1,4 @@
-import { Interval, Ref, Slot, Track } from '../model/model';
+import { Interval, Ref, Slot, Track, trackRuns } from '../model/model';
 import { problem } from '../service/problem';
 import { describeWhen, RuleContext } from './context';
 import { CrossTrack } from './crossTrack';
@@ -75,7 +75,7 @@ function trackNeeds(track: Track): ReadonlyMap<string, Need[]> {
     if (list) list.push(need);
     else out.set(id, [need]);
   };
-  const runs = running(track);
+  const runs = trackRuns(track);
   const roles = new Set<string>();
   const role = (refs: Ref[], as: Need['as']): void => {
     for (const ref of refs) {
@@ -95,23 +95,6 @@ function trackNeeds(track: Track): ReadonlyMap<string, Need[]> {
       if (list && list[list.length - 1].slot === slot) continue;
       add(ref.id, { track, as: 'speaker', ref, interval: slot.interval, slot });
     }
-  }
-  return out;
-}
-
-/**
- * When a track runs: its sessions; without sessions, its scheduled slots, joined where they
- * touch or overlap (a morning of back-to-back talks is one stretch).
- */
-function running(track: Track): Interval[] {
-  if (track.sessions.length) return track.sessions.flatMap((s) => (s.interval ? [s.interval] : []));
-  const slots = track.slots.flatMap((s) => (s.interval ? [s.interval] : [])).sort((a, b) => a.startMs - b.startMs);
-  const out: Interval[] = [];
-  for (const i of slots) {
-    const last = out[out.length - 1];
-    if (last && i.startMs <= last.endMs) {
-      if (i.endMs > last.endMs) out[out.length - 1] = { start: last.start, end: i.end, startMs: last.startMs, endMs: i.endMs };
-    } else out.push(i);
   }
   return out;
 }
