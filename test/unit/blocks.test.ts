@@ -71,7 +71,7 @@ suite('blocks', () => {
     const grid = buildSchedule(analyze(text), { uri: 'file:///c.programme.yaml' }).blocks!;
     assert.deepStrictEqual(grid.rooms.map((r) => r.title), ['Hall A', 'Hall B', 'Room C']);
     assert.deepStrictEqual(grid.rows.map((r) => r.label), [
-      'Wed 2024-09-18 10:00–13:30 UTC+2', 'Wed 2024-09-18 15:00–18:30 UTC+2', 'Thu 2024-09-19 10:00–13:30 UTC+2',
+      'Wed 2024-09-18 10:00–13:30 CEST', 'Wed 2024-09-18 15:00–18:30 CEST', 'Thu 2024-09-19 10:00–13:30 CEST',
     ]);
     const cell = (row: number, col: number): string => {
       const c = grid.rows[row].cells[col];

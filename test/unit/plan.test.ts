@@ -120,7 +120,7 @@ tracks:
 `;
     const r = await plan(text);
     assert.strictEqual(r.optimal, true);
-    assert.deepStrictEqual(r.clashes.map((c) => `${c.person} ${c.tracks.join('+')} ${c.when}`), ['ann one+two Wed 2024-09-18 10:00–13:30 UTC+2']);
+    assert.deepStrictEqual(r.clashes.map((c) => `${c.person} ${c.tracks.join('+')} ${c.when}`), ['ann one+two Wed 2024-09-18 10:00–13:30 CEST']);
     // The written file says the same: one attendee-conflict, no room-conflict.
     const codes = analyze(r.after).problems.map((p) => p.code).filter((c) => c !== 'unused-person');
     assert.deepStrictEqual(codes, ['attendee-conflict']);
