@@ -15,7 +15,10 @@ export { analyze, DocumentState, type Analysis } from './service/analysis';
 export { toDiagnostics, type SeverityMap } from './service/diagnostics';
 export { CODES, type Code, type Problem, type Severity } from './service/problem';
 export { ProgrammeParser, parseWhole, type Syntax } from './syntax/parse';
-export type { Model, Slot, Track, Person, Room, Topic, Session, EventInfo } from './model/model';
+export type { Model, Slot, Track, Person, Room, Topic, Session, EventInfo, PersonList } from './model/model';
+/** The format's shape (collections, the keys naming people, rooms, topics) and the format an analysis follows. */
+export { SHAPE, PERSON_FIELDS, idAt, personKeys, type Shape, type IdPlace } from './model/shape';
+export { FORMAT, createFormat, type Format } from './schema/schema';
 
 /** Completion items at a position: schema keys, enum values, snippets, ids, zones, times. */
 export { complete } from './features/complete';

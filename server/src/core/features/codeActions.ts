@@ -99,7 +99,8 @@ function addPerson(a: Analysis, doc: TextDocument, id: string): TextEdit | undef
   const name = yamlText(words(id));
   const eol = eolOf(a.text);
   const step = indentStep(a.text, root);
-  const pair = getPair(root, 'people');
+  const { maps } = a.format.shape;
+  const pair = getPair(root, maps.person);
   const people = pair?.value;
   if (people?.kind === 'map' && people.flow) return insertFlow(a.text, doc, people, `${id}: { name: ${name} }`);
   if (people?.kind === 'map' && people.items.length) {
@@ -115,8 +116,8 @@ function addPerson(a: Analysis, doc: TextDocument, id: string): TextEdit | undef
   }
   if (pair) return undefined;
   // No `people` at all: a new map before `tracks` (or at the end).
-  const tracks = getPair(root, 'tracks');
-  const block = `people:${eol}${step}${id}:${eol}${step}${step}name: ${name}${eol}`;
+  const tracks = getPair(root, maps.track);
+  const block = `${maps.person}:${eol}${step}${id}:${eol}${step}${step}name: ${name}${eol}`;
   if (tracks) return insert(doc, lineStart(a.text, tracks.key.start), block);
   return insert(doc, a.text.length, (a.text.endsWith('\n') ? '' : eol) + block);
 }

@@ -12,9 +12,10 @@ import { CursorContext, cursorContext, siblingKeys } from './cursorContext';
 import { JsonSchema } from '../schema/schema';
 import { objectBranch, resolve, schemaAt, schemaDoc } from '../schema/schemaAt';
 import { SnippetValues, entrySnippetFor, itemSnippetFor, snippetItem } from './completeSnippets';
+import { personKeys } from '../model/shape';
 import { atTime, dateFromToday, formatLocal } from '../model/time';
 import {
-  Candidate, PERSON_FIELDS, durationCandidates, endCandidates, personCandidates, sessionStartCandidates, roomCandidates, startCandidates, topicCandidates, zoneCandidates,
+  Candidate, durationCandidates, endCandidates, personCandidates, sessionStartCandidates, roomCandidates, startCandidates, topicCandidates, zoneCandidates,
 } from './completeValues';
 import { matchRank, sortKey } from './matchRank';
 import { nodeAtPath } from '../syntax/tree';
@@ -41,30 +42,32 @@ export function complete(analysis: Analysis | undefined, document: TextDocument,
 type Path = (string | number)[];
 
 function keyPosition(analysis: Analysis, text: string, offset: number, ctx: CursorContext, range: Range): CompletionItem[] {
-  const container = objectBranch(schemaAt(ctx.path));
+  const { schema: root, shape } = analysis.format;
+  const container = objectBranch(schemaAt(ctx.path, root), root);
   const parentKey = lastKey(ctx.path);
   if (!container) return [];
   if (container.type === 'array' || container.items) {
     // On an indented line under `slots:` with no `- ` yet: a new item.
-    const name = itemSnippetFor(parentKey);
+    const name = itemSnippetFor(parentKey, shape);
     return name && !ctx.prefix ? [snippetItem(name, range, ctx.column, snippetValues(analysis, ctx, offset))] : [];
   }
   if (text.trim() === '' && ctx.path.length === 0) {
-    return [snippetItem('programme', range, 0, snippetValues(analysis, ctx, offset)), ...keyItems(container, new Set(), ctx, range)];
+    return [snippetItem('programme', range, 0, snippetValues(analysis, ctx, offset)), ...keyItems(container, new Set(), ctx, range, root)];
   }
-  const items = keyItems(container, presentKeys(analysis, text, offset, ctx), ctx, range);
-  const entry = entrySnippetFor(parentKey);
+  const items = keyItems(container, presentKeys(analysis, text, offset, ctx), ctx, range, root);
+  const entry = entrySnippetFor(parentKey, shape);
   if (entry && !container.properties && !ctx.prefix) items.push(snippetItem(entry, range, ctx.column, snippetValues(analysis, ctx, offset)));
   return items;
 }
 
 function itemPosition(analysis: Analysis, text: string, offset: number, ctx: CursorContext, range: Range): CompletionItem[] {
-  const item = objectBranch(schemaAt(ctx.path));
+  const { schema: root, shape } = analysis.format;
+  const item = objectBranch(schemaAt(ctx.path, root), root);
   const listKey = lastKey(ctx.path);
   if (!item) return [];
   if (item.type === 'object' || item.properties) {
-    const items = keyItems(item, siblingKeys(text, offset, ctx.column, true), ctx, range);
-    const name = itemSnippetFor(listKey);
+    const items = keyItems(item, siblingKeys(text, offset, ctx.column, true), ctx, range, root);
+    const name = itemSnippetFor(listKey, shape);
     if (name && !ctx.prefix) items.push(snippetItem(name, range, ctx.column, snippetValues(analysis, ctx, offset), { withoutDash: true }));
     return items;
   }
@@ -73,15 +76,16 @@ function itemPosition(analysis: Analysis, text: string, offset: number, ctx: Cur
 }
 
 function valuePosition(analysis: Analysis, text: string, offset: number, ctx: CursorContext, range: Range, cancel: Cancellation): CompletionItem[] {
-  const schema = resolve(schemaAt(ctx.path));
+  const { schema: root, shape } = analysis.format;
+  const schema = resolve(schemaAt(ctx.path, root), root);
   const key = ctx.key;
   if (ctx.mode === 'flowItem') {
     const present = flowItemsOnLine(text, offset, ctx.replaceStart);
-    return valueItems(analysis, ctx, offset, key, resolve(schema?.items), range, true, present, cancel);
+    return valueItems(analysis, ctx, offset, key, resolve(schema?.items, root), range, true, present, cancel);
   }
-  if (schema?.type === 'array' && (PERSON_FIELDS.has(key ?? '') || key === 'topics')) {
+  if (schema?.type === 'array' && (personKeys(shape).includes(key ?? '') || key === shape.topicsKey)) {
     // `speakers: jas` with no bracket yet: insert a flow list.
-    return valueItems(analysis, ctx, offset, key, resolve(schema.items), range, true, new Set(), cancel).map((i) => {
+    return valueItems(analysis, ctx, offset, key, resolve(schema.items, root), range, true, new Set(), cancel).map((i) => {
       const edit = i.textEdit as { range: Range; newText: string };
       return { ...i, textEdit: { range: edit.range, newText: `${ctx.needsSpace ? ' ' : ''}[${edit.newText.trim()}]` } };
     });
@@ -92,26 +96,27 @@ function valuePosition(analysis: Analysis, text: string, offset: number, ctx: Cu
 function valueItems(analysis: Analysis, ctx: CursorContext, offset: number, key: string | undefined, schema: JsonSchema | undefined,
   range: Range, inList: boolean, present: ReadonlySet<string>, cancel: Cancellation = NEVER_CANCELLED): CompletionItem[] {
   const prefix = ctx.prefix;
-  const trackId = ctx.path[0] === 'tracks' && typeof ctx.path[1] === 'string' ? ctx.path[1] : undefined;
-  const inSlot = ctx.path.includes('slots');
+  const { shape } = analysis.format;
+  const trackId = ctx.path[0] === shape.maps.track && typeof ctx.path[1] === 'string' ? ctx.path[1] : undefined;
+  const inSlot = ctx.path.includes(shape.lists.slot);
   let candidates: Candidate[] = [];
   let kind: CompletionItemKind = CompletionItemKind.Value;
-  if (key && PERSON_FIELDS.has(key) && inList) {
+  if (key && personKeys(shape).includes(key) && inList) {
     candidates = personCandidates(analysis, prefix, present, cancel);
     kind = CompletionItemKind.Reference;
-  } else if (key === 'topics' && inList && inSlot) {
+  } else if (key === shape.topicsKey && inList && inSlot) {
     candidates = topicCandidates(analysis, trackId, prefix, present);
     kind = CompletionItemKind.Reference;
-  } else if (key === 'room' && (ctx.path[0] === 'tracks' || ctx.path[0] === 'blocks')) {
+  } else if (key === shape.roomKey && (ctx.path[0] === shape.maps.track || ctx.path[0] === shape.blocks)) {
     candidates = roomCandidates(analysis, prefix);
     kind = CompletionItemKind.Reference;
   } else if (key === 'timezone') {
     candidates = zoneCandidates(prefix);
   } else if (key === 'start' && inSlot) {
     candidates = startCandidates(analysis, trackId, offset);
-  } else if (key === 'start' && ctx.path.includes('sessions')) {
+  } else if (key === 'start' && ctx.path.includes(shape.lists.session)) {
     candidates = sessionStartCandidates(analysis, trackId, offset);
-  } else if (key === 'end' && (inSlot || ctx.path.includes('sessions'))) {
+  } else if (key === 'end' && (inSlot || ctx.path.includes(shape.lists.session))) {
     candidates = endCandidates(analysis, trackId, offset, inSlot ? 'slot' : 'session');
   } else if (key === 'duration') {
     candidates = durationCandidates(prefix);
@@ -136,7 +141,7 @@ function valueItems(analysis: Analysis, ctx: CursorContext, offset: number, key:
 /** Keys that cannot appear together (slots and sessions): `duration` or `end`. */
 const EXCLUSIVE: Record<string, string> = { duration: 'end', end: 'duration' };
 
-function keyItems(container: JsonSchema, present: ReadonlySet<string>, ctx: CursorContext, range: Range): CompletionItem[] {
+function keyItems(container: JsonSchema, present: ReadonlySet<string>, ctx: CursorContext, range: Range, root: JsonSchema): CompletionItem[] {
   const props = container.properties ?? {};
   const required = new Set(container.required ?? []);
   const out: CompletionItem[] = [];
@@ -144,25 +149,25 @@ function keyItems(container: JsonSchema, present: ReadonlySet<string>, ctx: Curs
     if (present.has(name) && name !== ctx.prefix) continue;
     if (present.has(EXCLUSIVE[name] ?? '')) continue;
     if (ctx.prefix && matchRank(ctx.prefix, name) < 0) continue;
-    const schema = resolve(raw)!;
+    const schema = resolve(raw, root)!;
     out.push({
       label: name,
       kind: CompletionItemKind.Property,
       detail: required.has(name) ? `${schema.title ?? name} (required)` : schema.title,
-      documentation: { kind: 'markdown', value: schemaDoc(schema) ?? '' },
+      documentation: { kind: 'markdown', value: schemaDoc(schema, undefined, root) ?? '' },
       sortText: `${required.has(name) ? 0 : 1}${name}`,
       insertTextFormat: InsertTextFormat.Snippet,
       // The text carries its own indentation: editors must not add the line's again.
       insertTextMode: InsertTextMode.asIs,
-      textEdit: { range, newText: keyInsert(name, schema, ctx.column) },
+      textEdit: { range, newText: keyInsert(name, schema, ctx.column, root) },
     });
   }
   return out;
 }
 
-function keyInsert(name: string, schema: JsonSchema, column: number): string {
+function keyInsert(name: string, schema: JsonSchema, column: number, root: JsonSchema): string {
   const pad = ' '.repeat(column + 2);
-  const items = objectBranch(schema.items);
+  const items = objectBranch(schema.items, root);
   if (schema.enum) return `${name}: \${1|${schema.enum.map(String).join(',')}|}`;
   if (schema.type === 'array' && items && (items.type === 'object' || items.properties)) return `${name}:\n${pad}- $0`;
   if (schema.type === 'array') return `${name}: [$0]`;
@@ -196,13 +201,14 @@ function lastKey(path: Path): string | undefined {
  */
 function snippetValues(analysis: Analysis, ctx: CursorContext, offset: number): SnippetValues {
   const event = analysis.model.event;
+  const { maps, lists } = analysis.format.shape;
   const zone = event.zone ?? 'Europe/Berlin';
-  const trackId = ctx.path[0] === 'tracks' && typeof ctx.path[1] === 'string' ? ctx.path[1] : undefined;
+  const trackId = ctx.path[0] === maps.track && typeof ctx.path[1] === 'string' ? ctx.path[1] : undefined;
   const eventStart = event.start ? event.start.toFormat('yyyy-MM-dd') : dateFromToday(30);
   const eventEnd = event.end ? event.end.toFormat('yyyy-MM-dd') : event.start ? eventStart : dateFromToday(31);
   const firstDay = event.start && event.zone ? formatLocal(atTime(event.start, 9), event.zone) : `${eventStart} 09:00`;
-  const start = (ctx.path.includes('slots') ? startCandidates(analysis, trackId, offset, true)[0]?.value : undefined) ?? firstDay;
-  const sessionStart = (ctx.path.includes('sessions') ? sessionStartCandidates(analysis, trackId, offset, true)[0]?.value : undefined) ?? firstDay;
+  const start = (ctx.path.includes(lists.slot) ? startCandidates(analysis, trackId, offset, true)[0]?.value : undefined) ?? firstDay;
+  const sessionStart = (ctx.path.includes(lists.session) ? sessionStartCandidates(analysis, trackId, offset, true)[0]?.value : undefined) ?? firstDay;
   return { start, sessionStart, eventStart, eventEnd, zone, people: [...analysis.model.people.keys()] };
 }
 

@@ -6,6 +6,7 @@
  * event's days and zone, the people it has.
  */
 import { CompletionItem, CompletionItemKind, InsertTextFormat, InsertTextMode, Range } from 'vscode-languageserver-types';
+import type { Shape } from '../model/shape';
 
 export type SnippetName = 'slot' | 'session' | 'topic' | 'person' | 'track' | 'room' | 'material' | 'programme';
 
@@ -81,11 +82,12 @@ export function snippetItem(name: SnippetName, range: Range, column: number, val
 }
 
 /** The snippet for an item of the sequence `key` (`slots`, `sessions`, `materials`). */
-export function itemSnippetFor(key: string | undefined): SnippetName | undefined {
-  return key === 'slots' ? 'slot' : key === 'sessions' ? 'session' : key === 'materials' ? 'material' : undefined;
+export function itemSnippetFor(key: string | undefined, shape: Shape): SnippetName | undefined {
+  return key === shape.lists.slot ? 'slot' : key === shape.lists.session ? 'session' : key === 'materials' ? 'material' : undefined;
 }
 
 /** The snippet for an entry of the map `key` (`people`, `tracks`, `rooms`, `topics`). */
-export function entrySnippetFor(key: string | undefined): SnippetName | undefined {
-  return key === 'people' ? 'person' : key === 'tracks' ? 'track' : key === 'rooms' ? 'room' : key === 'topics' ? 'topic' : undefined;
+export function entrySnippetFor(key: string | undefined, shape: Shape): SnippetName | undefined {
+  const { maps } = shape;
+  return key === maps.person ? 'person' : key === maps.track ? 'track' : key === maps.room ? 'room' : key === shape.topicsKey ? 'topic' : undefined;
 }

@@ -23,7 +23,6 @@ export interface Candidate {
   rank: number;
 }
 
-export const PERSON_FIELDS: ReadonlySet<string> = new Set(['speakers', 'leads', 'contacts', 'key-attendees']);
 export const USUAL_DURATIONS = ['10m', '15m', '20m', '25m', '30m', '45m', '1h', '1h30m', '2h'];
 const MAX_ITEMS = 200;
 

@@ -12,6 +12,7 @@ import { ProgrammeSymbol, symbolAt } from './navigation';
 import { schemaAt, schemaDoc } from '../schema/schemaAt';
 import { abbreviation, formatDuration, formatRangeLong, now, offsetLabel, zoneInfo } from '../model/time';
 import { PathSegment, nodeAt } from '../syntax/tree';
+import type { Shape } from '../model/shape';
 
 export function hover(analysis: Analysis | undefined, document: TextDocument, offset: number): Hover | null {
   if (!analysis) return null;
@@ -24,14 +25,14 @@ export function hover(analysis: Analysis | undefined, document: TextDocument, of
   if (symbol) return markdown(symbolHover(analysis.model, symbol));
   const last = path[path.length - 1];
   if (node.kind === 'scalar' && (last === 'start' || last === 'duration' || last === 'end')) {
-    const time = intervalHover(analysis.model, path);
-    if (time) return markdown(isKey ? `${schemaDoc(schemaAt(path), String(last))}\n\n---\n\n${time}` : time);
+    const time = intervalHover(analysis.model, path, analysis.format.shape);
+    if (time) return markdown(isKey ? `${schemaDoc(schemaAt(path, analysis.format.schema), String(last), analysis.format.schema)}\n\n---\n\n${time}` : time);
   }
   if (!isKey && last === 'timezone' && typeof node.value === 'string') return markdown(zoneHover(node.value));
   if (node.kind !== 'scalar') return null;
   const keyPath = isKey || typeof last === 'string' ? path : path.slice(0, -1);
   const key = keyPath[keyPath.length - 1];
-  return markdown(schemaDoc(schemaAt(keyPath), typeof key === 'string' ? key : undefined));
+  return markdown(schemaDoc(schemaAt(keyPath, analysis.format.schema), typeof key === 'string' ? key : undefined, analysis.format.schema));
 }
 
 function symbolHover(model: Model, symbol: ProgrammeSymbol): string | undefined {
@@ -94,16 +95,16 @@ function personHover(model: Model, id: string): string {
 }
 
 /** The interval of the slot or session at `path` (`tracks/<t>/slots/<i>/start`). */
-function intervalHover(model: Model, path: PathSegment[]): string | undefined {
-  if (path.length !== 5 || path[0] !== 'tracks' || typeof path[3] !== 'number') return undefined;
+function intervalHover(model: Model, path: PathSegment[], shape: Shape): string | undefined {
+  if (path.length !== 5 || path[0] !== shape.maps.track || typeof path[3] !== 'number') return undefined;
   const track = model.tracks.get(String(path[1]));
   const zone = model.event.zone;
   if (!track || !zone) return undefined;
-  if (path[2] === 'sessions') {
+  if (path[2] === shape.lists.session) {
     const session = track.sessions[path[3]];
     return session?.interval ? `**Session ${path[3] + 1} of ${track.title}**\n\n${times(session.interval, zone, [])}` : undefined;
   }
-  if (path[2] !== 'slots') return undefined;
+  if (path[2] !== shape.lists.slot) return undefined;
   const slot = track.slots[path[3]];
   if (!slot?.interval) return undefined;
   const zones = slot.speakers.flatMap((r) => {

@@ -6,7 +6,8 @@
 import { Analysis } from '../service/analysis';
 import { Cancellation, NEVER_CANCELLED } from '../service/cancel';
 import { Ref, Track } from '../model/model';
-import { PathSegment, ScalarNode, nodeAt } from '../syntax/tree';
+import { ScalarNode, nodeAt } from '../syntax/tree';
+import { idAt } from '../model/shape';
 
 export type SymbolKind = 'person' | 'room' | 'track' | 'topic';
 
@@ -27,8 +28,6 @@ export interface ProgrammeSymbol {
   declaration?: Span;
 }
 
-const PERSON_LISTS: ReadonlySet<string> = new Set(['leads', 'contacts', 'key-attendees']);
-
 /** The span of a scalar's text without its quotes. */
 export function textSpan(node: ScalarNode, text: string): Span {
   const q = text[node.start];
@@ -46,37 +45,14 @@ export function symbolAt(analysis: Analysis | undefined, offset: number): Progra
   const span = textSpan(node, analysis.text);
   const id = node.value as string;
   const decl = (kind: SymbolKind, key: string, track?: string): ProgrammeSymbol => ({ kind, id: key, track, at: span, declaration: declarationOf(analysis, kind, key, track) });
-  if (isKey) {
-    if (path.length === 2 && path[0] === 'people') return decl('person', id);
-    if (path.length === 2 && path[0] === 'rooms') return decl('room', id);
-    if (path.length === 2 && path[0] === 'tracks') return decl('track', id);
-    const topic = topicKeyPath(path);
-    if (topic) return decl('topic', topic, String(path[1]));
-    return undefined;
+  // Where the node stands in the format (model/shape.ts): a declaration or a reference, of what.
+  const place = idAt(analysis.format.shape, path, isKey);
+  if (!place) return undefined;
+  if (place.kind === 'topic') {
+    if (place.role === 'declaration') return decl('topic', place.topicPath!, place.track);
+    return topicRefAt(analysis, place.track!, node, span, offset);
   }
-  if (path.length === 3 && path[0] === 'blocks' && path[2] === 'room') return decl('room', id);
-  if (path[0] !== 'tracks' || path.length < 3) return undefined;
-  const track = String(path[1]);
-  const field = path[path.length - 2];
-  const last = path[path.length - 1];
-  if (typeof last === 'number' && typeof field === 'string') {
-    const inSlot = path.length === 6 && path[2] === 'slots';
-    if ((inSlot && field === 'speakers') || (path.length === 4 && PERSON_LISTS.has(field))) return decl('person', id);
-    if (inSlot && field === 'topics') return topicRefAt(analysis, track, node, span, offset);
-  }
-  if (last === 'room' && (path.length === 3 || (path.length === 5 && path[2] === 'slots'))) return decl('room', id);
-  return undefined;
-}
-
-/** `tracks/<t>/topics/a/topics/b` (a key) → `a/b`. */
-function topicKeyPath(path: PathSegment[]): string | undefined {
-  if (path.length < 4 || path[0] !== 'tracks' || path[2] !== 'topics') return undefined;
-  const ids: string[] = [];
-  for (let i = 3; i < path.length; i += 2) {
-    ids.push(String(path[i]));
-    if (i + 1 < path.length && path[i + 1] !== 'topics') return undefined;
-  }
-  return ids.join('/');
+  return decl(place.kind, id);
 }
 
 /** A topic reference `vfio/iopf`: the segment under the cursor names `vfio` or `vfio/iopf`. */
@@ -119,12 +95,10 @@ export function referencesOf(analysis: Analysis, symbol: ProgrammeSymbol, cancel
   if (symbol.kind === 'room') for (const block of model.blocks) if (block.room) add([block.room]);
   for (const track of model.tracks.values()) {
     if (symbol.kind === 'person') {
-      add(track.leads);
-      add(track.contacts);
-      add(track.keyAttendees);
+      for (const list of track.people) add(list.refs);
       for (const slot of track.slots) {
         if ((++n & 255) === 0 && cancel.isCancellationRequested) return undefined;
-        add(slot.speakers);
+        for (const list of slot.people) add(list.refs);
       }
     } else if (symbol.kind === 'room') {
       if (track.room) add([track.room]);

@@ -7,11 +7,18 @@
 import { Node, ScalarNode, get, getPair, str } from '../syntax/tree';
 import { movedProblem, Problem, problem } from '../service/problem';
 import { parseDayChange } from './days';
+import { PERSON_FIELDS, SHAPE, Shape } from './shape';
 import { DateTime, durationMinutes, offsetLabel, parseDate, parseLocal, plusMinutes, zoneInfo } from './time';
 
 export interface Ref {
   id: string;
   node: ScalarNode;
+}
+
+/** The people one key names (`leads: [...]` of a track, `speakers: [...]` of a slot). */
+export interface PersonList {
+  key: string;
+  refs: Ref[];
 }
 
 export interface Person {
@@ -86,6 +93,8 @@ export interface Slot {
   minutes?: number;
   room?: Ref;
   speakers: Ref[];
+  /** Every key of the slot that names people (the shape's `personKeys.slot`), `speakers` included. */
+  people: PersonList[];
   topics: Ref[];
   abstract?: string;
   materials: { title: string; url: string }[];
@@ -122,6 +131,8 @@ export interface Track {
   leads: Ref[];
   contacts: Ref[];
   keyAttendees: Ref[];
+  /** Every key of the track that names people (the shape's `personKeys.track`), in that order. */
+  people: PersonList[];
   outcomes: string[];
   /** Every topic by path (`vfio`, `vfio/iopf`). */
   topics: Map<string, Topic>;
@@ -187,27 +198,27 @@ interface NodeMemos {
 }
 
 /** Builds the model; `invalid` holds value nodes the schema already rejected. */
-export function buildModel(root: Node | null, invalid: ReadonlySet<Node>, cache: ModelCache = new ModelCache()): Model {
-  const ctx: Ctx = { invalid, problems: [], cache };
+export function buildModel(root: Node | null, invalid: ReadonlySet<Node>, cache: ModelCache = new ModelCache(), shape: Shape = SHAPE): Model {
+  const ctx: Ctx = { invalid, problems: [], cache, shape };
   const model: Model = { event: { node: null, dayChange: 0 }, people: new Map(), rooms: new Map(), tracks: new Map(), slots: [], blocks: [], problems: ctx.problems };
   if (!root || root.kind !== 'map') return model;
   const eventNode = get(root, 'event') ?? null;
   // The event depends only on its own text: kept on its node across edits elsewhere.
   model.event = eventNode ? memoised(eventNode, 'event', undefined, ctx, (local) => readEvent(eventNode, local)) : readEvent(null, ctx);
-  forEntries(get(root, 'people'), (key, node) => model.people.set(key.value as string, readPerson(key, node, ctx)));
-  forEntries(get(root, 'rooms'), (key, node) => model.rooms.set(key.value as string, {
+  forEntries(get(root, ctx.shape.maps.person), (key, node) => model.people.set(key.value as string, readPerson(key, node, ctx)));
+  forEntries(get(root, ctx.shape.maps.room), (key, node) => model.rooms.set(key.value as string, {
     id: key.value as string, key, title: text(node, 'title', ctx), capacity: num(get(node, 'capacity'), ctx),
   }));
-  forEntries(get(root, 'tracks'), (key, node) => {
+  forEntries(get(root, ctx.shape.maps.track), (key, node) => {
     const track = readTrack(key, node, model.event, ctx);
     model.tracks.set(track.id, track);
     for (const slot of track.slots) model.slots.push(slot);
   });
-  const blocks = get(root, 'blocks');
+  const blocks = get(root, ctx.shape.blocks);
   if (usable(blocks, ctx) && blocks.kind === 'seq') {
     blocks.items.forEach((b, index) => {
       const interval = ctx.invalid.has(b) ? undefined : memoised(b, 'block', model.event.zone, ctx, (local) => readInterval(b, model.event, local).interval);
-      model.blocks.push({ index, node: b, room: ref(get(b, 'room'), ctx), interval });
+      model.blocks.push({ index, node: b, room: ref(get(b, ctx.shape.roomKey), ctx), interval });
     });
   }
   return model;
@@ -217,6 +228,7 @@ interface Ctx {
   invalid: ReadonlySet<Node>;
   problems: Problem[];
   cache: ModelCache;
+  shape: Shape;
 }
 
 function forEntries(node: Node | null | undefined, fn: (key: ScalarNode, value: Node | null) => void): void {
@@ -258,6 +270,19 @@ function refs(node: Node | null | undefined, ctx: Ctx): Ref[] {
   const out: Ref[] = [];
   for (const item of node.items) {
     if (item.kind === 'scalar' && typeof item.value === 'string' && !ctx.invalid.has(item)) out.push({ id: item.value, node: item });
+  }
+  return out;
+}
+
+/**
+ * The person lists of a track or slot, one per key of the shape, and the named fields of the
+ * model (`leads`, `speakers`...) that the rest of the core reads for those keys.
+ */
+function personLists<F extends string>(node: Node | null, keys: readonly string[], ctx: Ctx, fields: Readonly<Record<F, string>>): { people: PersonList[] } & Record<F, Ref[]> {
+  const people = keys.map((key) => ({ key, refs: refs(get(node, key), ctx) }));
+  const out = { people } as { people: PersonList[] } & Record<F, Ref[]>;
+  for (const field of Object.keys(fields) as F[]) {
+    (out as Record<F, Ref[]>)[field] = people.find((l) => l.key === fields[field])?.refs ?? [];
   }
   return out;
 }
@@ -363,11 +388,9 @@ function readTrackData(key: ScalarNode, node: Node | null, event: EventInfo, ctx
     id: key.value as string, key, node,
     title: text(node, 'title', ctx) ?? (key.value as string),
     kind: kind ?? 'other',
-    room: ref(get(node, 'room'), ctx),
+    room: ref(get(node, ctx.shape.roomKey), ctx),
     description: text(node, 'description', ctx),
-    leads: refs(get(node, 'leads'), ctx),
-    contacts: refs(get(node, 'contacts'), ctx),
-    keyAttendees: refs(get(node, 'key-attendees'), ctx),
+    ...personLists(node, ctx.shape.personKeys.track, ctx, PERSON_FIELDS.track),
     outcomes: [],
     topics: new Map(),
     topicRoots: [],
@@ -376,15 +399,15 @@ function readTrackData(key: ScalarNode, node: Node | null, event: EventInfo, ctx
   };
   const outcomes = get(node, 'outcomes');
   if (usable(outcomes, ctx) && outcomes.kind === 'seq') for (const o of outcomes.items) if (typeof o.value === 'string') track.outcomes.push(o.value);
-  readTopics(get(node, 'topics'), undefined, track, track.topicRoots, ctx, 0);
-  const sessions = get(node, 'sessions');
+  readTopics(get(node, ctx.shape.topicsKey), undefined, track, track.topicRoots, ctx, 0);
+  const sessions = get(node, ctx.shape.lists.session);
   if (usable(sessions, ctx) && sessions.kind === 'seq') {
     sessions.items.forEach((s, index) => {
       const interval = ctx.invalid.has(s) ? undefined : memoised(s, 'session', event.zone, ctx, (local) => readInterval(s, event, local).interval);
       track.sessions.push({ track, index, node: s, interval });
     });
   }
-  const slots = get(node, 'slots');
+  const slots = get(node, ctx.shape.lists.slot);
   if (usable(slots, ctx) && slots.kind === 'seq') {
     slots.items.forEach((s, index) => track.slots.push(readSlot(s, index, track, event, ctx)));
   }
@@ -400,7 +423,7 @@ function readTopics(node: Node | null | undefined, parent: Topic | undefined, tr
     const topic: Topic = { path: parent ? `${parent.path}/${id}` : id, id, key: pair.key, title, description: text(v, 'description', ctx), parent, children: [] };
     into.push(topic);
     track.topics.set(topic.path, topic);
-    if (v?.kind === 'map') readTopics(get(v, 'topics'), topic, track, topic.children, ctx, depth + 1);
+    if (v?.kind === 'map') readTopics(get(v, ctx.shape.topicsKey), topic, track, topic.children, ctx, depth + 1);
   }
 }
 
@@ -484,9 +507,9 @@ function readSlotData(node: Node, index: number, track: Track, event: EventInfo,
     kind,
     hasStart: !!getPair(node, 'start'),
     startNode,
-    room: ref(get(node, 'room'), ctx),
-    speakers: refs(get(node, 'speakers'), ctx),
-    topics: refs(get(node, 'topics'), ctx),
+    room: ref(get(node, ctx.shape.roomKey), ctx),
+    ...personLists(node, ctx.shape.personKeys.slot, ctx, PERSON_FIELDS.slot),
+    topics: refs(get(node, ctx.shape.topicsKey), ctx),
     abstract: text(node, 'abstract', ctx),
     materials: links(get(node, 'materials'), ctx),
     exchange: {
@@ -532,7 +555,7 @@ function memoised<K extends keyof NodeMemos, T extends NonNullable<NodeMemos[K]>
   if (!memos) ctx.cache.memos.set(node, (memos = {}));
   let m = memos[name] as Memo<T> | undefined;
   if (!m || m.zone !== zone || m.invalid !== invalid) {
-    const local: Ctx = { invalid: ctx.invalid, problems: [], cache: ctx.cache };
+    const local: Ctx = { ...ctx, problems: [] };
     m = { zone, invalid, base: node.start, value: compute(local), problems: local.problems };
     (memos as Record<K, Memo<T>>)[name] = m;
   }

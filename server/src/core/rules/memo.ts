@@ -76,6 +76,15 @@ export class RuleMemo {
     });
   }
 
+  /** The ids a track's slots name under any person key (speakers...), each once, in order of first mention. */
+  trackPeople(track: Track): string[] {
+    return this.reuse('trackPeople', track.slots, [], () => {
+      const ids = new Set<string>();
+      for (const slot of track.slots) for (const list of slot.people) for (const r of list.refs) ids.add(r.id);
+      return [...ids];
+    });
+  }
+
   private token(name: string, map: ReadonlyMap<string, unknown>, withValues: boolean): object {
     const cache = this.known[withValues ? 1 : 0];
     let found = cache.get(map);

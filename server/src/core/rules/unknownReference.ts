@@ -35,9 +35,7 @@ export function unknownReference(ctx: RuleContext): void {
   for (const block of model.blocks) now(room(block.room));
   for (const track of model.tracks.values()) {
     now(room(track.room));
-    for (const r of track.leads) now(person(r, 'leads'));
-    for (const r of track.contacts) now(person(r, 'contacts'));
-    for (const r of track.keyAttendees) now(person(r, 'key-attendees'));
+    for (const list of track.people) for (const r of list.refs) now(person(r, list.key));
     const found = ctx.memo.reuse('unknownReference', track.slots, [people, rooms, track.id, ...track.topics.keys()], () => {
       const out: Report[] = [];
       const add = (report: Report | undefined): void => {
@@ -45,7 +43,7 @@ export function unknownReference(ctx: RuleContext): void {
       };
       for (const slot of track.slots) {
         if (slot.room) add(room(slot.room));
-        for (const r of slot.speakers) add(person(r, 'speakers'));
+        for (const list of slot.people) for (const r of list.refs) add(person(r, list.key));
         for (const r of slot.topics) {
           if (track.topics.has(r.id)) continue;
           const guess = closest(r.id, track.topics.keys());

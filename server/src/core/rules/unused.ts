@@ -23,8 +23,8 @@ export function unused(ctx: RuleContext): void {
     // The people a track names (kept while the track is the same).
     parts.push(ctx.memo.reuse('unused.people', [track], [], () => {
       const ids = new Map<string, true>();
-      for (const r of [...track.leads, ...track.contacts, ...track.keyAttendees]) ids.set(r.id, true);
-      for (const id of ctx.memo.trackSpeakers(track)) ids.set(id, true);
+      for (const list of track.people) for (const r of list.refs) ids.set(r.id, true);
+      for (const id of ctx.memo.trackPeople(track)) ids.set(id, true);
       return ids;
     }));
     // The track's topics none of its slots covers (kept while the track is the same).

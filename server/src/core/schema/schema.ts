@@ -14,14 +14,31 @@ import schemaJson from '../../../../schemas/programme.schema.json';
 import { MapNode, Node, Pair, get } from '../syntax/tree';
 import { Problem, problem } from '../service/problem';
 import { closest } from '../features/similar';
+import { SHAPE, Shape } from '../model/shape';
 
-const SCHEMA_ID = (schemaJson as { $id: string }).$id;
+/** The entries validated one by one, by the schema definition of the same name. */
 const ENTRY_DEFS = ['person', 'room', 'slot', 'session'] as const;
 type EntryDef = (typeof ENTRY_DEFS)[number];
 
 interface Validators {
   shell: ValidateFunction;
   entry: Record<EntryDef, ValidateFunction>;
+}
+
+/**
+ * The format an analysis follows: its shape (model/shape.ts), its JSON schema, and the schema
+ * compiled. One constant, `FORMAT`, is the programme format; a service may be given another
+ * (a test adds a key to both to see every feature follow).
+ */
+export interface Format {
+  readonly shape: Shape;
+  readonly schema: JsonSchema;
+  readonly validators: Validators;
+}
+
+/** A format from a shape and its schema (the schema is compiled here: costly, do it once). */
+export function createFormat(shape: Shape, schema: object): Format {
+  return { shape, schema: schema as JsonSchema, validators: compile(schema as JsonSchema & { $id: string }) };
 }
 
 /** What one document keeps across edits: errors per entry node, the last shell's errors. */
@@ -57,19 +74,21 @@ export interface JsonSchema {
   definitions?: Record<string, JsonSchema>;
 }
 
-function compile(): Validators {
+function compile(schema: JsonSchema & { $id: string }): Validators {
+  const id = schema.$id;
   const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, verbose: true, unicodeRegExp: true });
-  ajv.addSchema(schemaJson, SCHEMA_ID);
-  const shellSchema = JSON.parse(JSON.stringify(schemaJson), (_k, v) =>
+  ajv.addSchema(schema, id);
+  const shellSchema = JSON.parse(JSON.stringify(schema), (_k, v) =>
     v && typeof v === 'object' && typeof v.$ref === 'string' && ENTRY_DEFS.some((d) => v.$ref === `#/definitions/${d}`) ? {} : v);
-  shellSchema.$id = SCHEMA_ID.replace(/\.schema\.json$/, '.shell.schema.json');
+  shellSchema.$id = id.replace(/\.schema\.json$/, '.shell.schema.json');
   const shell = ajv.compile(shellSchema);
   const entry = {} as Record<EntryDef, ValidateFunction>;
-  for (const d of ENTRY_DEFS) entry[d] = ajv.getSchema(`${SCHEMA_ID}#/definitions/${d}`)!;
+  for (const d of ENTRY_DEFS) entry[d] = ajv.getSchema(`${id}#/definitions/${d}`)!;
   return { shell, entry };
 }
 
-const VALIDATORS: Validators = compile();
+/** The programme format: compiled once, when this module loads (a constant, holding no state between calls). */
+export const FORMAT: Format = createFormat(SHAPE, schemaJson);
 
 export interface SchemaResult {
   problems: Problem[];
@@ -77,14 +96,15 @@ export interface SchemaResult {
   invalid: Set<Node>;
 }
 
-export function validate(root: Node | null, text: string, cache: SchemaCache = new SchemaCache()): SchemaResult {
+export function validate(root: Node | null, text: string, cache: SchemaCache = new SchemaCache(), format: Format = FORMAT): SchemaResult {
+  const { shape, validators } = format;
   const out: SchemaResult = { problems: [], invalid: new Set() };
   if (!root || (root.kind === 'scalar' && root.value === null)) {
     const at = { start: 0, end: Math.min(text.length, firstLineEnd(text)) };
     out.problems.push(problem('schema', 'the programme is empty: it needs `programme: 1`, `event` and `tracks`', at));
     return out;
   }
-  report(shellErrors(root, cache), { node: root }, 'programme', out);
+  report(shellErrors(root, cache, format), { node: root }, 'programme', out);
   if (root.kind !== 'map') return out;
   const each = (collection: Node | null | undefined, def: EntryDef): void => {
     if (collection?.kind !== 'map' && collection?.kind !== 'seq') return;
@@ -96,66 +116,66 @@ export function validate(root: Node | null, text: string, cache: SchemaCache = n
     if (!failing) {
       failing = [];
       if (collection.kind === 'map') {
-        for (const p of collection.items) if (p.value && entryErrors(p.value, def, cache).length) failing.push({ node: p.value, pair: p });
+        for (const p of collection.items) if (p.value && entryErrors(p.value, def, cache, validators).length) failing.push({ node: p.value, pair: p });
       } else {
-        for (const item of collection.items) if (entryErrors(item, def, cache).length) failing.push({ node: item });
+        for (const item of collection.items) if (entryErrors(item, def, cache, validators).length) failing.push({ node: item });
       }
       memo[def] = failing;
     }
-    for (const f of failing) report(entryErrors(f.node, def, cache), { node: f.node, pair: f.pair, key: f.pair?.key.value as string | undefined }, def, out);
+    for (const f of failing) report(entryErrors(f.node, def, cache, validators), { node: f.node, pair: f.pair, key: f.pair?.key.value as string | undefined }, def, out);
   };
-  each(get(root, 'people'), 'person');
-  each(get(root, 'rooms'), 'room');
-  const tracks = get(root, 'tracks');
+  each(get(root, shape.maps.person), 'person');
+  each(get(root, shape.maps.room), 'room');
+  const tracks = get(root, shape.maps.track);
   if (tracks?.kind === 'map') {
     for (const t of tracks.items) {
-      each(get(t.value, 'slots'), 'slot');
-      each(get(t.value, 'sessions'), 'session');
+      each(get(t.value, shape.lists.slot), 'slot');
+      each(get(t.value, shape.lists.session), 'session');
     }
   }
   return out;
 }
 
-function shellErrors(root: Node, cache: SchemaCache): ErrorObject[] {
+function shellErrors(root: Node, cache: SchemaCache, format: Format): ErrorObject[] {
   const first = root.kind === 'map' ? root.items[0] : undefined;
   const last = first && cache.shells.get(first);
-  if (last && sameSkeleton(last.root, root)) {
+  if (last && sameSkeleton(last.root, root, format.shape)) {
     last.root = root;
     return last.errors;
   }
-  VALIDATORS.shell(root.value);
-  const errors = VALIDATORS.shell.errors ?? [];
+  format.validators.shell(root.value);
+  const errors = format.validators.shell.errors ?? [];
   if (first) cache.shells.set(first, { root, errors });
   return errors;
 }
 
-function sameSkeleton(a: Node, b: Node): boolean {
+function sameSkeleton(a: Node, b: Node, shape: Shape): boolean {
   if (a === b) return true;
   if (a.kind !== 'map' || b.kind !== 'map' || !sameKeys(a, b)) return sameValue(a, b);
   for (let i = 0; i < a.items.length; i++) {
     const x = a.items[i].value, y = b.items[i].value;
     const key = b.items[i].key.value;
-    if (key === 'people' || key === 'rooms') {
+    if (key === shape.maps.person || key === shape.maps.room) {
       // Entries of a collection are validated on their own: only their ids count here.
       if (x === y) continue;
       if (!x || !y || x.kind !== 'map' || y.kind !== 'map' || !sameKeys(x, y)) { if (!sameValue(x, y)) return false; }
-    } else if (key === 'tracks') {
+    } else if (key === shape.maps.track) {
       if (x === y) continue;
       if (!x || !y || x.kind !== 'map' || y.kind !== 'map' || !sameKeys(x, y)) { if (!sameValue(x, y)) return false; continue; }
-      for (let t = 0; t < x.items.length; t++) if (!sameTrack(x.items[t].value, y.items[t].value)) return false;
+      for (let t = 0; t < x.items.length; t++) if (!sameTrack(x.items[t].value, y.items[t].value, shape)) return false;
     } else if (!sameValue(x, y)) return false;
   }
   return true;
 }
 
-function sameTrack(a: Node | null, b: Node | null): boolean {
+function sameTrack(a: Node | null, b: Node | null, shape: Shape): boolean {
   if (a === b) return true;
   if (!a || !b || a.kind !== 'map' || b.kind !== 'map' || !sameKeys(a, b)) return sameValue(a, b);
   for (let i = 0; i < a.items.length; i++) {
     const x = a.items[i].value, y = b.items[i].value;
     const key = b.items[i].key.value;
     // Slots and sessions are validated one by one: only how many there are counts here.
-    if ((key === 'slots' || key === 'sessions') && x?.kind === 'seq' && y?.kind === 'seq') {
+    if ((key === shape.lists.slot || key === shape.lists.session) && x?.kind === 'seq' && y?.kind === 'seq') {
       if (x.items.length !== y.items.length) return false;
     } else if (!sameValue(x, y)) return false;
   }
@@ -191,13 +211,13 @@ interface Failing {
 }
 
 /** An entry's errors, kept for its node. */
-function entryErrors(node: Node, def: EntryDef, cache: SchemaCache): ErrorObject[] {
+function entryErrors(node: Node, def: EntryDef, cache: SchemaCache, validators: Validators): ErrorObject[] {
   let memo = cache.entries.get(node);
   if (!memo) cache.entries.set(node, (memo = {}));
   let errors = memo[def];
   if (!errors) {
-    VALIDATORS.entry[def](node.value);
-    errors = VALIDATORS.entry[def].errors ?? [];
+    validators.entry[def](node.value);
+    errors = validators.entry[def].errors ?? [];
     memo[def] = errors;
   }
   return errors;

@@ -4,11 +4,14 @@
  */
 import { JsonSchema, programmeSchema } from './schema';
 
-/** A schema with its `$ref` resolved; the referring schema's own title/description/examples win. */
-export function resolve(schema: JsonSchema | undefined): JsonSchema | undefined {
+/**
+ * A schema with its `$ref` resolved; the referring schema's own title/description/examples win.
+ * `root` is the schema the `$ref`s point into: the programme schema unless a format says otherwise.
+ */
+export function resolve(schema: JsonSchema | undefined, root: JsonSchema = programmeSchema): JsonSchema | undefined {
   if (!schema?.$ref) return schema;
   const name = schema.$ref.replace('#/definitions/', '');
-  const target = resolve(programmeSchema.definitions?.[name]);
+  const target = resolve(root.definitions?.[name], root);
   if (!target) return schema;
   const { $ref: _ref, ...own } = schema;
   void _ref;
@@ -16,36 +19,36 @@ export function resolve(schema: JsonSchema | undefined): JsonSchema | undefined 
 }
 
 /** The object branch of a schema that may be a string or an object (`topic`). */
-export function objectBranch(schema: JsonSchema | undefined): JsonSchema | undefined {
-  const s = resolve(schema);
-  if (s?.anyOf) return s.anyOf.map(resolve).find((b) => b?.type === 'object' || b?.properties) ?? s;
+export function objectBranch(schema: JsonSchema | undefined, root: JsonSchema = programmeSchema): JsonSchema | undefined {
+  const s = resolve(schema, root);
+  if (s?.anyOf) return s.anyOf.map((b) => resolve(b, root)).find((b) => b?.type === 'object' || b?.properties) ?? s;
   return s;
 }
 
 /** The schema of the value at `path` (keys, and numbers for sequence items), or undefined. */
-export function schemaAt(path: readonly (string | number)[]): JsonSchema | undefined {
-  let s: JsonSchema | undefined = programmeSchema;
+export function schemaAt(path: readonly (string | number)[], root: JsonSchema = programmeSchema): JsonSchema | undefined {
+  let s: JsonSchema | undefined = root;
   for (const seg of path) {
-    s = objectBranch(s);
+    s = objectBranch(s, root);
     if (!s) return undefined;
-    if (typeof seg === 'number') s = resolve(s.items);
-    else if (s.properties && Object.prototype.hasOwnProperty.call(s.properties, seg)) s = resolve(s.properties[seg]);
-    else if (s.additionalProperties && typeof s.additionalProperties === 'object') s = resolve(s.additionalProperties);
+    if (typeof seg === 'number') s = resolve(s.items, root);
+    else if (s.properties && Object.prototype.hasOwnProperty.call(s.properties, seg)) s = resolve(s.properties[seg], root);
+    else if (s.additionalProperties && typeof s.additionalProperties === 'object') s = resolve(s.additionalProperties, root);
     else return undefined;
   }
   return s;
 }
 
 /** True when `path` names an entry of a map of ids (a person, room, track or topic id). */
-export function isIdKey(path: readonly (string | number)[]): boolean {
+export function isIdKey(path: readonly (string | number)[], root: JsonSchema = programmeSchema): boolean {
   if (!path.length) return false;
-  const parent = objectBranch(schemaAt(path.slice(0, -1)));
+  const parent = objectBranch(schemaAt(path.slice(0, -1), root), root);
   return !!parent && typeof parent.additionalProperties === 'object' && !parent.properties?.[String(path[path.length - 1])];
 }
 
 /** Markdown documentation of a schema: title, description and examples. */
-export function schemaDoc(schema: JsonSchema | undefined, key?: string): string | undefined {
-  const s = resolve(schema);
+export function schemaDoc(schema: JsonSchema | undefined, key?: string, root: JsonSchema = programmeSchema): string | undefined {
+  const s = resolve(schema, root);
   if (!s) return undefined;
   const parts: string[] = [];
   const title = s.title ?? key;

@@ -3,7 +3,7 @@
  * of every check, in document order. Incremental through the document state it is given.
  */
 import { ProgrammeParser, Syntax } from '../syntax/parse';
-import { SchemaCache, validate } from '../schema/schema';
+import { FORMAT, Format, SchemaCache, validate } from '../schema/schema';
 import { buildModel, Model, ModelCache } from '../model/model';
 import { runRules } from '../rules';
 import { RuleMemo } from '../rules/memo';
@@ -14,6 +14,8 @@ import { explainMisreads, misreadTexts } from '../syntax/misread';
 import { get } from '../syntax/tree';
 
 export interface Analysis {
+  /** The format the text was read with (its shape and schema): features read it from here. */
+  format: Format;
   text: string;
   syntax: Syntax;
   model: Model;
@@ -32,10 +34,15 @@ export interface Analysis {
  * the document closes; no module of the core keeps state of its own.
  */
 export class DocumentState {
-  readonly parser = new ProgrammeParser();
+  readonly parser: ProgrammeParser;
   readonly schema = new SchemaCache();
   readonly model = new ModelCache();
   readonly rules = new RuleMemo();
+
+  /** `format`: the programme format unless a service is given another. */
+  constructor(readonly format: Format = FORMAT) {
+    this.parser = new ProgrammeParser(format.shape);
+  }
 }
 
 /**
@@ -44,8 +51,8 @@ export class DocumentState {
  */
 export function analyze(text: string, state: DocumentState = new DocumentState(), onError?: (where: string, error: unknown) => void): Analysis {
   const syntax = state.parser.parse(text);
-  const schema = validate(syntax.root, text, state.schema);
-  const model = buildModel(syntax.root, schema.invalid, state.model);
+  const schema = validate(syntax.root, text, state.schema, state.format);
+  const model = buildModel(syntax.root, schema.invalid, state.model, state.format.shape);
   const syntaxErrors = syntax.problems.filter((p) => p.code === 'yaml-syntax' && p.severity !== 'warning');
   const firstError = syntaxErrors.reduce<Problem | undefined>((a, p) => (!a || p.start < a.start ? p : a), undefined);
   let problems: Problem[];
@@ -74,7 +81,7 @@ export function analyze(text: string, state: DocumentState = new DocumentState()
   // marker can be there, and looking for one would scan the whole text on every edit.
   if (syntax.whole) problems = withConflictMarkers(text, problems);
   problems.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
-  return { text, syntax, model, invalid: schema.invalid, problems, syntaxErrorAt: firstError?.start };
+  return { format: state.format, text, syntax, model, invalid: schema.invalid, problems, syntaxErrorAt: firstError?.start };
 }
 
 /** The titles and names in the model, where text is most often cut short by a ` #` or `&`. */

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Analysis, DocumentState } from './analysis';
 import { sizeProblem, DEFAULT_MAX_FILE_MB } from './limits';
 import { Problem } from './problem';
+import type { Format } from '../schema/schema';
 
 export interface ProgrammeFile {
   document: TextDocument;
@@ -30,6 +31,8 @@ export interface ProgrammeServiceOptions {
   maxFileMegabytes?: (uri: string) => number;
   /** Told when a check fails (the others still run). */
   onError?: (where: string, error: unknown) => void;
+  /** The format documents are read with: the programme format unless given. */
+  format?: Format;
 }
 
 export class ProgrammeService {
@@ -40,7 +43,7 @@ export class ProgrammeService {
   /** The analysed file for this version of the document (analysing it if not yet done). */
   get(document: TextDocument): ProgrammeFile {
     let entry = this.entries.get(document.uri);
-    if (!entry) this.entries.set(document.uri, (entry = { state: new DocumentState() }));
+    if (!entry) this.entries.set(document.uri, (entry = { state: new DocumentState(this.options.format) }));
     const limit = this.options.maxFileMegabytes?.(document.uri) ?? DEFAULT_MAX_FILE_MB;
     if (entry.file && entry.version === document.version && entry.text === document.getText() && entry.limit === limit) {
       if (entry.file.document !== document) entry.file = { ...entry.file, document };

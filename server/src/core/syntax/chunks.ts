@@ -8,7 +8,9 @@
  * and `sessions`. Anything unusual below a collection (a quoted or complex key, a flow
  * collection, odd indentation) makes that collection one leaf; anything unusual at the top
  * (tabs in indentation, directives, document markers, a non-mapping root) means no split.
+ * Which keys those collections have comes from the format's shape (model/shape.ts).
  */
+import { SHAPE, Shape } from '../model/shape';
 
 export interface Leaf {
   /** Offset of the first character of the leaf's first line (its indentation included). */
@@ -51,12 +53,13 @@ export interface Lines {
 
 const BLANK = 0, COMMENT = 1, CONTENT = 2;
 
-/** Which collections are split further, by path (`*` matches any key). */
-function compositeShape(path: readonly string[]): 'map' | 'seq' | undefined {
+/** Which collections are split further, by path: the format's maps of entries and a track's lists. */
+function compositeShape(path: readonly string[], shape: Shape): 'map' | 'seq' | undefined {
   const n = path.length;
-  if (n === 1 && (path[0] === 'people' || path[0] === 'rooms' || path[0] === 'tracks')) return 'map';
-  if (n === 2 && path[0] === 'tracks') return 'map';
-  if (n === 3 && path[0] === 'tracks' && (path[2] === 'slots' || path[2] === 'sessions')) return 'seq';
+  const { maps, lists } = shape;
+  if (n === 1 && (path[0] === maps.person || path[0] === maps.room || path[0] === maps.track)) return 'map';
+  if (n === 2 && path[0] === maps.track) return 'map';
+  if (n === 3 && path[0] === maps.track && (path[2] === lists.slot || path[2] === lists.session)) return 'seq';
   return undefined;
 }
 
@@ -66,19 +69,19 @@ export interface SplitResult {
 }
 
 /** Returns the split plan, or undefined when the text must be parsed as a whole. */
-export function split(text: string): Composite | undefined {
-  return splitLines(text)?.plan;
+export function split(text: string, shape: Shape = SHAPE): Composite | undefined {
+  return splitLines(text, shape)?.plan;
 }
 
 /** Like `split`, also returning the line table (to be reused by `splitEdited`). */
-export function splitLines(text: string): SplitResult | undefined {
+export function splitLines(text: string, shape: Shape = SHAPE): SplitResult | undefined {
   if (/\r(?!\n)/.test(text)) return undefined;
   const builder = new LineBuilder(Math.max(16, text.length >> 4));
   const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (!scan(text, from, text.length, builder, true)) return undefined;
   // An empty text is one blank line.
   if (builder.count === 0) builder.push(from, from, text.length, 0, BLANK);
-  return planOf(text, builder.finish());
+  return planOf(text, builder.finish(), shape);
 }
 
 /**
@@ -86,7 +89,7 @@ export function splitLines(text: string): SplitResult | undefined {
  * `suffix` characters: only the lines there are scanned again, the others are reused (moved).
  * Gives exactly what `splitLines(text)` gives.
  */
-export function splitEdited(text: string, prevText: string, prev: Lines, prefix: number, suffix: number): SplitResult | undefined {
+export function splitEdited(text: string, prevText: string, prev: Lines, prefix: number, suffix: number, shape: Shape = SHAPE): SplitResult | undefined {
   const oldLen = prevText.length, delta = text.length - oldLen;
   // Lines kept before: those whose newline lies in the common prefix.
   let a = 0;
@@ -114,7 +117,7 @@ export function splitEdited(text: string, prevText: string, prev: Lines, prefix:
   const to = b < prev.count ? prev.start[b] + delta : text.length;
   const around = text.slice(Math.max(0, from - 1), Math.min(text.length, to + 1));
   if (/\r(?!\n)/.test(around)) return undefined;
-  if (from === 0 && b === prev.count) return splitLines(text);
+  if (from === 0 && b === prev.count) return splitLines(text, shape);
   const mid = new LineBuilder(64);
   if (!scan(text, from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from, to, mid, b === prev.count)) return undefined;
   const count = a + mid.count + (prev.count - b);
@@ -135,7 +138,7 @@ export function splitEdited(text: string, prevText: string, prev: Lines, prefix:
       lines.next[i] += delta;
     }
   }
-  return planOf(text, lines);
+  return planOf(text, lines, shape);
 }
 
 /** The length of the common prefix and (not overlapping it) common suffix of two texts. */
@@ -172,8 +175,8 @@ export function commonEnds(a: string, b: string): { prefix: number; suffix: numb
   return { prefix, suffix };
 }
 
-function planOf(text: string, lines: Lines): SplitResult | undefined {
-  const root = splitRegion(text, lines, 0, lines.count, -1, 'map', []);
+function planOf(text: string, lines: Lines, shape: Shape): SplitResult | undefined {
+  const root = splitRegion(text, lines, 0, lines.count, -1, 'map', [], shape);
   if (!root) return undefined;
   return { plan: { form: 'root', start: 0, end: text.length, shape: 'map', children: root }, lines };
 }
@@ -256,7 +259,7 @@ function scan(text: string, pos: number, to: number, out: LineBuilder, toEnd: bo
  */
 function splitRegion(
   text: string, lines: Lines, from: number, to: number, parentIndent: number,
-  shape: 'map' | 'seq', path: string[],
+  shape: 'map' | 'seq', path: string[], format: Shape,
 ): (Leaf | Composite)[] | undefined {
   const kinds = lines.kind, indents = lines.indent;
   let first = from;
@@ -279,8 +282,8 @@ function splitRegion(
       const key = simpleKey(text, start + indent, lines.end[i]);
       if (key === undefined) return undefined;
       const childPath = path.length < 3 && !key.inline ? [...path, key.name] : undefined;
-      const childShape = childPath && compositeShape(childPath);
-      const grand = childShape ? splitRegion(text, lines, i + 1, j, indent, childShape, childPath) : undefined;
+      const childShape = childPath && compositeShape(childPath, format);
+      const grand = childShape ? splitRegion(text, lines, i + 1, j, indent, childShape, childPath, format) : undefined;
       children.push(grand
         ? { form: 'entry', key: key.name, start, end, shape: childShape!, children: grand }
         : { start, end, form: 'entry', key: key.name });

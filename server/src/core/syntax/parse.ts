@@ -14,6 +14,7 @@
 import { parseDocument, Document, Scalar, visit, YAMLError } from 'yaml';
 import { commonEnds, Composite, isComposite, Leaf, Lines, SplitResult, splitEdited, splitLines } from './chunks';
 import { convertDocument } from './convert';
+import { SHAPE, Shape } from '../model/shape';
 import { MapNode, Node, Pair, ScalarNode, SeqNode, setOwn, shift } from './tree';
 import { movedProblem, Problem, problem } from '../service/problem';
 
@@ -81,6 +82,9 @@ export class ProgrammeParser {
   /** The pair of a split entry: the last one made for the same value node, when it still fits. */
   private readonly pairs = new WeakMap<Node, Pair>();
 
+  /** `shape`: the format's shape, whose collections the text is split along. */
+  constructor(private readonly shape: Shape = SHAPE) {}
+
   parse(text: string): Syntax {
     const prev = this.prev;
     let split: SplitResult | undefined;
@@ -90,9 +94,9 @@ export class ProgrammeParser {
       round.prefix = prefix;
       round.suffixFrom = text.length - suffix;
       round.delta = text.length - prev.text.length;
-      split = splitEdited(text, prev.text, prev.lines, prefix, suffix);
+      split = splitEdited(text, prev.text, prev.lines, prefix, suffix, this.shape);
     } else {
-      split = splitLines(text);
+      split = splitLines(text, this.shape);
     }
     if (split) {
       const problems: Problem[] = [];
