@@ -49,6 +49,29 @@ suite('custom requests: the preview and export commands ask the server', () => {
     assert.ok(JSON.parse(forced.content!).schedule, 'a schedule.json document');
   });
 
+  test('programme/export: the user\'s severities decide what blocks it, as in `programme export`', async () => {
+    const lenient = new LspClient();
+    lenient.configuration = { diagnostics: { severity: { 'unknown-person': 'warning' } } };
+    const strict = new LspClient();
+    strict.configuration = { diagnostics: { severity: { 'timezone-alias': 'error' } } };
+    try {
+      await Promise.all([lenient.initialize(), strict.initialize()]);
+      const broken = 'file:///severities/broken.programme.yaml';
+      await lenient.open(broken, text.replace('speakers: [jason-gunthorpe]', 'speakers: [jason-gunthorp]'));
+      await lenient.waitDiagnostics(broken, 1);
+      const exported = await lenient.request<ExportResult>(EXPORT_METHOD, { uri: broken, format: 'schedule-json' });
+      assert.strictEqual(exported.errors, undefined, 'an unknown person lowered to a warning does not block the export');
+      assert.ok(JSON.parse(exported.content!).schedule);
+      await strict.open(uri, text);
+      await strict.waitDiagnostics(uri, 1);
+      const refused = await strict.request<ExportResult>(EXPORT_METHOD, { uri, format: 'ics' });
+      assert.strictEqual(refused.content, undefined, 'a legacy zone raised to an error blocks the export');
+      assert.deepStrictEqual(refused.errors!.map((e) => e.split(': ')[1]), ['timezone-alias']);
+    } finally {
+      await Promise.all([lenient.shutdown(), strict.shutdown()]);
+    }
+  });
+
   test('programme/export: an unknown format is an error, not a crash', async () => {
     const r = await client.request<ExportResult>(EXPORT_METHOD, { uri, format: 'pdf' });
     assert.match(r.errors![0], /unknown format `pdf`/);

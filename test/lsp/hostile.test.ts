@@ -65,7 +65,7 @@ suite('Hostile files through the language server', function () {
       const uri = 'file:///hostile/limited.programme.yaml';
       await limited.open(uri, hostile.hugeFile(2));
       const diagnostics = await limited.waitDiagnostics(uri, 1, BOUND_MS);
-      assert.deepEqual(diagnostics.map((d) => d.message), ['file too large to check: 2.0 MB > limit of 1 MB (set programme.maxFileSize to raise it)']);
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.message]), [['file-too-large', 2, 'file too large to check: 2.0 MB > limit of 1 MB (set programme.maxFileSize to raise it)']]);
     } finally {
       await limited.shutdown();
     }

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchedule, SCHEDULE_LIMITS } from '../../server/src/core/schedule/schedule';
-import { createProgrammeService } from '../../server/src/core';
+import { CODES, createProgrammeService, toDiagnostics } from '../../server/src/core';
 import { DEFAULT_MAX_FILE_MB } from '../../server/src/core/service/limits';
 import { check, doc, programme } from '../support/fixtures';
 import * as hostile from '../fixtures/hostile/inputs';
@@ -76,9 +76,19 @@ suite('Hostile files', () => {
     const file = createProgrammeService().get(doc(text));
     assert.equal(file.analysis, undefined);
     assert.ok(file.tooLarge);
-    assert.equal(file.tooLarge.severity, 'warning');
+    assert.equal(file.tooLarge.code, 'file-too-large', 'a code of its own');
+    assert.equal(CODES[file.tooLarge.code], 'warning');
     assert.equal(file.tooLarge.message, `file too large to check: 20.0 MB > limit of ${DEFAULT_MAX_FILE_MB} MB (set programme.maxFileSize to raise it)`);
     assert.deepEqual([file.tooLarge.start, file.tooLarge.end], [0, 0]);
+  });
+
+  test('more than 1000 problems: the first 1000, then one `more-problems` warning that counts the rest', () => {
+    const text = 'programme: 1\n';
+    const problems = Array.from({ length: 1003 }, (_, i) => ({ code: 'schema' as const, message: `problem ${i}`, start: 0, end: 1 }));
+    const shown = toDiagnostics(problems, doc(text));
+    assert.equal(shown.length, 1001);
+    assert.deepEqual([shown[1000].code, shown[1000].severity, shown[1000].message], ['more-problems', 2, '3 more problems are not shown (at most 1000 per file)']);
+    assert.equal(toDiagnostics(problems, doc(text), { 'more-problems': 'off' }).length, 1000, 'a severity like any other code');
   });
 
   test('a 1 MB single line: "too long" on that value only', function () {

@@ -5,10 +5,9 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { Diagnostic } from 'vscode-languageserver-types';
 import type { FileResult } from './commands/check';
-import { CODES, Code, Severity, PROGRAMME_VERSION } from '../core';
+import { CODES, Code, Severity, PROGRAMME_VERSION, severityName } from '../core';
 
 const SARIF_LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
-const LSP_SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
 /** One SARIF run: the tool with every rule (code) and its default level, then the results. */
 export function formatSarif(results: FileResult[]): string {
@@ -36,7 +35,7 @@ function sarifResult(file: string, d: Diagnostic, codes: Code[]): Result {
   return {
     ruleId: code,
     ...(index >= 0 ? { ruleIndex: index } : {}),
-    level: SARIF_LEVEL[LSP_SEVERITY[d.severity ?? 1]],
+    level: SARIF_LEVEL[severityName(d)],
     message: { text: messageText(d) },
     locations: [{
       physicalLocation: {
@@ -69,7 +68,7 @@ export function formatGithub(results: FileResult[]): string {
         `endLine=${d.range.end.line + 1}`, `endColumn=${d.range.end.character + 1}`,
         `title=${escapeProperty(String(d.code))}`,
       ];
-      lines.push(`::${GITHUB_COMMAND[LSP_SEVERITY[d.severity ?? 1]]} ${props.join(',')}::${escapeData(messageText(d))}`);
+      lines.push(`::${GITHUB_COMMAND[severityName(d)]} ${props.join(',')}::${escapeData(messageText(d))}`);
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';

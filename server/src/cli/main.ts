@@ -7,14 +7,14 @@
  * sets `process.exitCode`; a `UsageError` it throws becomes exit 2 with its message.
  */
 import { Command, CommanderError } from 'commander';
-import { version } from '../../../package.json';
 import { UsageError } from './io';
 import { COMMANDS } from './commands';
+import { PROGRAMME_VERSION } from '../core';
 
 export function program(): Command {
   const program = new Command('programme')
     .description('Check, render, export and import conference programme files.')
-    .version(`programme ${version} (node ${process.versions.node}, icu ${process.versions.icu}, tz ${process.versions.tz})`, '-v, --version', 'print the version and exit')
+    .version(`programme ${PROGRAMME_VERSION} (node ${process.versions.node}, icu ${process.versions.icu}, tz ${process.versions.tz})`, '-v, --version', 'print the version and exit')
     .helpOption('-h, --help', 'show help for the command')
     .showSuggestionAfterError()
     .exitOverride()

@@ -42,12 +42,15 @@ export { freeGaps, firstFit, gapsForSlot, freeStartFor } from './model/gaps';
 export { buildSchedule } from './schedule/schedule';
 
 /** Diagnostics plumbing shared by the adapters. */
-export { SEVERITY_NAME, MAX_DIAGNOSTICS, SOURCE } from './service/diagnostics';
+export { SEVERITY_NAME, severityName, severityOf, MAX_DIAGNOSTICS, SOURCE } from './service/diagnostics';
+/** Whether a checked file may be exported (the CLI and the editor decide alike). */
+export { mayExport, type ExportDecision } from './exports/decision';
 export { DEFAULT_MAX_FILE_MB, sizeProblem } from './service/limits';
 export type { Span, ProgrammeSymbol } from './features/navigation';
 /** Exports to the formats conference tools read. */
 export { EXPORT_FORMATS, EXPORT_EXTENSIONS, exportModel, isExportFormat, type ExportFormat, type ExportOptions } from './exports';
-export { PROGRAMME_VERSION } from './exports/exportable';
+/** The tool's version (package.json's): CLI, server and exports say the same. */
+export { PROGRAMME_VERSION } from './service/version';
 /** Import from the formats conference tools write. */
 export { ImportError, READS, importSchedule, type ImportNote, type ImportOptions, type ImportResult } from './import';
 /** Placing tracks into blocks with the least clashes (the solver is the adapter's). */

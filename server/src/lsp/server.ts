@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { SettingsCache } from './settings';
 import { registerFeatures } from './handlers/features';
-import { createProgrammeService, ProgrammeService, DEFAULT_MAX_FILE_MB, type MilpSolver } from '../core';
+import { createProgrammeService, ProgrammeService, DEFAULT_MAX_FILE_MB, PROGRAMME_VERSION, type MilpSolver } from '../core';
 
 export interface ServerContext {
   connection: Connection;
@@ -49,7 +49,7 @@ export function startServer(connection: Connection, options: { solver?: MilpSolv
     registerConfigurationChanges = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     return {
       capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental }, ...registerFeatures(ctx) },
-      serverInfo: { name: 'conference-programme', version: '0.1.0' },
+      serverInfo: { name: 'conference-programme', version: PROGRAMME_VERSION },
     };
   });
   // Settings are pulled (workspace/configuration); the client says when `programme.*` changed.

@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { displayName, expandInputs, loadConfig, paintFor, readText, Paint } from '../io';
 import { FORMATS } from '../formats';
-import { Analysis, createProgrammeService, ProgrammeService, SEVERITY_NAME, toDiagnostics } from '../../core';
+import { Analysis, createProgrammeService, Problem, ProgrammeService, SEVERITY_NAME, SeverityMap, toDiagnostics } from '../../core';
 
 export interface FileResult {
   file: string;
@@ -12,6 +12,9 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** The analysis the diagnostics came from (none when the file is too large to check). */
   analysis?: Analysis;
+  tooLarge?: Problem;
+  /** The severities the diagnostics were made with (the configuration's). */
+  severity?: SeverityMap;
 }
 
 export function checkCommand(): Command {
@@ -36,7 +39,7 @@ export function checkFile(file: string, configFile?: string, service: ProgrammeS
   const doc = TextDocument.create(`file://${encodeURI(file)}`, 'programme', 1, text);
   const checked = service.get(doc);
   const problems = checked.tooLarge ? [checked.tooLarge] : checked.analysis!.problems;
-  return { file: displayName(file), text, analysis: checked.analysis, diagnostics: toDiagnostics(problems, doc, config.severity) };
+  return { file: displayName(file), text, analysis: checked.analysis, tooLarge: checked.tooLarge, severity: config.severity, diagnostics: toDiagnostics(problems, doc, config.severity) };
 }
 
 export function hasErrors(results: FileResult[]): boolean {

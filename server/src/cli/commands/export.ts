@@ -9,7 +9,7 @@ import * as path from 'path';
 import { Command, Option } from 'commander';
 import { checkFile, formatText } from './check';
 import { displayName, UsageError } from '../io';
-import { EXPORT_FORMATS, exportModel, isExportFormat } from '../../core';
+import { EXPORT_FORMATS, exportModel, isExportFormat, mayExport } from '../../core';
 
 interface ExportOptions { to: string; output?: string; force: boolean; stamp?: string; config?: string }
 
@@ -32,19 +32,21 @@ function runExport(file: string, values: ExportOptions): number {
   const out = values.output;
   if (out !== undefined && sameFile(out, file)) throw new UsageError(`export: -o ${out} is the input file: it would be overwritten`);
   const result = checkFile(file, values.config);
-  const errors = result.diagnostics.filter((d) => d.severity === 1);
-  if (errors.length && !values.force) {
-    process.stderr.write(formatText([{ ...result, diagnostics: errors }]));
-    process.stderr.write(`programme: ${displayName(file)} has ${errors.length} error${errors.length === 1 ? '' : 's'}: not exported (--force exports anyway)\n`);
+  // The editor's export decides the same way (mayExport), from the same analysis.
+  const decision = mayExport(result, result.severity, values.force);
+  if (!decision.ok && decision.why === 'too-large') {
+    process.stderr.write(formatText([result]));
+    process.stderr.write(`programme: ${displayName(file)} is too large to check: not exported\n`);
     return 1;
   }
-  if (!result.analysis) {
-    process.stderr.write(formatText([result]));
-    process.stderr.write(`programme: ${file} is too large to check: not exported\n`);
+  if (!decision.ok) {
+    const errors = result.diagnostics.filter((d) => d.severity === 1);
+    process.stderr.write(formatText([{ ...result, diagnostics: errors }]));
+    process.stderr.write(`programme: ${displayName(file)} has ${decision.errors.length} error${decision.errors.length === 1 ? '' : 's'}: not exported (--force exports anyway)\n`);
     return 1;
   }
   // The model of the analysis just checked: a file is analysed once per export.
-  const text = exportModel(result.analysis.model, to, { stamp: values.stamp });
+  const text = exportModel(decision.analysis.model, to, { stamp: values.stamp });
   if (out === undefined) process.stdout.write(text);
   else writeAtomically(out, text);
   return 0;

@@ -20,6 +20,7 @@ import { Model, Person, Slot, SlotKind, Track, slotRoom } from '../model/model';
 import { DateTime, parseDate, zoneInfo } from '../model/time';
 import { get, str } from '../syntax/tree';
 import { slugify } from './slug';
+export { PROGRAMME_VERSION } from '../service/version';
 import { programmeDate, programmeDayEnd, programmeDayStart } from '../model/days';
 
 export interface ExportRoom {
@@ -78,8 +79,6 @@ export interface Exportable {
   rooms: ExportRoom[];
   events: ExportEvent[];
 }
-
-export const PROGRAMME_VERSION = '0.1.0';
 
 export function exportable(model: Model): Exportable {
   const { event } = model;

@@ -13,20 +13,25 @@ export const MAX_DIAGNOSTICS = 1000;
 
 export const SOURCE = 'programme';
 
-const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-export const SEVERITY_NAME: Record<DiagnosticSeverity, Severity> = {
+/** A severity's name, by LSP number: the one mapping between the two (the other way is derived). */
+export const SEVERITY_NAME: Readonly<Record<DiagnosticSeverity, Severity>> = {
   [DiagnosticSeverity.Error]: 'error',
   [DiagnosticSeverity.Warning]: 'warning',
   [DiagnosticSeverity.Information]: 'information',
   [DiagnosticSeverity.Hint]: 'hint',
 };
 
+const LSP_SEVERITY = Object.fromEntries(Object.entries(SEVERITY_NAME).map(([n, name]) => [name, Number(n)])) as Readonly<Record<Severity, DiagnosticSeverity>>;
+
+/** The severity name of a diagnostic (an error when it has none, as LSP says). */
+export function severityName(d: Diagnostic): Severity {
+  return SEVERITY_NAME[d.severity ?? DiagnosticSeverity.Error];
+}
+
+/**
+ * The severity a problem is shown with: the user's override for its code (`off`: not shown),
+ * else its own, else its code's default. The CLI, the server, the preview and exports all ask this.
+ */
 export function severityOf(p: Problem, overrides: SeverityMap): Severity | undefined {
   const o = overrides[p.code];
   if (o === 'off') return undefined;
@@ -56,8 +61,9 @@ export function toDiagnostics(problems: readonly Problem[], doc: TextDocument, o
     if (p.data) d.data = p.data;
     out.push(d);
   }
-  if (dropped) {
-    out.push({ range: rangeOf(doc, 0, 0), severity: DiagnosticSeverity.Warning, code: 'schema', source: SOURCE, message: `${dropped} more problems are not shown (at most ${MAX_DIAGNOSTICS} per file)` });
+  const summary = dropped ? severityOf({ code: 'more-problems', message: '', start: 0, end: 0 }, overrides) : undefined;
+  if (summary) {
+    out.push({ range: rangeOf(doc, 0, 0), severity: LSP_SEVERITY[summary], code: 'more-problems', source: SOURCE, message: `${dropped} more problems are not shown (at most ${MAX_DIAGNOSTICS} per file)` });
   }
   return out;
 }

@@ -27,6 +27,8 @@ export const CODES = {
   'unused-person': 'hint',
   'unused-topic': 'hint',
   'speaker-night': 'information',
+  'file-too-large': 'warning',
+  'more-problems': 'warning',
   'misread-text': 'warning',
 } as const satisfies Record<string, Severity>;
 

@@ -6,19 +6,22 @@ import { ServerCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../server';
 import { EXPORT_METHOD, ExportParams, ExportResult } from '../../protocol';
-import { EXPORT_FORMATS, exportModel, isExportFormat, CODES } from '../../core';
+import { EXPORT_FORMATS, exportModel, isExportFormat, mayExport } from '../../core';
 
 export function exportFeature(ctx: ServerContext): ServerCapabilities {
-  ctx.connection.onRequest(EXPORT_METHOD, (params: ExportParams): ExportResult => ctx.guard<ExportResult>('export', { errors: ['internal error: see the output channel'] }, () => {
-    const document = ctx.documents.get(params.uri);
-    if (!document) return { errors: [`${params.uri} is not open`] };
-    if (!isExportFormat(params.format)) return { errors: [`unknown format \`${params.format}\`: use ${EXPORT_FORMATS.join(', ')}`] };
-    const file = ctx.workspace.get(document);
-    if (!file.analysis) return { errors: [file.tooLarge?.message ?? 'the file is too large'] };
-    const errors = file.analysis.problems.filter((p) => (p.severity ?? CODES[p.code]) === 'error');
-    if (errors.length && !params.force) return { errors: errors.map((p) => place(document, p.start) + `: ${p.code}: ${p.message}`) };
-    return { content: exportModel(file.analysis.model, params.format) };
-  }));
+  ctx.connection.onRequest(EXPORT_METHOD, async (params: ExportParams): Promise<ExportResult> => {
+    // The user's severities decide what is an error, as in `programme export`.
+    const settings = await ctx.settings.get(params.uri);
+    return ctx.guard<ExportResult>('export', { errors: ['internal error: see the output channel'] }, () => {
+      const document = ctx.documents.get(params.uri);
+      if (!document) return { errors: [`${params.uri} is not open`] };
+      if (!isExportFormat(params.format)) return { errors: [`unknown format \`${params.format}\`: use ${EXPORT_FORMATS.join(', ')}`] };
+      const decision = mayExport(ctx.workspace.get(document), settings.severity, params.force);
+      if (!decision.ok && decision.why === 'too-large') return { errors: [decision.message] };
+      if (!decision.ok) return { errors: decision.errors.map((p) => place(document, p.start) + `: ${p.code}: ${p.message}`) };
+      return { content: exportModel(decision.analysis.model, params.format) };
+    });
+  });
   return {};
 }
 
