@@ -223,6 +223,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'programme-bench-'));
   const rows: Record<string, unknown>[] = [];
+  // What the table below reads of a row (written above).
+  type BenchRow = { slots: number; megabytes: number; floor: Stat; ours: Record<string, Stat> & { openFirst: number; rssMb?: number; notes: string[] }; peer: { open: string; edit: Stat; rssMb?: number }; ratios: Record<string, number> };
   try {
     const peerOk = process.env.BENCH_PEER === '0' || await peerValidates(dir);
     if (!peerOk) console.warn('warning: yaml-language-server did not report a schema error in the sanity check');
@@ -273,13 +275,13 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   lines.push(`| slots (MB) | floor: parse+Ajv | open (first) | edit → diagnostics | completion | hover | schedule | RSS MB | yaml-ls open | yaml-ls edit | yaml-ls RSS | edit/floor | open/floor | edit/yaml-ls |`);
   lines.push(`|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`);
-  for (const r of rows as any[]) {
+  for (const r of rows as BenchRow[]) {
     lines.push(`| ${r.slots} (${r.megabytes}) | ${fmt(r.floor)} | ${fmt(r.ours.open)} (${r.ours.openFirst}) | ${fmt(r.ours.edit)} | ${fmt(r.ours.completion)} | ${fmt(r.ours.hover)} | ${fmt(r.ours.schedule)} | ${r.ours.rssMb ?? '?'} | ${r.peer.open} | ${fmt(r.peer.edit)} | ${r.peer.rssMb ?? '?'} | ${r.ratios.editOverFloor} | ${r.ratios.openOverFloor} | ${r.ratios.editOverPeer} |`);
   }
   console.log(`Conference Programme benchmark, ${result.date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; times in ms, median / 95th percentile`);
   console.log(lines.join('\n'));
   console.log(`bundles (KB): ${Object.entries(bundles).map(([k, v]) => `${k} ${v}`).join(', ')}; load average ${machine.loadAverage.join(' ')}; ${result.seconds} s`);
-  for (const r of rows as any[]) for (const n of r.ours.notes) console.log(`note (${r.slots} slots): ${n}`);
+  for (const r of rows as BenchRow[]) for (const n of r.ours.notes) console.log(`note (${r.slots} slots): ${n}`);
   mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(result, null, 2) + '\n');
 }

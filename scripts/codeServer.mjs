@@ -139,7 +139,7 @@ async function withLock(fn) {
       } catch {
         // being written or removed right now
       }
-      let alive = false;
+      let alive;
       if (Number.isInteger(owner) && owner > 0) {
         try {
           process.kill(owner, 0);

@@ -167,7 +167,7 @@ function removeDeadRuns(): void {
   if (!fs.existsSync(RUNS_DIR)) return;
   for (const name of fs.readdirSync(RUNS_DIR)) {
     const pid = Number(name);
-    let alive = false;
+    let alive: boolean;
     try {
       process.kill(pid, 0);
       alive = true;

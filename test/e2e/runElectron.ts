@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   const resultsFile = path.join(RESULTS_DIR, 'e2e-results.json');
   fs.rmSync(resultsFile, { force: true });
 
-  let exitCode = 0;
+  let exitCode: number;
   try {
     exitCode = await runTests({
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,

@@ -104,14 +104,14 @@ suite('code actions: add a missing person', () => {
   });
 
   test('into a flow mapping', () => {
-    const text = programme({ track: '    contacts: [dora]\n' }).replace(/people:\n(  .*\n)+/, 'people: { alice: { name: Alice }, bob: { name: Bob } }\n');
+    const text = programme({ track: '    contacts: [dora]\n' }).replace(/people:\n( {2}.*\n)+/, 'people: { alice: { name: Alice }, bob: { name: Bob } }\n');
     const fixed = fix(text, 'unknown-person', /^Add `dora`/);
     assert.ok(fixed.includes('people: { alice: { name: Alice }, bob: { name: Bob }, dora: { name: Dora } }'), fixed);
     assert.deepStrictEqual(check(fixed).codes, []);
   });
 
   test('a new people map when there is none', () => {
-    const text = programme().replace(/people:\n(  .*\n)+/, '');
+    const text = programme().replace(/people:\n( {2}.*\n)+/, '');
     const fixed = fix(text, 'unknown-person', /^Add `alice`/);
     assert.ok(fixed.includes('people:\n  alice:\n    name: Alice\ntracks:'), fixed);
     assert.deepStrictEqual(check(fixed).codes, ['unknown-person']); // bob is still missing

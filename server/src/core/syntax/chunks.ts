@@ -92,7 +92,7 @@ export function splitLines(text: string, shape: Shape = SHAPE): SplitResult | un
 export function splitEdited(text: string, prevText: string, prev: Lines, prefix: number, suffix: number, shape: Shape = SHAPE): SplitResult | undefined {
   const oldLen = prevText.length, delta = text.length - oldLen;
   // Lines kept before: those whose newline lies in the common prefix.
-  let a = 0;
+  let a: number;
   {
     let lo = 0, hi = prev.count;
     while (lo < hi) {
@@ -103,7 +103,7 @@ export function splitEdited(text: string, prevText: string, prev: Lines, prefix:
     a = lo;
   }
   // Lines kept after: those whose preceding newline lies in the common suffix.
-  let b = prev.count;
+  let b: number;
   {
     let lo = a, hi = prev.count;
     while (lo < hi) {
