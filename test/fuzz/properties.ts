@@ -227,7 +227,6 @@ export function mutationProperty(): fc.IPropertyWithHooks<[string, number[]]> {
 }
 
 /** A property of any input type, as the runners see it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyProperty = fc.IRawProperty<any, false>;
 
 export const CORE_PROPERTIES: Record<string, () => AnyProperty> = { edits: editsProperty, 'random YAML': randomYamlProperty, mutations: mutationProperty };
