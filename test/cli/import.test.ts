@@ -174,4 +174,45 @@ suite('programme import', function () {
     assert.match(r.stdout, /source-id: 12\n\s+url: https:\/\/indico\.freedesktop\.org\/event\/1\/contributions\/26\/\n/);
     assert.match(r.stdout, /\n  main-track:\n    title: Main Track\n/);
   });
+
+  test('hub schedule.json: days from 10:30 to 06:00; a 01:30 talk after the last evening stays on the last day, person guids and HH:MM:SS durations kept', () => {
+    const ev = (guid: string, date: string, start: string, duration: string, title: string, person: { guid: string; name: string }): object => ({
+      guid, id: Number(guid.slice(-3)), date, start, duration, room: 'Saal 1', slug: `hub-${title.toLowerCase().replace(/\W+/g, '-')}`, url: `https://events.ccc.de/congress/2023/hub/event/${guid}`,
+      title, subtitle: '', track: 'Hardware', type: 'Talk', language: 'en', abstract: '', do_not_record: false, persons: [person], links: [], attachments: [],
+    });
+    const ada = { guid: '0b7f2c1e-1111-4a2b-8c3d-000000000001', name: 'Ada' };
+    const hub = {
+      schedule: {
+        version: 'hub', conference: {
+          acronym: '37c3', title: '37C3', start: '2023-12-27', end: '2023-12-28', daysCount: 2, timeslot_duration: '00:05', time_zone_name: 'Europe/Berlin',
+          rooms: [{ name: 'Saal 1', guid: 'ba692ba3-421b-5371-8309-60acc34a3c05' }],
+          days: [
+            { index: 1, date: '2023-12-27', day_start: '2023-12-27T10:30:00+01:00', day_end: '2023-12-28T06:00:00+01:00', rooms: { 'Saal 1': [ev('5d1c6a4e-2222-4b3c-9d4e-000000000101', '2023-12-27T11:00:00+01:00', '11:00', '00:40:00', 'Opening', ada)] } },
+            { index: 2, date: '2023-12-28', day_start: '2023-12-28T10:30:00+01:00', day_end: '2023-12-29T06:00:00+01:00', rooms: { 'Saal 1': [
+              ev('5d1c6a4e-2222-4b3c-9d4e-000000000102', '2023-12-28T22:00:00+01:00', '22:00', '01:00:00', 'Evening', ada),
+              ev('5d1c6a4e-2222-4b3c-9d4e-000000000103', '2023-12-29T01:30:00+01:00', '01:30', '00:30:00', 'After Midnight', { guid: '0b7f2c1e-1111-4a2b-8c3d-000000000002', name: 'Grace' }),
+            ] } },
+          ],
+        },
+      },
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'programme-import-'));
+    const programme = path.join(dir, 'hub.programme.yaml');
+    const r = run(['import', tmp('hub.json', JSON.stringify(hub)), '-o', programme]);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const text = fs.readFileSync(programme, 'utf8');
+    assert.match(text, /start: 2023-12-27\n\s+end: 2023-12-28\n\s+timezone: Europe\/Berlin\n\s+day-change: 06:00\n/);
+    assert.match(text, /title: After Midnight\n(\s+\S.*\n)*?\s+start: 2023-12-29 01:30\n\s+duration: 30m\n/);
+    assert.match(text, /\n  ada:\n    name: Ada\n    guid: 0b7f2c1e-1111-4a2b-8c3d-000000000001\n/);
+    assert.strictEqual(run(['check', programme]).status, 0);
+    const out = JSON.parse(run(['export', programme, '--to', 'schedule-json']).stdout);
+    const days = out.schedule.conference.days;
+    assert.deepStrictEqual(days.map((d: { date: string }) => d.date), ['2023-12-27', '2023-12-28'], 'no extra day');
+    const last = Object.values(days[1].rooms).flat() as { title: string; guid: string; date: string; duration: string; persons: { guid: string; name: string }[] }[];
+    assert.deepStrictEqual(last.map((e) => [e.title, e.guid, e.date, e.duration]), [
+      ['Evening', '5d1c6a4e-2222-4b3c-9d4e-000000000102', '2023-12-28T22:00:00+01:00', '01:00'],
+      ['After Midnight', '5d1c6a4e-2222-4b3c-9d4e-000000000103', '2023-12-29T01:30:00+01:00', '00:30'],
+    ]);
+    assert.deepStrictEqual(last[1].persons, [{ guid: '0b7f2c1e-1111-4a2b-8c3d-000000000002', name: 'Grace' }]);
+  });
 });
