@@ -97,7 +97,7 @@ export interface ScheduleView {
 export interface BlockGridView {
   rooms: { id: string; title: string }[];
   rows: {
-    /** `Wed 2024-09-18 10:00–13:30 UTC+2`, in the event zone. */
+    /** `Wed 2024-09-18 10:00–13:30 CEST`, in the event zone. */
     label: string;
     startMs: number;
     cells: ({ line: number; tracks: { id: string; title: string; line: number }[] } | null)[];
@@ -243,7 +243,7 @@ export interface PlanPlacementView {
   track: string;
   title: string;
   room: string;
-  /** `Wed 2024-09-18 10:00–13:30 UTC+2`, in the event zone */
+  /** `Wed 2024-09-18 10:00–13:30 CEST`, in the event zone */
   when: string;
   change: 'new' | 'moved' | 'kept';
   /** Where a moved track was: `room, when`. */

@@ -109,6 +109,16 @@ suite('preview page in a browser', function () {
     await page.close();
   });
 
+  test('a file with blocks: a table of times by rooms, each block with its track or free, and the tracks not placed yet', async () => {
+    const { page, watch } = await open(render('committee', undefined, path.join(ROOT, 'examples/committee.programme.yaml')));
+    assert.deepStrictEqual(await texts(page, '.block-grid thead th'), ['', 'Hall A', 'Hall B', 'Room C']);
+    assert.deepStrictEqual(await texts(page, '.block-grid tbody th'), ['Wed 2024-09-18 10:00–13:30 CEST', 'Wed 2024-09-18 15:00–18:30 CEST', 'Thu 2024-09-19 10:00–13:30 CEST']);
+    assert.deepStrictEqual(await texts(page, '.block-grid tbody tr:nth-child(3) td'), ['BPF MC', 'free', 'free']);
+    assert.match(await page.textContent('.blocks .unplaced') ?? '', /^Not placed yet \(7\): VFIO\/IOMMU\/PCI MC, Rust MC, /);
+    assertQuiet(watch);
+    await page.close();
+  });
+
   test('times follow the zone picked in the panel; the agenda lists the same slots', async () => {
     const { page, watch } = await open(render('zones', undefined));
     await page.selectOption('.zone-picker', 'UTC');
