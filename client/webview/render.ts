@@ -8,7 +8,7 @@ import type { ViewMode } from './messages';
 import { h } from './dom';
 import { link } from './markdown';
 import { Clock, dateSpan, ownZone, validZone } from './times';
-import { renderAgendaDay, renderDay, renderUnscheduled } from './slots';
+import { renderAgendaDay, renderClashes, renderDay, renderUnscheduled } from './slots';
 import { renderTrack } from './tracks';
 import { renderBlocks } from './blocks';
 import { PartCache, patchChildren } from './reuse';
@@ -70,7 +70,8 @@ export function renderPreview(root: HTMLElement, view: ScheduleView | undefined,
   if (!days.length && !view.unscheduled.length) days.push(h('p', { class: 'empty', text: 'No slots yet: add slots with a `start` to a track to see them here.' }));
   const unscheduled = view.unscheduled.length ? cache.get('unscheduled', view.unscheduled, () => renderUnscheduled(view, slotOptions)!, next) : undefined;
   const blocks = view.blocks ? cache.get('blocks', view.blocks, () => renderBlocks(view.blocks!, options.onReveal), next) : undefined;
-  patchChildren(r.main, [...(blocks ? [blocks] : []), ...days, ...(unscheduled ? [unscheduled] : [])]);
+  const clashes = view.clashes?.length ? cache.get('clashes', view.clashes, () => renderClashes(view, slotOptions)!, next) : undefined;
+  patchChildren(r.main, [...(clashes ? [clashes] : []), ...(blocks ? [blocks] : []), ...days, ...(unscheduled ? [unscheduled] : [])]);
   patchChildren(r.side, view.tracks.map((t) => cache.get(`track:${t.id}`, t, () => renderTrack(t, links), next)));
   cache.replace(next);
   patchChildren(root, [header(view, zone, eventZone, mode, options), ...banners(view, options), r.layout]);
@@ -84,6 +85,7 @@ function header(view: ScheduleView, zone: string, eventZone: string, mode: ViewM
   const counts = h('div', { class: 'counts' }, [
     view.counts.error ? h('span', { class: 'count-chip error', text: `${view.counts.error} error${view.counts.error > 1 ? 's' : ''}` }) : undefined,
     view.counts.warning ? h('span', { class: 'count-chip warning', text: `${view.counts.warning} warning${view.counts.warning > 1 ? 's' : ''}` }) : undefined,
+    view.clashes?.length ? h('span', { class: 'count-chip clash', text: `${view.clashes.length} clash${view.clashes.length > 1 ? 'es' : ''}` }) : undefined,
     !view.counts.error && !view.counts.warning ? h('span', { class: 'count-chip ok', text: 'no conflicts' }) : undefined,
   ]);
   return h('header', { class: 'top' }, [

@@ -28,6 +28,7 @@ function mark(slot: SlotView): 'error' | 'warning' | undefined {
 function tooltip(slot: SlotView, when: string): string {
   const lines = [slot.title, [when, slot.roomTitle ?? slot.trackTitle].filter(Boolean).join(' · ')];
   if (slot.speakers.length) lines.push(slot.speakers.map((p) => p.name).join(', '));
+  if (slot.clashWith?.length) lines.push(`⚡ ${slot.trackTitle} clashes with ${slot.clashWith.join(', ')}: the same people are needed in both`);
   for (const d of slot.diagnostics) lines.push(`${d.severity === 'error' ? '⛔' : d.severity === 'warning' ? '⚠' : 'ℹ'} ${d.message}`);
   return lines.join('\n');
 }
@@ -36,7 +37,7 @@ function tooltip(slot: SlotView, when: string): string {
 export function slotElement(tag: 'div' | 'li', slot: SlotView, when: string, options: SlotOptions, className: string): HTMLElement {
   const m = mark(slot);
   const el: HTMLElement = h(tag, {
-    class: `${className} kind-${slot.kind}${m ? ` mark-${m}` : ''}`,
+    class: `${className} kind-${slot.kind}${m ? ` mark-${m}` : ''}${slot.clashWith?.length ? ' clash' : ''}`,
     title: tooltip(slot, when),
     data: { lineStart: slot.lines.start, lineEnd: slot.lines.end, key: slot.key, codes: slot.diagnostics.map((d) => d.code).join(' ') },
   });
@@ -62,9 +63,15 @@ function present(nodes: (HTMLElement | undefined)[]): HTMLElement[] {
   return nodes.filter((n): n is HTMLElement => n !== undefined);
 }
 
+/** A mark on the slots of tracks that clash (need the same people at the same time). */
+function clashBadge(slot: SlotView): HTMLElement | undefined {
+  if (!slot.clashWith?.length) return undefined;
+  return h('span', { class: 'badge badge-clash', text: 'clash', title: `clashes with ${slot.clashWith.join(', ')}` });
+}
+
 function badge(slot: SlotView): HTMLElement | undefined {
   const m = mark(slot);
-  if (!m) return undefined;
+  if (!m) return clashBadge(slot);
   const n = slot.diagnostics.filter((d) => d.severity === m).length;
   const label = m === 'error' ? (slot.diagnostics.some((d) => d.code === 'slot-overlap' || d.code === 'speaker-conflict') ? 'conflict' : 'error') : 'warning';
   return h('span', { class: `badge badge-${m}`, text: n > 1 ? `${label} ×${n}` : label });
@@ -110,7 +117,7 @@ export function renderDay(day: DayView, options: SlotOptions): HTMLElement {
     el.style.height = `${Math.max(p.height * PX - 3, 14)}px`;
     el.style.left = `calc(${(p.lane / p.lanes) * 100}% + 3px)`;
     el.style.width = `calc(${100 / p.lanes}% - 6px)`;
-    const head = h('div', { class: 'slot-head' }, [h('span', { class: 'slot-title', text: slot.title }), badge(slot)]);
+    const head = h('div', { class: 'slot-head' }, [h('span', { class: 'slot-title', text: slot.title }), badge(slot), mark(slot) ? clashBadge(slot) : undefined]);
     if (p.height * PX < 40) {
       // Too short for two lines: the time and the title side by side.
       el.classList.add('compact');
@@ -185,4 +192,34 @@ export function highlightLine(root: HTMLElement, line: number): void {
     if (on && !first) first = el;
   }
   first?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
+/**
+ * The clashes a committee looks for: each pair of tracks running at the same time that need
+ * the same people then, with when and who (and what each track needs them for).
+ */
+export function renderClashes(view: ScheduleView, options: SlotOptions): HTMLElement | undefined {
+  const clashes = view.clashes ?? [];
+  if (!clashes.length) return undefined;
+  const { clock } = options;
+  const list = h('ul', { class: 'clash-list' });
+  for (const c of clashes) {
+    const when = c.when.map((w) => `${clock.weekday(w.startIso)} ${clock.range(w.startIso, w.endIso, clock.date(w.startIso))}`).join(', ');
+    const li = h('li', { class: 'clash-item', data: { tracks: c.tracks.map((t) => t.id).join(' ') } }, [
+      h('div', { class: 'clash-tracks' }, [h('strong', { text: c.tracks.map((t) => t.title).join(' × ') }), h('span', { class: 'clash-when', text: ` · ${when}` })]),
+      h('ul', { class: 'clash-people' }, c.people.map((p) => h('li', {}, [h('span', { class: 'chip', text: p.person.name }), ` ${p.roles.join('; ')}`]))),
+    ]);
+    if (options.onReveal) {
+      const reveal = options.onReveal;
+      li.tabIndex = 0;
+      li.setAttribute('role', 'button');
+      li.title = 'Go to the track';
+      li.addEventListener('click', () => reveal(c.line, c.line));
+    }
+    list.append(li);
+  }
+  return h('section', { class: 'card clashes', attrs: { 'aria-label': 'Clashes' } }, [
+    h('h2', { text: `Clashes: ${clashes.length} pair${clashes.length === 1 ? '' : 's'} of tracks at the same time need the same people` }),
+    list,
+  ]);
 }

@@ -81,6 +81,11 @@ export interface ScheduleView {
   tracks: TrackView[];
   /** Zones the reader may want to see times in, besides the event's, UTC and their own. */
   speakerZones: ZoneChoice[];
+  /**
+   * Pairs of tracks that run at the same time and need the same people then (a lead or key
+   * attendee of one who leads, key-attends or speaks in the other), in time order.
+   */
+  clashes: ClashView[];
   /** Counts of the problems of the whole document, by severity. */
   counts: Record<SeverityName, number>;
   /** The first YAML syntax error: the rest of the view may be incomplete. */
@@ -187,6 +192,19 @@ export interface SlotView {
   /** 0-based lines of the slot's source. */
   lines: { start: number; end: number };
   diagnostics: DiagnosticView[];
+  /** Titles of the tracks this slot's track clashes with while the slot runs (see `ClashView`). */
+  clashWith?: string[];
+}
+
+export interface ClashView {
+  /** The two tracks, in the order the programme lists them. */
+  tracks: { id: string; title: string }[];
+  /** When both run and need the same people, in time order (ISO with offsets). */
+  when: { startIso: string; endIso: string }[];
+  /** The people both need then, each with what each track needs them for (`key attendee of VFIO MC`). */
+  people: { person: PersonView; roles: string[] }[];
+  /** 0-based line of the second track, to reveal its source. */
+  line: number;
 }
 
 export interface PersonView {

@@ -128,6 +128,40 @@ suite('preview webview in a browser', function () {
     await page.close();
   });
 
+  test('clashes: a list of the pairs of tracks at the same time with the people they share, and the timeline marks their slots', async () => {
+    // A BoF at the same time as the MC, led by one of the MC's key attendees (Eric Auger) and
+    // with a talk by another (Jörg Rödel).
+    const text = `${EXAMPLE_TEXT}  bof:
+    title: IOMMU BoF
+    leads: [eric-auger]
+    slots:
+      - title: Hallway IOMMU chat
+        start: 2021-09-21 08:00
+        duration: 30m
+        speakers: [joerg-roedel]
+`;
+    const view = viewOf(text);
+    const { page, seen, posted } = await openWebview({ uri: URI, view });
+    assert.deepStrictEqual(await texts(page, '.clashes .clash-tracks strong'), ['VFIO/IOMMU/PCI MC × IOMMU BoF']);
+    assert.deepStrictEqual(await texts(page, '.clashes .clash-when'), [' · Tue 08:00–08:30']);
+    assert.deepStrictEqual(await texts(page, '.clashes .clash-people li'), [
+      'Jörg Rödel lead and key attendee of VFIO/IOMMU/PCI MC; speaker in IOMMU BoF',
+      'Eric Auger key attendee of VFIO/IOMMU/PCI MC; lead of IOMMU BoF',
+    ]);
+    assert.match(await page.textContent('header .count-chip.clash') ?? '', /^1 clash$/);
+    // The slots of both tracks in that time (08:00–08:30) are marked; those outside it are not.
+    assert.deepStrictEqual(await texts(page, '.day .slot.clash .slot-title'), ['IOMMU virtualization and nested translation', 'Break', 'PASID in SR-IOV virtual functions', 'Hallway IOMMU chat']);
+    assert.match(await page.getAttribute('.day .slot.clash >> nth=3', 'title') ?? '', /⚡ IOMMU BoF clashes with VFIO\/IOMMU\/PCI MC/);
+    await page.click('.clash-item');
+    const line = text.split('\n').indexOf('  bof:');
+    assert.deepStrictEqual((await posted()).slice(1), [{ type: 'revealLine', source: URI, line, endLine: line }]);
+    // Without the clash there is no list and no mark.
+    await send(page, { type: 'update', source: URI, view: viewOf(text.replace('start: 2021-09-21 08:00', 'start: 2021-09-21 13:00')) });
+    assert.deepStrictEqual(await texts(page, '.clashes, .slot.clash'), []);
+    assert.deepStrictEqual(seen, { dialogs: [], errors: [], requests: [] });
+    await page.close();
+  });
+
   test('malformed messages and state are ignored, not fatal', async () => {
     const { page, seen } = await openWebview({ uri: URI, view: { nonsense: true } });
     assert.match(await page.textContent('#app') ?? '', /Waiting for the language server/);

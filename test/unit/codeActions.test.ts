@@ -207,3 +207,22 @@ suite('gaps', () => {
     assert.strictEqual(firstFit(gaps, 41), undefined);
   });
 });
+
+suite('code actions: room-conflict', () => {
+  test('a session in a room another track holds moves to the next time the room is free, with the slots inside it', () => {
+    const fixed = fix(fixture('room-conflict.bad'), 'room-conflict', /^Move the session to 2021-09-21 09:00, when room `mc1` is free \(with its slot\)$/);
+    assert.ok(fixed.includes('      - start: 2021-09-21 09:00\n        duration: 1h\n    slots:\n      - title: Hallway\n        start: 2021-09-21 09:15\n'), fixed);
+    assert.deepStrictEqual(check(fixed).codes, []);
+  });
+
+  test('the next free time skips every holding of the room: other sessions, other tracks\' slots there, its own sessions', () => {
+    const text = fixture('room-conflict.bad')
+      .replace('      - start: 2021-09-21 08:45\n        duration: 1h\n', '      - start: 2021-09-21 08:45\n        duration: 1h\n      - start: 2021-09-21 11:00\n        end: 2021-09-21 11:30\n')
+      .replace('      - title: Panel\n        room: mc3\n        start: 2021-09-21 07:00\n        duration: 1h10m\n', '      - title: Panel\n        room: mc1\n        start: 2021-09-21 10:00\n        duration: 30m\n');
+    // Free in mc1 after 09:00: 09:00–10:00 (an hour: fits), so 09:00; with a 90-minute session, 11:30.
+    assert.ok(fix(text, 'room-conflict', /to 2021-09-21 09:00/).includes('- start: 2021-09-21 09:00'));
+    const longer = text.replace('      - start: 2021-09-21 08:45\n        duration: 1h\n', '      - start: 2021-09-21 08:45\n        duration: 1h30m\n');
+    const fixed = fix(longer, 'room-conflict', /to 2021-09-21 11:30/);
+    assert.ok(fixed.includes('      - start: 2021-09-21 11:30\n        duration: 1h30m\n'), fixed);
+  });
+});

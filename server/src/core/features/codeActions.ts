@@ -11,11 +11,11 @@
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../service/analysis';
-import { freeStartFor } from '../model/gaps';
-import { Slot } from '../model/model';
+import { freeStartFor, freeStartForSession } from '../model/gaps';
+import { Session, Slot } from '../model/model';
 import { Problem } from '../service/problem';
 import { formatLocal, fromMillis, plusMinutes } from '../model/time';
-import { MapNode, get, getPair } from '../syntax/tree';
+import { MapNode, Node, get, getPair } from '../syntax/tree';
 import { yamlText } from '../syntax/quote';
 
 /** The quick fixes for `diagnostics` (those the client reports in `range`). */
@@ -50,6 +50,12 @@ function fixesFor(p: Problem, a: Analysis, doc: TextDocument): Fix[] {
     const id = unquote(a.text.slice(p.start, p.end));
     const edit = addPerson(a, doc, id);
     if (edit) fixes.push({ title: `Add \`${id}\` to \`people\``, edits: [edit], preferred: !fixes.length });
+  }
+  if (data?.fix === 'move-session') {
+    const [, trackId, , index] = data.sessionPath;
+    const session = a.model.tracks.get(String(trackId))?.sessions[Number(index)];
+    const fix = session && moveSession(a, doc, session);
+    if (fix) fixes.push(fix);
   }
   if (data?.fix === 'schedule-slot' || data?.fix === 'move-slot') {
     const slot = slotAt(a, data.slotPath);
@@ -90,6 +96,37 @@ function move(a: Analysis, doc: TextDocument, slot: Slot): Fix | undefined {
     edits.push(replace(doc, endNode.start, endNode.end, end));
   }
   return { title: `Move '${slot.title}' to ${value}`, edits };
+}
+
+/**
+ * `move-session`: the session to the next time its room is free for as long as it lasts, and
+ * the slots inside it with it (each by the same amount), so they stay inside their session.
+ */
+function moveSession(a: Analysis, doc: TextDocument, session: Session): Fix | undefined {
+  const zone = a.model.event.zone;
+  const i = session.interval;
+  if (!zone || !i) return undefined;
+  const at = freeStartForSession(a.model, session);
+  if (at === undefined || at === i.startMs) return undefined;
+  const delta = at - i.startMs;
+  const edits: TextEdit[] = [];
+  const shift = (node: Node, from: number, to: number): boolean => {
+    const startNode = get(node, 'start');
+    if (!startNode || startNode.kind !== 'scalar') return false;
+    edits.push(replace(doc, startNode.start, startNode.end, sameSeparator(a.text.slice(startNode.start, startNode.end), formatLocal(fromMillis(from + delta, zone), zone))));
+    const endNode = get(node, 'end');
+    if (endNode && endNode.kind === 'scalar') edits.push(replace(doc, endNode.start, endNode.end, sameSeparator(a.text.slice(endNode.start, endNode.end), formatLocal(fromMillis(to + delta, zone), zone))));
+    return true;
+  };
+  if (!shift(session.node, i.startMs, i.endMs)) return undefined;
+  let moved = 0;
+  for (const slot of session.track.slots) {
+    const s = slot.interval;
+    if (s && s.startMs >= i.startMs && s.endMs <= i.endMs && shift(slot.node, s.startMs, s.endMs)) moved++;
+  }
+  const value = formatLocal(fromMillis(at, zone), zone);
+  const room = session.track.room!.id;
+  return { title: `Move the session to ${value}, when room \`${room}\` is free${moved ? ` (with its ${moved === 1 ? 'slot' : `${moved} slots`})` : ''}`, edits };
 }
 
 /** Adds `<id>:\n  name: <Id as words>` at the end of `people` (or a new `people` map). */

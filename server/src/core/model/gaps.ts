@@ -3,7 +3,8 @@
  * the same place. Used by the quick fixes that schedule or move a slot, and by completion of
  * `start` values.
  */
-import { Model, Slot, Track, slotPlace } from './model';
+import { Model, Session, Slot, Track, slotPlace, slotRoom } from './model';
+import { eventSpan } from './days';
 
 /** A span of time, in milliseconds since the epoch, `[startMs, endMs)`. */
 export interface Span {
@@ -87,7 +88,43 @@ export function trackPlace(track: Track): string {
 export function gapsForSlot(model: Model, slot: Slot): Span[] {
   const sessions = slot.track.sessions.flatMap((s) => (s.interval ? [s.interval] : []));
   if (!sessions.length) return [];
-  return freeGaps(sessions, busyIn(model, slotPlace(slot), slot));
+  const busy = busyIn(model, slotPlace(slot), slot);
+  // Another track's sessions hold their room: a slot in that room does not go there either.
+  const room = slotRoom(slot)?.id;
+  if (room) {
+    for (const track of model.tracks.values()) {
+      if (track === slot.track || track.room?.id !== room) continue;
+      for (const s of track.sessions) if (s.interval) busy.push(s.interval);
+    }
+  }
+  return freeGaps(sessions, busy);
+}
+
+/** How far ahead the next free time of a room is looked for when the event's days are unknown. */
+const AHEAD_MS = 14 * 86_400_000;
+
+/**
+ * The next time, at or after the session's start, that its track's room is free for as long
+ * as the session lasts: no other track's session in that room, no slot of another track there,
+ * no other session of its own track. Within the event's programme days when they are known.
+ * Undefined when the track has no room or nothing fits.
+ */
+export function freeStartForSession(model: Model, session: Session): number | undefined {
+  const room = session.track.room?.id;
+  const i = session.interval;
+  if (!room || !i) return undefined;
+  const busy: Span[] = [];
+  for (const track of model.tracks.values()) {
+    if (track.room?.id === room || track === session.track) {
+      for (const s of track.sessions) if (s !== session && s.interval) busy.push(s.interval);
+    }
+    if (track === session.track) continue;
+    for (const slot of track.slots) if (slot.interval && slotRoom(slot)?.id === room) busy.push(slot.interval);
+  }
+  const span = eventSpan(model.event);
+  const domain = { startMs: i.startMs, endMs: span ? Math.max(span.end.toMillis(), i.endMs) : i.startMs + AHEAD_MS };
+  const at = firstFit(freeGaps([domain], busy), (i.endMs - i.startMs) / 60_000, i.startMs);
+  return at !== undefined && at >= i.startMs ? at : undefined;
 }
 
 /**

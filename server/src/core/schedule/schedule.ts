@@ -4,11 +4,12 @@
  * description, topics and people, and the problems that touch each slot. The result is plain
  * JSON (ISO strings with offsets, 0-based lines), bounded in size, and building it never throws.
  */
-import type { ColumnView, DayView, DiagnosticView, PersonView, ScheduleView, SeverityName, SlotView, TopicView, TrackView, ZoneChoice } from '../../protocol';
+import type { ClashView, ColumnView, DayView, DiagnosticView, PersonView, ScheduleView, SeverityName, SlotView, TopicView, TrackView, ZoneChoice } from '../../protocol';
 import type { Analysis } from '../service/analysis';
 import { SeverityMap, severityOf } from '../service/diagnostics';
 import type { Model, Slot, Track } from '../model/model';
-import { slotRoom } from '../model/model';
+import { slotRoom, trackRuns } from '../model/model';
+import type { Interval } from '../model/model';
 import type { Problem } from '../service/problem';
 import { zoneInfo } from '../model/time';
 import { eventSpan, programmeDate } from '../model/days';
@@ -16,7 +17,7 @@ import type { DateTime } from '../model/time';
 import { blockGrid } from './blocks';
 
 /** Display limits: a hostile file must not make a huge view. */
-export const SCHEDULE_LIMITS = { title: 300, text: 20_000, message: 500, slots: 20_000, perSlot: 50, topics: 500, diagnosticsPerSlot: 20, dayMinutes: 36 * 60 };
+export const SCHEDULE_LIMITS = { title: 300, text: 20_000, message: 500, slots: 20_000, perSlot: 50, topics: 500, diagnosticsPerSlot: 20, dayMinutes: 36 * 60, clashes: 500 };
 
 /** `2021-09-21T07:00:00-07:00`: an instant with its offset, without Luxon's slower formatting. */
 function iso(time: DateTime | undefined): string | undefined {
@@ -49,7 +50,7 @@ export function buildSchedule(analysis: Analysis | undefined, options: ScheduleO
 
 function emptyView(options: ScheduleOptions, notice?: string): ScheduleView {
   return {
-    uri: options.uri, version: options.version, event: { title: '' }, days: [], unscheduled: [], tracks: [], speakerZones: [],
+    uri: options.uri, version: options.version, event: { title: '' }, days: [], unscheduled: [], tracks: [], speakerZones: [], clashes: [],
     counts: { error: 0, warning: 0, information: 0, hint: 0 }, ...(notice ? { notice } : {}),
   };
 }
@@ -74,6 +75,7 @@ function fill(view: ScheduleView, analysis: Analysis, overrides: SeverityMap): v
     if (slot.interval && model.event.zone) scheduled.push({ slot, view: sv });
     else view.unscheduled.push(sv);
   }
+  view.clashes = buildClashes(model, ctx, new Map(scheduled.map((s) => [s.slot, s.view])));
   view.days = buildDays(scheduled, model);
   view.tracks = [...model.tracks.values()].map((t) => trackView(t, ctx));
   view.speakerZones = speakerZones(all, model);
@@ -162,6 +164,112 @@ function trackView(track: Track, ctx: Ctx): TrackView {
     outcomes: track.outcomes.slice(0, SCHEDULE_LIMITS.perSlot).map((o) => ctx.cut(o, SCHEDULE_LIMITS.text)!),
     lines: ctx.lines.span(track.key.start, node.end),
   };
+}
+
+/** What one person is needed for in one track: while it runs (a role), or while they speak. */
+interface Need {
+  roles: string[];
+  runs: Interval[];
+  talks: Interval[];
+}
+
+/**
+ * The clashes a programme committee looks for: pairs of tracks that run at the same time and
+ * need the same people then (the pairs of `attendee-conflict`, with every person they share
+ * and every time they clash). Each clashing track's slots in those times get `clashWith`.
+ * Per person, then per pair of the few tracks that person is in: no scan over pairs of tracks.
+ */
+function buildClashes(model: Model, ctx: Ctx, views: Map<Slot, SlotView>): ClashView[] {
+  const byPerson = new Map<string, Map<Track, Need>>();
+  const need = (id: string, track: Track): Need => {
+    let tracks = byPerson.get(id);
+    if (!tracks) byPerson.set(id, (tracks = new Map()));
+    let n = tracks.get(track);
+    if (!n) tracks.set(track, (n = { roles: [], runs: [], talks: [] }));
+    return n;
+  };
+  const order = new Map<Track, number>();
+  for (const track of model.tracks.values()) {
+    order.set(track, order.size);
+    const runs = track.leads.length || track.keyAttendees.length ? trackRuns(track) : [];
+    const role = (id: string, as: string): void => {
+      const n = need(id, track);
+      if (!n.roles.includes(as)) n.roles.push(as);
+      n.runs = runs;
+    };
+    for (const r of track.leads) role(r.id, 'lead');
+    for (const r of track.keyAttendees) role(r.id, 'key attendee');
+    for (const slot of track.slots) if (slot.interval) for (const r of slot.speakers) need(r.id, track).talks.push(slot.interval);
+  }
+  const pairs = new Map<string, { a: Track; b: Track; people: Map<string, string[]>; when: Interval[] }>();
+  const what = (n: Need, t: Track): string => (n.roles.length ? `${n.roles.join(' and ')} of ${t.title}` : `speaker in ${t.title}`);
+  for (const [id, tracks] of byPerson) {
+    if (tracks.size < 2 || !model.people.has(id)) continue;
+    const list = [...tracks].sort((x, y) => order.get(x[0])! - order.get(y[0])!).slice(0, 50);
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [a, na] = list[i], [b, nb] = list[j];
+        // A lead or key attendee of one, needed in the other; two talks are speaker-conflict's.
+        const when = [...overlaps(na.runs, nb.runs), ...overlaps(na.runs, nb.talks), ...overlaps(na.talks, nb.runs)];
+        if (!when.length) continue;
+        const key = `${a.id}\n${b.id}`;
+        let pair = pairs.get(key);
+        if (!pair) {
+          if (pairs.size >= SCHEDULE_LIMITS.clashes) continue;
+          pairs.set(key, (pair = { a, b, people: new Map(), when: [] }));
+        }
+        if (pair.people.size < SCHEDULE_LIMITS.perSlot) pair.people.set(id, [what(na, a), what(nb, b)]);
+        for (const w of when) pair.when.push(w);
+      }
+    }
+  }
+  const out: (ClashView & { first: number })[] = [];
+  for (const { a, b, people, when } of pairs.values()) {
+    const merged = union(when);
+    for (const track of [a, b]) {
+      const other = ctx.cut(track === a ? b.title : a.title, SCHEDULE_LIMITS.title)!;
+      for (const slot of track.slots) {
+        const i = slot.interval;
+        const v = i && views.get(slot);
+        if (!i || !v || !merged.some((w) => w.startMs < i.endMs && i.startMs < w.endMs)) continue;
+        const names = (v.clashWith ??= []);
+        if (!names.includes(other) && names.length < SCHEDULE_LIMITS.perSlot) names.push(other);
+      }
+    }
+    out.push({
+      first: merged[0].startMs,
+      tracks: [a, b].map((t) => ({ id: t.id, title: ctx.cut(t.title, SCHEDULE_LIMITS.title)! })),
+      when: merged.slice(0, SCHEDULE_LIMITS.perSlot).map((w) => ({ startIso: iso(w.start)!, endIso: iso(w.end)! })),
+      people: [...people].map(([id, roles]) => ({ person: person(id, ctx), roles: roles.map((r) => ctx.cut(r, SCHEDULE_LIMITS.title)!) })),
+      line: ctx.lines.at(b.key.start),
+    });
+  }
+  return out.sort((x, y) => x.first - y.first).map(({ first: _first, ...clash }) => clash);
+}
+
+/** The times two short lists of intervals overlap (`[start, end)`). */
+function overlaps(xs: Interval[], ys: Interval[]): Interval[] {
+  const out: Interval[] = [];
+  for (const x of xs) {
+    for (const y of ys) {
+      const startMs = Math.max(x.startMs, y.startMs), endMs = Math.min(x.endMs, y.endMs);
+      if (startMs < endMs) out.push({ start: x.startMs >= y.startMs ? x.start : y.start, end: x.endMs <= y.endMs ? x.end : y.end, startMs, endMs });
+    }
+  }
+  return out;
+}
+
+/** Sorted, disjoint intervals covering the same time. */
+function union(list: Interval[]): Interval[] {
+  const sorted = [...list].sort((a, b) => a.startMs - b.startMs);
+  const out: Interval[] = [];
+  for (const i of sorted) {
+    const last = out[out.length - 1];
+    if (last && i.startMs <= last.endMs) {
+      if (i.endMs > last.endMs) out[out.length - 1] = { start: last.start, end: i.end, startMs: last.startMs, endMs: i.endMs };
+    } else out.push(i);
+  }
+  return out;
 }
 
 /**
