@@ -6,6 +6,7 @@
 //
 //   node scripts/codeServer.mjs install     install when missing (second run: instant)
 //   node scripts/codeServer.mjs install --force
+//   node scripts/codeServer.mjs install --floor   the oldest VS Code engines.vscode allows
 //   node scripts/codeServer.mjs path        print the code-server entry point
 //
 // code-server's own postinstall fetches a ripgrep binary from the internet, so the package is
@@ -20,10 +21,30 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.100.3';
+/**
+ * The floor: code-server 4.93.1 is VS Code 1.93, the oldest VS Code that package.json's
+ * engines.vscode (^1.93.0) allows; the end-to-end suite runs on it too. (The npm registry has
+ * no code-server between 4.90.3, VS Code 1.90, and 4.93.1.)
+ */
+export const FLOOR_CODE_SERVER_VERSION = '4.93.1';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CACHE_DIR = path.join(REPO_ROOT, '.vscode-test');
 export const INSTALL_DIR = path.join(CACHE_DIR, 'code-server');
 export const CHROMIUM = '/usr/bin/chromium';
+
+/** Where one version of code-server lives: the current one in code-server/, others in code-server-VERSION/. */
+export function installation(version = CODE_SERVER_VERSION) {
+  const dir = version === CODE_SERVER_VERSION ? INSTALL_DIR : path.join(CACHE_DIR, `code-server-${version}`);
+  const packageDir = path.join(dir, 'node_modules', 'code-server');
+  return {
+    version,
+    dir,
+    marker: path.join(dir, `.installed-${version}`),
+    packageDir,
+    vscodeDir: path.join(packageDir, 'lib', 'vscode'),
+    entry: path.join(packageDir, 'out', 'node', 'entry.js'),
+  };
+}
 
 const DEBIAN_PACKAGES = [
   // kerberos, a native module of VS Code's server, is compiled against it
@@ -42,10 +63,7 @@ const NATIVE_MODULES = [
   '@vscode/deviceid',
 ];
 
-const MARKER = path.join(INSTALL_DIR, `.installed-${CODE_SERVER_VERSION}`);
-const PACKAGE_DIR = path.join(INSTALL_DIR, 'node_modules', 'code-server');
-const VSCODE_DIR = path.join(PACKAGE_DIR, 'lib', 'vscode');
-export const ENTRY = path.join(PACKAGE_DIR, 'out', 'node', 'entry.js');
+export const ENTRY = installation().entry;
 
 function log(message) {
   process.stderr.write(`[code-server] ${message}\n`);
@@ -105,8 +123,9 @@ export function ensureDebianPackages(packages = DEBIAN_PACKAGES) {
   if (still.length > 0) throw new Error(`apt-get did not install: ${still.join(' ')}`);
 }
 
-export function isCodeServerInstalled() {
-  return fs.existsSync(MARKER) && fs.existsSync(ENTRY);
+export function isCodeServerInstalled(version = CODE_SERVER_VERSION) {
+  const { marker, entry } = installation(version);
+  return fs.existsSync(marker) && fs.existsSync(entry);
 }
 
 function symlink(target, linkPath) {
@@ -121,9 +140,9 @@ function symlink(target, linkPath) {
   fs.symlinkSync(target, linkPath);
 }
 
-async function withLock(fn) {
+async function withLock(version, fn) {
   fs.mkdirSync(CACHE_DIR, { recursive: true });
-  const lock = path.join(CACHE_DIR, 'code-server.install-lock');
+  const lock = path.join(CACHE_DIR, version === CODE_SERVER_VERSION ? 'code-server.install-lock' : `code-server-${version}.install-lock`);
   const deadline = Date.now() + 15 * 60_000;
   for (;;) {
     try {
@@ -155,7 +174,7 @@ async function withLock(fn) {
         continue;
       }
       if (Date.now() > deadline) throw new Error(`Timed out waiting for another install (${lock}).`);
-      if (isCodeServerInstalled()) return fn(false);
+      if (isCodeServerInstalled(version)) return fn(false);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
@@ -171,16 +190,27 @@ async function withLock(fn) {
  * (with `browser: false`, Chromium is left out). Returns code-server's entry point (run it
  * with node).
  */
-export async function ensureCodeServer({ force = false, browser = true } = {}) {
+export async function ensureCodeServer({ force = false, browser = true, version = CODE_SERVER_VERSION, progress = log } = {}) {
+  const { dir: INSTALL_DIR, marker: MARKER, vscodeDir: VSCODE_DIR, entry: ENTRY } = installation(version);
   // libkrb5-dev and ripgrep serve the install only; chromium only those who drive a browser.
   const needed = [];
-  if (force || !isCodeServerInstalled()) needed.push('libkrb5-dev', 'ripgrep');
+  if (force || !isCodeServerInstalled(version)) needed.push('libkrb5-dev', 'ripgrep');
   if (browser) needed.push('chromium');
   ensureDebianPackages(needed);
-  if (!force && isCodeServerInstalled()) return ENTRY;
-  return withLock(async () => {
-    if (!force && isCodeServerInstalled()) return ENTRY;
+  if (!force && isCodeServerInstalled(version)) return ENTRY;
+  return withLock(version, async () => {
+    if (!force && isCodeServerInstalled(version)) return ENTRY;
     const started = Date.now();
+    let stepStarted = Date.now();
+    let steps = 0;
+    /** Each step says what it does, and when it is done, how long it took. */
+    const step = (what, fn) => {
+      steps += 1;
+      progress(`step ${steps}/7: ${what}...`);
+      stepStarted = Date.now();
+      fn();
+      progress(`step ${steps}/7: done in ${Math.round((Date.now() - stepStarted) / 1000)} s`);
+    };
     fs.rmSync(MARKER, { force: true });
     fs.mkdirSync(INSTALL_DIR, { recursive: true });
     // Its own package.json keeps npm from walking up to the project's.
@@ -190,12 +220,15 @@ export async function ensureCodeServer({ force = false, browser = true } = {}) {
     );
 
     // 1. The package, without its scripts (they download ripgrep).
-    run('npm', ['install', '--ignore-scripts', '--save-exact', `code-server@${CODE_SERVER_VERSION}`], INSTALL_DIR);
+    step(`code-server ${version} from npm`, () => run('npm', ['install', '--ignore-scripts', '--save-exact', `code-server@${version}`], INSTALL_DIR));
     // 2. argon2 is hoisted beside code-server.
-    run('npm', ['rebuild', 'argon2'], INSTALL_DIR);
+    step('compiling argon2', () => run('npm', ['rebuild', 'argon2'], INSTALL_DIR));
     // 3. VS Code's server modules, and the native ones compiled for this Node.
-    run('npm', ['install', '--omit=dev', '--ignore-scripts'], VSCODE_DIR);
-    run('npm', ['rebuild', ...NATIVE_MODULES], VSCODE_DIR);
+    // --legacy-peer-deps: VS Code pins prereleases (@xterm/xterm 5.6.0-beta) that its own
+    // addons' peer ranges do not name (code-server 4.93.1's npm install stops on it otherwise).
+    step("VS Code's server modules", () => run('npm', ['install', '--omit=dev', '--ignore-scripts', '--legacy-peer-deps'], VSCODE_DIR));
+    const natives = NATIVE_MODULES.filter((name) => fs.existsSync(path.join(VSCODE_DIR, 'node_modules', name)));
+    step(`compiling native modules (${natives.join(', ')}): the longest step`, () => run('npm', ['rebuild', ...natives], VSCODE_DIR));
     // 4. Debian's rg where @vscode/ripgrep would have put its download.
     const rgSource = ['/usr/bin/rg', '/bin/rg'].find((candidate) => fs.existsSync(candidate));
     if (!rgSource) throw new Error('rg not found in /usr/bin (Debian package ripgrep).');
@@ -207,12 +240,14 @@ export async function ensureCodeServer({ force = false, browser = true } = {}) {
     symlink('node_modules', path.join(VSCODE_DIR, 'node_modules.asar'));
     symlink('code-linux.sh', path.join(VSCODE_DIR, 'bin', 'remote-cli', 'code-server'));
     symlink('browser-linux.sh', path.join(VSCODE_DIR, 'bin', 'helpers', 'browser.sh'));
+    progress('step 5/7: ripgrep and the links of the postinstall: done');
+    steps = 5;
     // 6. The built-in extensions' own dependencies.
-    run('npm', ['install', '--omit=dev', '--ignore-scripts'], path.join(VSCODE_DIR, 'extensions'));
+    step("the built-in extensions' modules", () => run('npm', ['install', '--omit=dev', '--ignore-scripts'], path.join(VSCODE_DIR, 'extensions')));
 
     if (!fs.existsSync(ENTRY)) throw new Error(`code-server entry point missing after install: ${ENTRY}`);
     fs.writeFileSync(MARKER, `${new Date().toISOString()}\n`);
-    log(`installed code-server ${CODE_SERVER_VERSION} in ${Math.round((Date.now() - started) / 1000)} s`);
+    progress(`step 7/7: installed code-server ${version} in ${Math.round((Date.now() - started) / 1000)} s`);
     return ENTRY;
   });
 }
@@ -323,8 +358,10 @@ export async function startCodeServer({
   logFile,
   timeoutMs = 90_000,
   quiet = false,
+  version = CODE_SERVER_VERSION,
 } = {}) {
-  if (!fs.existsSync(ENTRY)) throw new Error('code-server is not installed: run `node scripts/codeServer.mjs install`.');
+  const { entry: ENTRY } = installation(version);
+  if (!fs.existsSync(ENTRY)) throw new Error(`code-server ${version} is not installed: run \`node scripts/codeServer.mjs install\`.`);
   port = port ?? (await findFreePort());
   const configFile = path.join(profile.dir, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
@@ -442,10 +479,11 @@ if (isMain) {
   try {
     if (command === 'install') {
       const started = Date.now();
-      await ensureCodeServer({ force: rest.includes('--force') });
-      log(`ready (${((Date.now() - started) / 1000).toFixed(1)} s): ${path.relative(REPO_ROOT, ENTRY)}`);
+      const version = rest.includes('--floor') ? FLOOR_CODE_SERVER_VERSION : CODE_SERVER_VERSION;
+      const entry = await ensureCodeServer({ force: rest.includes('--force'), version });
+      log(`ready (${((Date.now() - started) / 1000).toFixed(1)} s): ${path.relative(REPO_ROOT, entry)}`);
     } else if (command === 'path') {
-      process.stdout.write(`${ENTRY}\n`);
+      process.stdout.write(`${installation(rest.includes('--floor') ? FLOOR_CODE_SERVER_VERSION : CODE_SERVER_VERSION).entry}\n`);
     } else {
       throw new Error(`unknown command ${command}; use install [--force] or path`);
     }

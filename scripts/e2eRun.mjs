@@ -7,6 +7,7 @@
 //   npm run test:e2e -- --electron            desktop VS Code via @vscode/test-electron
 //                                             (VSCODE_EXECUTABLE=/path/to/code, else it downloads one)
 //   npm run test:e2e -- --no-build            skip `npm run build` (the e2e files are always rebuilt)
+//   npm run test:e2e -- --floor               on the oldest VS Code engines.vscode allows (code-server 4.93.1)
 //   npm run test:e2e -- --timeout 600         seconds the tests may take once VS Code is up
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: builds the extension, then serves a real VS Code (code-server, installed into
-// .vscode-test/ when missing) with the extension under development loaded, opened on
-// examples/ with the LPC 2021 programme in an editor. Open the printed URL in a browser;
-// Ctrl-C stops it.
+// .vscode-test/ when missing, each install step printed with its time) with the extension
+// under development loaded, opened on a scratch copy of the LPC 2021 example
+// (.vscode-test/playground/, never the tracked file: code-server saves as you type). Open the
+// printed short address in a browser (it redirects to the workbench); Ctrl-C stops it.
 //
 //   npm start
 //   npm start -- --open path/to/file.programme.yaml     a file (its folder is opened) or a folder
@@ -11,8 +12,10 @@
 //   PROGRAMME_OPEN=path/to/folder npm start
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import {
+  CACHE_DIR,
   REPO_ROOT,
   canListenOnLoopback,
   ensureCodeServer,
@@ -66,8 +69,13 @@ if (options.open) {
     folder = path.dirname(target);
   }
 } else {
-  openFile = path.join(REPO_ROOT, DEFAULT_OPEN);
-  folder = path.dirname(openFile);
+  // A copy to play with, kept across starts (delete the folder to start over).
+  folder = path.join(CACHE_DIR, 'playground');
+  openFile = path.join(folder, path.basename(DEFAULT_OPEN));
+  if (!fs.existsSync(openFile)) {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.copyFileSync(path.join(REPO_ROOT, DEFAULT_OPEN), openFile);
+  }
 }
 
 let port;
@@ -89,7 +97,10 @@ if (options.build) {
 }
 
 try {
-  await ensureCodeServer({ browser: false }); // the browser is the user's own
+  const started = Date.now();
+  // The first start installs code-server: its steps and their times are printed as they go.
+  await ensureCodeServer({ browser: false, progress: (line) => process.stderr.write(`[start] ${line}\n`) }); // the browser is the user's own
+  process.stderr.write(`[start] code-server ready (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 } catch (error) {
   fail(error.message);
 }
@@ -99,7 +110,8 @@ const profile = makeProfile(`start-${port}`); // one per port: two servers may r
 const logFile = path.join(profile.dir, 'code-server.log');
 let server;
 try {
-  server = await startCodeServer({ port, folder, profile, quiet: true, logFile });
+  // code-server on a port of its own; the short address on `port` redirects to it.
+  server = await startCodeServer({ port: await findFreePort(), folder, profile, quiet: true, logFile });
 } catch (error) {
   fail(error.message);
 }
@@ -111,9 +123,21 @@ const url = workbenchUrl({
   openFile,
 });
 
+// The workbench address carries the extension's path and the file to open (a few hundred
+// characters): the short one redirects to it.
+const shortUrl = `http://127.0.0.1:${port}/`;
+const redirect = http.createServer((request, response) => {
+  response.writeHead(302, { Location: url, 'Cache-Control': 'no-store' });
+  response.end();
+});
+await new Promise((resolve, reject) => {
+  redirect.once('error', reject);
+  redirect.listen(port, '127.0.0.1', resolve);
+}).catch((error) => fail(`cannot listen on ${shortUrl}: ${error.message}`));
+
 process.stdout.write(
   `\nVS Code (code-server) with the Conference Programme extension under development:\n\n` +
-    `  ${url}\n\n` +
+    `  ${shortUrl}\n\n` +
     `Folder: ${folder}\n` +
     (openFile ? `File:   ${openFile}\n` : '') +
     `Log:    ${path.relative(REPO_ROOT, logFile)}\n` +
@@ -125,6 +149,7 @@ const stop = async (signal) => {
   if (stopping) return;
   stopping = true;
   process.stderr.write(`\n[start] ${signal}: stopping code-server\n`);
+  redirect.close();
   await server.stop();
   process.exit(0);
 };

@@ -44,7 +44,7 @@ function keepingScroll(render: () => void): void {
 function runInWebview(api: VsCodeApi, el: HTMLElement): void {
   const initial = (parseJson(el.dataset.state) ?? {}) as InitialState;
   const saved = (isObject(api.getState()) ? api.getState() : {}) as Partial<PreviewState>;
-  const state: PreviewState = { uri: String(initial.uri ?? saved.uri ?? ''), zone: saved.zone ?? initial.zone, mode: saved.mode ?? initial.mode, scrollY: saved.scrollY };
+  const state: PreviewState = { uri: String(initial.uri ?? saved.uri ?? ''), zone: saved.zone ?? initial.zone, mode: saved.mode ?? initial.mode, scrollY: saved.scrollY, ...(initial.locked ? { locked: true } : {}) };
   let view: ScheduleView | undefined = isView(initial.view) ? initial.view : undefined;
   let error: SourceError | undefined;
   const post = (m: FromWebview): void => api.postMessage(m);
@@ -77,7 +77,10 @@ function runInWebview(api: VsCodeApi, el: HTMLElement): void {
       }
       api.setState(state);
     } else if (m.type === 'selectLine' && m.source === state.uri && Number.isInteger(m.line)) {
-      highlightLine(el, m.line);
+      highlightLine(el, m.line, { mark: m.mark !== false, scroll: m.scroll !== false });
+    } else if (m.type === 'lock' && typeof m.locked === 'boolean') {
+      state.locked = m.locked;
+      api.setState(state);
     }
   });
   post({ type: 'ready', source: state.uri });

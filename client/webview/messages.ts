@@ -14,6 +14,8 @@ export interface PreviewState {
   zone?: string;
   mode?: ViewMode;
   scrollY?: number;
+  /** A locked preview stays on its document instead of following the active editor. */
+  locked?: boolean;
 }
 
 /** The initial state the host writes into the page's `data-state` attribute. */
@@ -24,8 +26,10 @@ export interface InitialState extends PreviewState {
 export type ToWebview =
   /** A schedule to show; `error` is set when the document has a syntax error and `view` is the last good one. */
   | { type: 'update'; source: string; view: ScheduleView; error?: SourceError }
-  /** The editor's cursor is on `line` (0-based): highlight the slot there. */
-  | { type: 'selectLine'; source: string; line: number };
+  /** The editor's cursor is on `line` (0-based): highlight the slot there (`mark`) and scroll it into view (`scroll`). */
+  | { type: 'selectLine'; source: string; line: number; mark?: boolean; scroll?: boolean }
+  /** The panel was locked or unlocked: kept in the state the serializer restores. */
+  | { type: 'lock'; source: string; locked: boolean };
 
 export type FromWebview =
   /** The script is listening: the host (re)sends the current schedule, which may have been posted too early. */

@@ -184,14 +184,14 @@ export function renderUnscheduled(view: ScheduleView, options: SlotOptions): HTM
 }
 
 /** Marks the slots whose source contains `line` and scrolls the first into view. */
-export function highlightLine(root: HTMLElement, line: number): void {
+export function highlightLine(root: HTMLElement, line: number, { mark = true, scroll = true }: { mark?: boolean; scroll?: boolean } = {}): void {
   let first: HTMLElement | undefined;
   for (const el of Array.from(root.querySelectorAll<HTMLElement>('[data-line-start]'))) {
     const on = Number(el.dataset.lineStart) <= line && line <= Number(el.dataset.lineEnd);
-    el.classList.toggle('is-current', on);
+    el.classList.toggle('is-current', on && mark);
     if (on && !first) first = el;
   }
-  first?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  if (scroll) first?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
 /**

@@ -98,6 +98,32 @@ suite('preview webview in a browser', function () {
     await page.close();
   });
 
+  test('selection settings: markEditorSelection off highlights nothing; scrollPreviewWithEditor off keeps the place', async () => {
+    const view = viewOf(EXAMPLE_TEXT);
+    const { page } = await openWebview({ uri: URI, view }, 300);
+    const closing = view.days[0].slots[7];
+    const scrollY = (): Promise<number> => page.evaluate(() => window.scrollY);
+    await send(page, { type: 'selectLine', source: URI, line: closing.lines.start, mark: false, scroll: false });
+    assert.deepStrictEqual(await texts(page, '.is-current .slot-title'), []);
+    assert.strictEqual(await scrollY(), 0);
+    await send(page, { type: 'selectLine', source: URI, line: closing.lines.start, mark: true, scroll: false });
+    assert.deepStrictEqual(await texts(page, '.is-current .slot-title'), ['Closing discussion']);
+    assert.strictEqual(await scrollY(), 0);
+    await send(page, { type: 'selectLine', source: URI, line: closing.lines.start, mark: false, scroll: true });
+    assert.deepStrictEqual(await texts(page, '.is-current .slot-title'), []);
+    assert.ok(await scrollY() > 0, 'scrolled to the slot');
+    await page.close();
+  });
+
+  test('the lock is kept in the state the serializer restores', async () => {
+    const { page } = await openWebview({ uri: URI, view: viewOf(EXAMPLE_TEXT), locked: true });
+    const state = (): Promise<{ uri: string; locked?: boolean }> => page.evaluate(() => (window as unknown as { __state: { uri: string; locked?: boolean } }).__state);
+    assert.deepStrictEqual({ uri: (await state()).uri, locked: (await state()).locked }, { uri: URI, locked: true });
+    await send(page, { type: 'lock', source: URI, locked: false });
+    assert.strictEqual((await state()).locked, false);
+    await page.close();
+  });
+
   test('updates re-render in place; with a syntax error the last good schedule stays, under a banner', async () => {
     const { page } = await openWebview({ uri: URI, view: viewOf(EXAMPLE_TEXT) }, 400);
     await page.evaluate(() => {

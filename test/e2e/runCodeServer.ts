@@ -20,7 +20,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const WEB = process.argv.includes('--web');
-const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', ...(WEB ? ['web'] : []));
+// `--floor`: on the oldest VS Code engines.vscode allows; its artifacts in test-results/floor/.
+const FLOOR = process.argv.includes('--floor');
+const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', ...(WEB ? ['web'] : []), ...(FLOOR ? ['floor'] : []));
 // Everything of one run (workspace copy, profile, results, bridge) is in its own folder, so
 // that two runs at once (a developer's and an editor's, say) do not trip over each other.
 const RUNS_DIR = path.join(REPO_ROOT, '.vscode-test', 'e2e-runs');
@@ -50,7 +52,9 @@ interface RunningServer {
 }
 interface CodeServerModule {
   CHROMIUM: string;
-  ensureCodeServer(options?: { force?: boolean; browser?: boolean }): Promise<string>;
+  CODE_SERVER_VERSION: string;
+  FLOOR_CODE_SERVER_VERSION: string;
+  ensureCodeServer(options?: { force?: boolean; browser?: boolean; version?: string }): Promise<string>;
   makeProfile(name: string, settings?: Record<string, unknown>): Profile;
   startCodeServer(options: {
     port?: number;
@@ -60,6 +64,7 @@ interface CodeServerModule {
     logFile?: string;
     timeoutMs?: number;
     quiet?: boolean;
+    version?: string;
   }): Promise<RunningServer>;
   workbenchUrl(options: {
     url: string;
@@ -123,7 +128,8 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--timeout') options.timeoutMs = Number(value()) * 1000;
     else if (arg === '--headed') options.headed = true;
     else if (arg === '--web') options.web = true;
-    else throw new Error(`unknown argument ${arg} (use --grep PATTERN, --timeout SECONDS, --headed, --web)`);
+    else if (arg === '--floor') continue; // read above, into FLOOR
+    else throw new Error(`unknown argument ${arg} (use --grep PATTERN, --timeout SECONDS, --headed, --web, --floor)`);
   }
   return options;
 }
@@ -291,8 +297,9 @@ async function main(): Promise<number> {
 
   const codeServer = await loadCodeServerModule();
   const installStarted = Date.now();
-  await codeServer.ensureCodeServer({ browser: true });
-  log(`code-server ready (${seconds(installStarted)})`);
+  const version = FLOOR ? codeServer.FLOOR_CODE_SERVER_VERSION : codeServer.CODE_SERVER_VERSION;
+  await codeServer.ensureCodeServer({ browser: true, version });
+  log(`code-server ${version} ready (${seconds(installStarted)})`);
 
   // A fresh copy of the workspace, profile and bridge for this run; runs whose launcher is
   // gone leave their folders behind only when killed, and are removed here.
@@ -363,6 +370,7 @@ async function main(): Promise<number> {
       folder: workspace,
       profile,
       quiet: true,
+      version,
       logFile: path.join(RUN_DIR, 'code-server.log'),
       env: {
         PROGRAMME_E2E_HOST: 'code-server',

@@ -2,7 +2,8 @@
  * One preview panel: asks the server for the schedule of its document and forwards it to the
  * webview (the first update at once, then at most every THROTTLE_MS while typing), keeps the
  * last good schedule while the YAML does not parse, and answers the webview's requests after
- * checking them. The document it shows can change (the dynamic preview follows the editor).
+ * checking them. The document it shows can change (the dynamic preview follows the editor)
+ * unless the panel is locked. The editor's cursor is followed as `programme.preview.*` says.
  */
 import * as vscode from 'vscode';
 import type { ScheduleView } from '../../../server/src/protocol';
@@ -31,7 +32,10 @@ export class PreviewPanel implements vscode.Disposable {
   private timer?: NodeJS.Timeout;
   private lastRefresh = 0;
 
+  private isLocked: boolean;
+
   constructor(readonly panel: vscode.WebviewPanel, private resource: vscode.Uri, private readonly deps: PreviewDeps, state: Partial<PreviewState> = {}) {
+    this.isLocked = state.locked === true;
     panel.webview.options = webviewOptions(deps.extensionUri);
     this.setHtml(state);
     this.register(panel.onDidDispose(() => this.dispose(false)));
@@ -45,7 +49,7 @@ export class PreviewPanel implements vscode.Disposable {
     }));
     this.register(vscode.window.onDidChangeTextEditorSelection((e) => {
       if (e.textEditor.document.uri.toString() !== this.resource.toString()) return;
-      this.post({ type: 'selectLine', source: this.resource.toString(), line: e.selections[0].active.line });
+      this.postSelection(e.selections[0].active.line);
     }));
     this.updateTitle();
     void this.refresh();
@@ -53,6 +57,33 @@ export class PreviewPanel implements vscode.Disposable {
 
   get uri(): vscode.Uri {
     return this.resource;
+  }
+
+  /** A locked preview stays on its document; an unlocked one follows the active editor. */
+  get locked(): boolean {
+    return this.isLocked;
+  }
+
+  setLocked(locked: boolean): void {
+    this.isLocked = locked;
+    this.updateTitle();
+    // The webview keeps it in its state, which the serializer gets back after a reload.
+    if (!this.isDisposed) void this.panel.webview.postMessage({ type: 'lock', source: this.resource.toString(), locked } satisfies ToWebview);
+  }
+
+  /** Opens the previewed document in an editor (beside the preview unless one shows it already). */
+  async showSource(): Promise<void> {
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.resource.toString());
+    const document = editor?.document ?? await vscode.workspace.openTextDocument(this.resource);
+    await vscode.window.showTextDocument(document, { viewColumn: editor?.viewColumn ?? this.otherColumn(), preserveFocus: false });
+  }
+
+  /** `programme.preview.markEditorSelection` and `scrollPreviewWithEditor` decide what the cursor does here. */
+  private postSelection(line: number): void {
+    const config = vscode.workspace.getConfiguration('programme.preview', this.resource);
+    const mark = config.get<boolean>('markEditorSelection', true);
+    const scroll = config.get<boolean>('scrollPreviewWithEditor', true);
+    if (mark || scroll) this.post({ type: 'selectLine', source: this.resource.toString(), line, mark, scroll });
   }
 
   /** Shows another document in this panel. */
@@ -72,13 +103,13 @@ export class PreviewPanel implements vscode.Disposable {
 
   private setHtml(state: Partial<PreviewState>): void {
     this.panel.webview.html = previewHtml(this.panel.webview, this.deps.extensionUri, {
-      uri: this.resource.toString(), zone: state.zone, mode: state.mode, scrollY: state.scrollY,
+      uri: this.resource.toString(), zone: state.zone, mode: state.mode, scrollY: state.scrollY, locked: this.isLocked,
     });
   }
 
   private updateTitle(): void {
     const name = this.resource.path.split('/').pop() || 'programme';
-    this.panel.title = `Preview ${name}`;
+    this.panel.title = this.isLocked ? `[Preview] ${name}` : `Preview ${name}`;
   }
 
   private scheduleRefresh(): void {
@@ -90,8 +121,8 @@ export class PreviewPanel implements vscode.Disposable {
     }, wait);
   }
 
-  /** Asks for the schedule unless this (uri, version) was already sent; drops stale answers. */
-  private async refresh(force = false): Promise<void> {
+  /** Asks for the schedule unless this (uri, version) was already sent (`force`: in any case); drops stale answers. */
+  async refresh(force = false): Promise<void> {
     if (this.isDisposed) return;
     const uri = this.resource.toString();
     let document: vscode.TextDocument;
@@ -120,7 +151,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
     // Like Markdown's preview, a newly shown document opens where the editor's cursor is.
     const editor = first ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri) : undefined;
-    if (editor) this.post({ type: 'selectLine', source: uri, line: editor.selection.active.line });
+    if (editor) this.postSelection(editor.selection.active.line);
   }
 
   private post(message: ToWebview): void {

@@ -4,6 +4,7 @@
 // test-results/e2e-results.json at the repository root).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { RELOAD_SUITE, reloadMark } from './reload';
 
 // mocha 12 is an ES module; its CommonJS build loads the same way in every extension host.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -60,7 +61,10 @@ export async function run(): Promise<void> {
   } catch {
     vscodeVersion = undefined;
   }
-  const results: Results = {
+  // After the reload test reloaded the window: the same run goes on, with only the suite that checks what came back.
+  const mark = reloadMark();
+  const resumed = mark && fs.existsSync(mark) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Results) : undefined;
+  const results: Results = resumed ?? {
     host: process.env.PROGRAMME_E2E_HOST || 'vscode',
     vscodeVersion,
     startedAt: new Date().toISOString(),
@@ -76,7 +80,7 @@ export async function run(): Promise<void> {
     ui: 'tdd',
     color: false,
     timeout: Number(process.env.PROGRAMME_E2E_TEST_TIMEOUT_MS) || 60_000,
-    grep: process.env.PROGRAMME_E2E_GREP || undefined,
+    grep: resumed ? RELOAD_SUITE : process.env.PROGRAMME_E2E_GREP || undefined,
     reporter: 'spec',
   });
 
