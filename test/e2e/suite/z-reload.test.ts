@@ -36,6 +36,9 @@ if (mark) {
         const name = (uri: vscode.Uri): string => uri.path.split('/').pop()!;
         const labels = [`Preview ${name(workspaceFile(EXAMPLE))}`, `[Preview] ${name(locked)}`].sort();
         await waitFor(() => (JSON.stringify(previewLabels()) === JSON.stringify(labels) ? true : undefined), `preview tabs ${JSON.stringify(labels)}`);
+        // The dynamic preview has drawn its schedule, so its script has saved its state (the document) for the serializer.
+        const dynamic = await askBrowser({ kind: 'webviewText', expect: ['Closing discussion'] }, 45_000);
+        assert.ok(dynamic.ok, dynamic.message);
         fs.writeFileSync(mark, JSON.stringify({ labels, locked: locked.toString(), lockedText: 'Still here after the reload' } satisfies Mark));
         // Not awaited: the command's promise is cancelled when this extension host ends.
         void vscode.commands.executeCommand('workbench.action.reloadWindow').then(undefined, () => undefined);
