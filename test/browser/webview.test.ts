@@ -9,11 +9,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Browser, Page } from 'playwright-core';
-import { analyze } from '../../server/src/core/service/analysis';
-import { buildSchedule } from '../../server/src/core/schedule/schedule';
 import type { ScheduleView } from '../../server/src/protocol';
 import type { FromWebview, ToWebview } from '../../client/webview/messages';
 import { launch, texts, watch, Watch } from './chromium';
+import { analyze, buildSchedule } from '../../server/src/core';
 
 const ROOT = path.join(__dirname, '../../..');
 const EXAMPLE_TEXT = fs.readFileSync(path.join(ROOT, 'examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');

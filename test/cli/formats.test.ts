@@ -5,7 +5,7 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { ROOT, sarifErrors } from '../support/exchange';
 import { escapeData, escapeProperty } from '../../server/src/cli/formats';
-import { CODES } from '../../server/src/core/service/problem';
+import { CODES } from '../../server/src/core';
 
 const FIVE = path.join(ROOT, 'test/fixtures/foundation/five-mistakes.programme.yaml');
 const EXAMPLE = 'examples/lpc2021-vfio-iommu-pci.programme.yaml';

@@ -14,21 +14,9 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Analysis, DocumentState } from '../../server/src/core/service/analysis';
-import { toDiagnostics } from '../../server/src/core/service/diagnostics';
-import { complete } from '../../server/src/core/features/complete';
-import { hover } from '../../server/src/core/features/hover';
-import { documentSymbols } from '../../server/src/core/features/symbols';
-import { foldingRanges } from '../../server/src/core/features/folding';
-import { selectionRanges } from '../../server/src/core/features/selection';
-import { inlayHints } from '../../server/src/core/features/inlayHints';
-import { referencesOf, symbolAt } from '../../server/src/core/features/navigation';
-import { prepareRename, rename } from '../../server/src/core/features/rename';
-import { codeActions } from '../../server/src/core/features/codeActions';
-import { buildSchedule } from '../../server/src/core/schedule/schedule';
-import { EXPORT_FORMATS, exportModel } from '../../server/src/core/exports';
 
 import { EXAMPLE_TEXT } from '../support/fixtures';
+import { analyze, Analysis, DocumentState, toDiagnostics, complete, hover, documentSymbols, foldingRanges, selectionRanges, inlayHints, referencesOf, symbolAt, prepareRename, rename, codeActions, buildSchedule, EXPORT_FORMATS, exportModel } from '../../server/src/core';
 
 export { EXAMPLE_TEXT };
 

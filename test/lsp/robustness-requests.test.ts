@@ -6,17 +6,9 @@
 import * as assert from 'assert';
 import { Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/core/service/analysis';
-import { complete } from '../../server/src/core/features/complete';
-import { hover } from '../../server/src/core/features/hover';
-import { referencesOf, symbolAt } from '../../server/src/core/features/navigation';
-import { prepareRename, rename } from '../../server/src/core/features/rename';
-import { documentSymbols } from '../../server/src/core/features/symbols';
-import { foldingRanges } from '../../server/src/core/features/folding';
-import { selectionRanges } from '../../server/src/core/features/selection';
-import { inlayHints } from '../../server/src/core/features/inlayHints';
 import { LspClient } from '../support/lspClient';
 import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
+import { analyze, complete, hover, referencesOf, symbolAt, prepareRename, rename, documentSymbols, foldingRanges, selectionRanges, inlayHints } from '../../server/src/core';
 
 
 const FIXTURES: Record<string, string> = {

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Analysis } from '../../server/src/core/service/analysis';
+import { analyze, Analysis } from '../../server/src/core';
 
 /** The canonical example (it checks clean), its path and its text. */
 export const EXAMPLE_PATH = path.resolve(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml');

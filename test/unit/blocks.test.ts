@@ -4,10 +4,9 @@
  */
 import * as assert from 'assert';
 import { check, programme } from '../support/fixtures';
-import { referencesOf, symbolAt } from '../../server/src/core/features/navigation';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, buildSchedule } from '../../server/src/core';
+import { analyze, buildSchedule, referencesOf, symbolAt } from '../../server/src/core';
 
 const ROOT = path.resolve(__dirname, '../../..');
 

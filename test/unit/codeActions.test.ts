@@ -4,11 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import { analyze } from '../../server/src/core/service/analysis';
-import { codeActions } from '../../server/src/core/features/codeActions';
-import { toDiagnostics } from '../../server/src/core/service/diagnostics';
-import { firstFit, freeGaps } from '../../server/src/core/model/gaps';
 import { check, doc, programme } from '../support/fixtures';
+import { analyze, codeActions, toDiagnostics, firstFit, freeGaps } from '../../server/src/core';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/checks');
 

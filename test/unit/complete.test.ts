@@ -1,9 +1,8 @@
 import * as assert from 'assert';
 import { CompletionItem } from 'vscode-languageserver-types';
-import { analyze } from '../../server/src/core/service/analysis';
-import { complete } from '../../server/src/core/features/complete';
 import { cursorContext } from '../../server/src/core/features/cursorContext';
 import { doc, programme, EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
+import { analyze, complete } from '../../server/src/core';
 
 /** The cursor in these tests: the example itself contains `|` (block scalars). */
 const CURSOR = '‸';

@@ -2,16 +2,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import ICAL from 'ical.js';
-import { analyze } from '../../server/src/core/service/analysis';
 import { ics } from '../../server/src/core/exports/ics';
 import { scheduleJson } from '../../server/src/core/exports/scheduleJson';
 import { scheduleXml } from '../../server/src/core/exports/scheduleXml';
-import { importSchedule } from '../../server/src/core/import';
-import { Model } from '../../server/src/core/model/model';
-import { CODES } from '../../server/src/core/service/problem';
 import { C3VOC, ROOT, XSD, scheduleJsonErrors } from '../support/exchange';
 import { programme } from '../support/fixtures';
 import { validateXml } from '../support/xmllint';
+import { analyze, importSchedule, Model, CODES } from '../../server/src/core';
 
 const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
 const SOURCES = ['frab-camp2019.json', 'pretalx-democon.json'];

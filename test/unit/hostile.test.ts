@@ -7,8 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchedule, SCHEDULE_LIMITS } from '../../server/src/core/schedule/schedule';
-import { CODES, createProgrammeService, toDiagnostics } from '../../server/src/core';
-import { DEFAULT_MAX_FILE_MB } from '../../server/src/core/service/limits';
+import { CODES, createProgrammeService, toDiagnostics, DEFAULT_MAX_FILE_MB } from '../../server/src/core';
 import { check, doc, programme } from '../support/fixtures';
 import * as hostile from '../fixtures/hostile/inputs';
 

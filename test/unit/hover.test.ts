@@ -1,7 +1,6 @@
 import * as assert from 'assert';
-import { analyze } from '../../server/src/core/service/analysis';
-import { hover } from '../../server/src/core/features/hover';
 import { doc, EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
+import { analyze, hover } from '../../server/src/core';
 
 
 function hoverText(needle: string, delta: number, text = EXAMPLE): string | undefined {

@@ -5,11 +5,10 @@
  * whole text as one YAML document.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, DocumentState } from '../../server/src/core/service/analysis';
-import { ProgrammeParser, parseWhole, Syntax } from '../../server/src/core/syntax/parse';
 import { Node } from '../../server/src/core/syntax/tree';
 import { generateProgramme, random } from '../../bench/generate';
 import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
+import { analyze, DocumentState, ProgrammeParser, parseWhole, Syntax } from '../../server/src/core';
 
 
 interface Edit { at: number; remove: number; insert: string }

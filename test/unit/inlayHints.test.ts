@@ -1,8 +1,7 @@
 import * as assert from 'assert';
 import { Range } from 'vscode-languageserver-types';
-import { analyze } from '../../server/src/core/service/analysis';
-import { inlayHints } from '../../server/src/core/features/inlayHints';
 import { doc, programme, EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
+import { analyze, inlayHints } from '../../server/src/core';
 
 
 /** Each hint as `line text⟨label⟩` (the hint placed where the editor shows it). */

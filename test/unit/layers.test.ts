@@ -31,6 +31,30 @@ suite('layers: the adapters enter the core only through its front door', () => {
       assert.deepStrictEqual(reaching, []);
     });
   }
+
+  /**
+   * Tests meet the core as the adapters do, through its front door. These few reach an internal
+   * on purpose: a unit that has no public face of its own.
+   */
+  const INTERNAL: Record<string, string[]> = {
+    // The cursor's place in a half-typed document, tested alone.
+    'test/unit/complete.test.ts': ['server/src/core/features/cursorContext'],
+    // The tree's node type, to dump trees.
+    'test/unit/incremental.test.ts': ['server/src/core/syntax/tree'],
+    // The schedule view's limits, to test clipping.
+    'test/unit/schedule.test.ts': ['server/src/core/schedule/schedule'],
+    'test/unit/hostile.test.ts': ['server/src/core/schedule/schedule'],
+    // Each export writer alone.
+    'test/unit/exports.test.ts': ['server/src/core/exports/ics', 'server/src/core/exports/scheduleJson', 'server/src/core/exports/scheduleXml'],
+  };
+  test('test/ imports nothing from the core but core/index.ts, except the few internals listed', () => {
+    const files = sources('test').filter((f) => !f.startsWith(path.join('test', 'e2e')));
+    assert.ok(files.length > 0);
+    const reaching = files.flatMap((f) => importsOf(f)
+      .filter((target) => target.startsWith(core + path.sep) && !(INTERNAL[f.split(path.sep).join('/')] ?? []).includes(target.split(path.sep).join('/')))
+      .map((target) => `${f} -> ${target}`));
+    assert.deepStrictEqual(reaching, []);
+  });
 });
 
 /**

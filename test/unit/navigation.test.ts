@@ -1,8 +1,6 @@
 import * as assert from 'assert';
-import { analyze, Analysis } from '../../server/src/core/service/analysis';
-import { referencesOf, symbolAt } from '../../server/src/core/features/navigation';
-import { prepareRename, rename } from '../../server/src/core/features/rename';
 import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
+import { analyze, Analysis, referencesOf, symbolAt, prepareRename, rename } from '../../server/src/core';
 
 const analysis = analyze(EXAMPLE);
 

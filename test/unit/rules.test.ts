@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { check, EXAMPLE_TEXT, programme } from '../support/fixtures';
-import { CODES } from '../../server/src/core/service/problem';
+import { CODES } from '../../server/src/core';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/checks');
 

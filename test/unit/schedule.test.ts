@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../../server/src/core/service/analysis';
 import { buildSchedule, SCHEDULE_LIMITS } from '../../server/src/core/schedule/schedule';
 import type { ScheduleView, SlotView } from '../../server/src/protocol';
 import { programme } from '../support/fixtures';
+import { analyze } from '../../server/src/core';
 
 const EXAMPLE = path.join(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml');
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { check, EXAMPLE_TEXT, programme } from '../support/fixtures';
-import { CODES } from '../../server/src/core/service/problem';
+import { CODES } from '../../server/src/core';
 
 /** The schema problems of `text` as `line:col-line:col message` (1-based). */
 function schemaProblems(text: string): string[] {

@@ -1,10 +1,7 @@
 import * as assert from 'assert';
 import { DocumentSymbol } from 'vscode-languageserver-types';
-import { analyze } from '../../server/src/core/service/analysis';
-import { documentSymbols } from '../../server/src/core/features/symbols';
-import { foldingRanges } from '../../server/src/core/features/folding';
-import { selectionRanges } from '../../server/src/core/features/selection';
 import { doc, EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
+import { analyze, documentSymbols, foldingRanges, selectionRanges } from '../../server/src/core';
 
 const analysis = analyze(EXAMPLE);
 const d = doc(EXAMPLE);

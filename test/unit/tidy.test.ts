@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CODES } from '../../server/src/core/service/problem';
+import { CODES } from '../../server/src/core';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const read = (file: string): string => fs.readFileSync(path.join(ROOT, file), 'utf8');
