@@ -34,6 +34,9 @@ export { foldingRanges } from './features/folding';
 export { selectionRanges } from './features/selection';
 /** End times after durations and weekdays after dates. */
 export { inlayHints } from './features/inlayHints';
+/** The canonical form of a programme ("Format Document", `programme format`); key order in schema/keyOrder.ts. */
+export { formatProgramme, type FormatOptions, type FormatResult } from './features/format';
+export { KEY_ORDER } from './schema/keyOrder';
 /** Quick fixes for the diagnostics that carry fix data. */
 export { codeActions } from './features/codeActions';
 /** Free gaps in a track's sessions, for scheduling fixes and `start` completion. */

@@ -175,3 +175,17 @@ suite('Quoting', () => {
     await waitForDiagnostics(uri, (all) => !all.some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'no errors once quoted');
   });
 });
+
+suite('Formatting', () => {
+  test('Format Document writes the canonical form', async function () {
+    this.timeout(60_000);
+    const messy = MEETUP.replace('  title: Kernel Meetup\n  start: 2025-06-02\n', '  start: 2025-06-02\n  title: Kernel Meetup\n')
+      .replace('        duration: 30m\n        speakers: [alice-example]\n', '        speakers: [alice-example]\n        duration: 30m\n')
+      .replace('    title: Main track\n', "    title: 'Main track'\n");
+    assert.notEqual(messy, MEETUP);
+    const uri = await freshCopy('format', messy);
+    const { document } = await openAndWaitForDiagnostics(uri);
+    await vscode.commands.executeCommand('editor.action.formatDocument');
+    await waitFor(() => (document.getText() === MEETUP ? true : undefined), `the document to be formatted; it is:\n${document.getText()}`);
+  });
+});

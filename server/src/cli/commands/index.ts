@@ -7,8 +7,9 @@
 import type { Command } from 'commander';
 import { checkCommand } from './check';
 import { exportCommand } from './export';
+import { formatCommand } from './format';
 import { importCommand } from './import';
 import { planCommand } from './plan';
 import { renderCommand } from './render';
 
-export const COMMANDS: (() => Command)[] = [checkCommand, exportCommand, importCommand, planCommand, renderCommand];
+export const COMMANDS: (() => Command)[] = [checkCommand, formatCommand, exportCommand, importCommand, planCommand, renderCommand];

@@ -14,10 +14,14 @@ import { inlayHintsFeature } from './inlayHints';
 import { exportFeature } from './export';
 import { planFeature } from './plan';
 import { importFeature } from './import';
+import { formatFeature } from './format';
 
 type Feature = (ctx: ServerContext) => ServerCapabilities;
 
-const FEATURES: Feature[] = [scheduleFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, symbolsFeature, inlayHintsFeature, exportFeature, planFeature, importFeature];
+const FEATURES: Feature[] = [
+  scheduleFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, symbolsFeature, inlayHintsFeature, exportFeature,
+  planFeature, importFeature, formatFeature,
+];
 
 export function registerFeatures(ctx: ServerContext): ServerCapabilities {
   const caps: ServerCapabilities = {};
