@@ -11,7 +11,7 @@
  * formatted), and formatting it again changes nothing. A file that does not parse is not
  * formatted: the reason says where.
  */
-import { CST, Document, isMap, isScalar, isSeq, LineCounter, Parser, parseAllDocuments, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Composer, CST, Document, isMap, isScalar, isSeq, LineCounter, Parser, parseAllDocuments, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { isIdMap, KEY_ORDER, mappingAt } from '../schema/keyOrder';
 import { needsQuotes } from '../syntax/quote';
 
@@ -37,7 +37,8 @@ export function formatProgramme(text: string, options: FormatOptions = {}): Form
   let docs: Document.Parsed[];
   try {
     const lines = new LineCounter();
-    docs = parseAllDocuments(source, { lineCounter: lines, prettyErrors: false }) as Document.Parsed[];
+    // Duplicate keys are looked for below, in linear time (the parser's own check is quadratic).
+    docs = parseAllDocuments(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
     if (!Array.isArray(docs)) return { ok: false, reason: 'the file is empty' };
     if (docs.length !== 1) return { ok: false, reason: 'the file holds more than one YAML document' };
     const error = docs[0].errors[0];
@@ -45,6 +46,8 @@ export function formatProgramme(text: string, options: FormatOptions = {}): Form
       const at = lines.linePos(error.pos[0]);
       return { ok: false, reason: `line ${at.line}: ${error.message.split('\n')[0]} (fix the YAML first)` };
     }
+    const duplicate = firstDuplicateKey(docs[0].contents);
+    if (duplicate !== undefined) return { ok: false, reason: `line ${lines.linePos(duplicate).line}: a key appears twice in one mapping (fix the YAML first)` };
   } catch (error) {
     return { ok: false, reason: `the file cannot be read as YAML (${(error as Error).message})` };
   }
@@ -55,8 +58,12 @@ export function formatProgramme(text: string, options: FormatOptions = {}): Form
     if (options.sort) sortAllSlots(doc.contents);
     before = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     arrange(doc.contents, []);
-    let out = padFlowSequences(doc.toString(PRINT));
-    const after = reparse(out);
+    // The printed text is parsed once: its tokens place the padding to take out of flow
+    // lists, and its documents show the data (unpadding a list does not change it).
+    const printed = doc.toString(PRINT);
+    const tokens = Array.from(new Parser().parse(printed));
+    let out = padFlowSequences(printed, tokens);
+    const after = dataOf(tokens);
     if (after === undefined || !sameData(before, after)) {
       return { ok: false, reason: 'formatting would change the data (please report this file)' };
     }
@@ -66,6 +73,28 @@ export function formatProgramme(text: string, options: FormatOptions = {}): Form
   } catch (error) {
     return { ok: false, reason: `the file cannot be formatted (${(error as Error).message})` };
   }
+}
+
+/** The offset of the first key repeated in a mapping, if any. */
+function firstDuplicateKey(node: unknown): number | undefined {
+  if (isMap(node)) {
+    const seen = new Set<unknown>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if (key !== undefined) {
+        if (seen.has(key)) return (pair.key as Scalar).range?.[0] ?? 0;
+        seen.add(key);
+      }
+      const inner = firstDuplicateKey(pair.value);
+      if (inner !== undefined) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const inner = firstDuplicateKey(item);
+      if (inner !== undefined) return inner;
+    }
+  }
+  return undefined;
 }
 
 /** Sorts the slots of every track, in place. */
@@ -132,9 +161,9 @@ function requote(node: Scalar): void {
 }
 
 /** `[ a, b ]` as `[a, b]`: flow lists unpadded, flow mappings padded (`{ start: ... }`). */
-function padFlowSequences(text: string): string {
+function padFlowSequences(text: string, tokens: CST.Token[]): string {
   const cuts: number[] = [];
-  for (const token of new Parser().parse(text)) {
+  for (const token of tokens) {
     CST.visit(token as CST.Document, (item) => {
       const value = item.value as CST.Token | undefined;
       if (value?.type !== 'flow-collection' || value.start.source !== '[') return;
@@ -145,15 +174,20 @@ function padFlowSequences(text: string): string {
     });
   }
   if (!cuts.length) return text;
-  cuts.sort((a, b) => b - a);
-  let out = text;
-  for (const at of cuts) out = out.slice(0, at) + out.slice(at + 1);
-  return out;
+  cuts.sort((a, b) => a - b);
+  const parts: string[] = [];
+  let from = 0;
+  for (const at of cuts) {
+    parts.push(text.slice(from, at));
+    from = at + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
-function reparse(text: string): unknown {
-  const docs = parseAllDocuments(text, { prettyErrors: false });
-  if (!Array.isArray(docs) || docs.length !== 1 || docs[0].errors.length) return undefined;
+function dataOf(tokens: CST.Token[]): unknown {
+  const docs = Array.from(new Composer({ prettyErrors: false }).compose(tokens));
+  if (docs.length !== 1 || docs[0].errors.length) return undefined;
   return docs[0].toJS({ maxAliasCount: MAX_ALIAS_COUNT });
 }
 

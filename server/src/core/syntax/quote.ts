@@ -16,8 +16,18 @@ import { parseDocument } from 'yaml';
  */
 export function needsQuotes(text: string): boolean {
   if (text === '' || /[\n\r\t]/.test(text) || text.trim() !== text) return true;
+  if (SAFE.test(text) && !SPECIAL.test(text)) return false;
   return !readsBack(text, '1.2') || !readsBack(text, '1.1');
 }
+
+/**
+ * Text that plainly reads back as itself, without asking the parser (the formatter asks about
+ * every value): words of letters, digits, spaces and `._/()'@+,!?&*%=-` starting with a letter;
+ * dates and local date-times; durations; web addresses.
+ */
+const SAFE = /^(?:\p{L}[\p{L}\p{N} ._/()'@+,!?&*%=-]*|\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2})?|\d+h(?:\d+m)?|\d+m|https?:\/\/[^\s#]*[^\s#:])$/u;
+/** Words YAML 1.2 or 1.1 read as booleans or null. */
+const SPECIAL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
 
 function readsBack(text: string, version: '1.1' | '1.2'): boolean {
   try {
