@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Lexer, parse } from 'yaml';
 import { formatProgramme } from '../../server/src/core/features/format';
-import { scheduleImport } from '../../server/src/core/import/scheduleImport';
+import { importSchedule } from '../../server/src/core/import';
 import { EXAMPLE_TEXT } from '../support/fixtures';
 import { C3VOC, ROOT } from '../support/exchange';
 import { billionLaughs, deepBlockMap, deepFlowSeq, mergeConflict, recursiveAliases } from '../fixtures/hostile/inputs';
@@ -107,9 +107,16 @@ suite('format: every fixture, the example and real imports', () => {
     assert.ok(formatted >= 30, `only ${formatted} fixtures formatted`);
   });
 
-  for (const name of fs.readdirSync(C3VOC).filter((f) => f.endsWith('.json') && f !== 'schema.json')) {
-    test(`the import of ${name}: same data and comments, idempotent`, () => {
-      const imported = scheduleImport(JSON.parse(fs.readFileSync(path.join(C3VOC, name), 'utf8')), name).text;
+  const REAL = path.join(ROOT, 'test/fixtures/real-schedules');
+  const sources = [
+    ...fs.readdirSync(C3VOC).filter((f) => /\.(json|xml)$/.test(f) && f !== 'schema.json').map((f) => path.join(C3VOC, f)),
+    ...fs.readdirSync(REAL).filter((f) => /\.(json|xml)$/.test(f)).map((f) => path.join(REAL, f)),
+  ];
+  for (const file of sources) {
+    const name = path.basename(file);
+    test(`the import of ${name}: same data and comments, idempotent`, function () {
+      this.timeout(120_000);
+      const imported = importSchedule(fs.readFileSync(file, 'utf8'), { source: name }).text;
       assertFormatsWell(name, imported);
     });
   }

@@ -16,7 +16,7 @@ export const KEY_ORDER = {
   session: ['start', 'end', 'duration'],
   slot: [
     'title', 'id', 'kind', 'start', 'duration', 'end', 'room', 'speakers', 'topics', 'abstract', 'materials',
-    'guid', 'url', 'language', 'subtitle', 'recording',
+    'guid', 'url', 'language', 'subtitle', 'recording', 'type', 'source-id', 'slug', 'attachments',
   ],
   material: ['title', 'url'],
 } as const satisfies Record<string, readonly string[]>;
@@ -37,7 +37,7 @@ export function mappingAt(path: readonly string[]): MappingKind | undefined {
   if (p === 'tracks.*') return 'track';
   if (p === 'tracks.*.sessions.*') return 'session';
   if (p === 'tracks.*.slots.*') return 'slot';
-  if (p === 'tracks.*.slots.*.materials.*') return 'material';
+  if (p === 'tracks.*.slots.*.materials.*' || p === 'tracks.*.slots.*.attachments.*') return 'material';
   if (/^tracks\.\*\.topics\.\*(\.topics\.\*)*$/.test(p)) return 'topic';
   return undefined;
 }
