@@ -12,8 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Browser, Page } from 'playwright-core';
-import { analyze } from '../../server/src/core/service/analysis';
-import { buildSchedule } from '../../server/src/core/schedule/schedule';
+import { analyze, buildSchedule } from '../../server/src/core';
 import { programme } from '../support/fixtures';
 import { launch } from './chromium';
 
