@@ -149,6 +149,32 @@ suite('Hostile files', () => {
     }
   });
 
+  test('2,000 anchors and 2,000 aliases to them: resolved, each person named by a room', function () {
+    this.timeout(BOUND_MS);
+    const a = check(hostile.manyAliases(2_000));
+    assertSane(a);
+    assert.deepEqual(a.problems.filter((p) => p.code !== 'unused-person'), []);
+    assert.equal(a.model.rooms.size, 2_000);
+    assert.equal(a.model.people.get('p1999')?.name, 'Room 1999');
+  });
+
+  test('merge keys (`<<: *d`) are not YAML 1.2: an unknown key each, 3,000 of them in one mapping', function () {
+    this.timeout(BOUND_MS);
+    const a = check(hostile.manyMergeKeys(3_000));
+    assertSane(a);
+    assert.equal(a.problems.filter((p) => p.code === 'duplicate-key').length, 2_999);
+    assert.ok(a.problems.some((p) => p.message.startsWith('unknown key `<<` in person')), a.problems.slice(0, 5).map((p) => p.message).join('\n'));
+  });
+
+  test('a 333 KB file of merges: an unknown key `<<` per person, and nothing lost', function () {
+    this.timeout(BOUND_MS);
+    const text = hostile.mergesFile(333);
+    const a = check(text);
+    assertSane(a);
+    const merges = a.problems.filter((p) => p.message.startsWith('unknown key `<<`'));
+    assert.equal(merges.length, text.split('<<: *d').length - 1);
+  });
+
   test('an undefined alias: "unknown alias" at it, and no silent null in the list', () => {
     const text = programme().replace('leads: [alice, bob]', 'leads: [*nope, bob]');
     const a = check(text);

@@ -3,7 +3,7 @@
  * package does not give: a nesting limit, an alias-expansion budget, circular aliases and
  * duplicate keys reported as problems instead of thrown or silently resolved.
  */
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, Scalar } from 'yaml';
+import { Alias, Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node as YNode, Scalar } from 'yaml';
 import { MapNode, Node, Pair, ScalarNode, SeqNode, setOwn } from './tree';
 import { Problem, problem } from '../service/problem';
 
@@ -23,6 +23,8 @@ interface State {
   aliasLimitReported: boolean;
   /** Set when the document uses anchors or aliases: such a document cannot be split safely. */
   usesAliases: boolean;
+  /** Each alias's target, found in one pass over the document when the first alias is met. */
+  targets?: Map<Alias, YNode | undefined>;
 }
 
 export interface Converted {
@@ -120,12 +122,11 @@ function convertAlias(node: Alias, state: State): Node {
   state.usesAliases = true;
   const at = range(node, state.base);
   const nothing: ScalarNode = { kind: 'scalar', quoted: false, value: null, ...at };
-  let target: YNode | undefined;
-  try {
-    target = node.resolve(state.doc) as YNode | undefined;
-  } catch {
-    target = undefined;
-  }
+  // Each alias visit costs at least one unit of the budget, even to a scalar or an error.
+  state.expanded += 1;
+  if (state.expanded > MAX_ALIAS_EXPANSION) return overLimit(state, at, nothing);
+  state.targets ??= aliasTargets(state.doc);
+  const target = state.targets.get(node);
   if (!target) {
     // The parser does not report an alias to an anchor that is not defined before it.
     state.problems.push(problem('yaml-syntax', `unknown alias \`*${node.source}\`: no anchor \`&${node.source}\` is defined before it`, at));
@@ -136,16 +137,45 @@ function convertAlias(node: Alias, state: State): Node {
     return nothing;
   }
   const resolved = state.anchored.get(target)!;
-  state.expanded += countNodes(resolved, MAX_ALIAS_EXPANSION + 1);
-  if (state.expanded > MAX_ALIAS_EXPANSION) {
-    if (!state.aliasLimitReported) {
-      state.aliasLimitReported = true;
-      state.problems.push(problem('yaml-syntax', `alias expansion limit exceeded: aliases expand to more than ${MAX_ALIAS_EXPANSION} values (a "billion laughs" pattern?)`, at));
-    }
-    return nothing;
-  }
+  state.expanded += countNodes(resolved, MAX_ALIAS_EXPANSION + 1) - 1;
+  if (state.expanded > MAX_ALIAS_EXPANSION) return overLimit(state, at, nothing);
   if (resolved.kind === 'scalar') return { ...resolved, ...at };
   return resolved;
+}
+
+function overLimit(state: State, at: { start: number; end: number }, nothing: ScalarNode): ScalarNode {
+  if (!state.aliasLimitReported) {
+    state.aliasLimitReported = true;
+    state.problems.push(problem('yaml-syntax', `alias expansion limit exceeded: aliases expand to more than ${MAX_ALIAS_EXPANSION} values (a "billion laughs" pattern?)`, at));
+  }
+  return nothing;
+}
+
+/**
+ * What every alias refers to: the last node before it, in document order, that carries its
+ * anchor (as `Alias.resolve` decides, but in one pass for all aliases instead of a walk of the
+ * whole document per alias). Iterative, so deep nesting cannot overflow the stack.
+ */
+function aliasTargets(doc: Document): Map<Alias, YNode | undefined> {
+  const targets = new Map<Alias, YNode | undefined>();
+  const anchors = new Map<string, YNode>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const item = stack.pop();
+    if (!item || typeof item !== 'object') continue;
+    if (isPair(item)) {
+      stack.push(item.value, item.key);
+      continue;
+    }
+    if (isAlias(item)) {
+      targets.set(item, anchors.get(item.source));
+      continue;
+    }
+    const node = item as YNode;
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+  }
+  return targets;
 }
 
 function countNodes(node: Node, limit: number): number {
