@@ -123,3 +123,72 @@ export function paintFor(stream: NodeJS.WriteStream): Paint {
   const on = !process.env.NO_COLOR && stream.isTTY === true && stream.hasColors?.() === true;
   return on ? (style, text) => `\x1b[${SGR[style][0]}m${text}\x1b[${SGR[style][1]}m` : (_style, text) => text;
 }
+
+export interface WriteOptions {
+  /** The files the output is made from: it must not replace any of them. */
+  inputs: string[];
+  /** Write to what a symbolic link at the target points to (by default such a target is refused). */
+  followSymlink?: boolean;
+}
+
+/**
+ * Writes a command's output file, the one way every command writes. It refuses to replace an
+ * input (the same path, or the same file through a symbolic or hard link), refuses a symbolic
+ * link at the target unless `followSymlink`, and writes a temporary file in the target's
+ * folder, then renames it over the target: readers see the old file or the whole new one,
+ * never a truncated one.
+ */
+export function writeOutput(target: string, text: string, options: WriteOptions): void {
+  const { file, stat } = checkOutput(target, options);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  try {
+    fs.writeFileSync(temp, text, { flag: 'wx' });
+    if (stat) fs.chmodSync(temp, stat.mode & 0o7777);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : (error as Error).message;
+    throw new UsageError(`${target}: cannot write: ${why}`);
+  }
+}
+
+/**
+ * Whether `writeOutput` may write `target` (a usage error if not), and the file it would
+ * write: commands call it before their work too, so a refused output costs nothing.
+ */
+export function checkOutput(target: string, options: WriteOptions): { file: string; stat?: fs.Stats } {
+  let link: fs.Stats | undefined;
+  try { link = fs.lstatSync(target); } catch { link = undefined; }
+  let file = target;
+  if (link?.isSymbolicLink()) {
+    if (!options.followSymlink) throw new UsageError(`${target}: is a symbolic link: not written through it (--follow-symlink writes to the file it points to)`);
+    try {
+      file = fs.realpathSync(target);
+    } catch {
+      throw new UsageError(`${target}: is a symbolic link to nothing: not written`);
+    }
+  }
+  let stat: fs.Stats | undefined;
+  try { stat = fs.statSync(file); } catch { stat = undefined; }
+  if (stat?.isDirectory()) throw new UsageError(`${target}: is a directory`);
+  for (const input of options.inputs) {
+    if (input === STDIN) continue;
+    if (sameFile(file, stat, input)) throw new UsageError(`${target}: is the input ${input}: refusing to overwrite it`);
+  }
+  return { file, stat };
+}
+
+/** Whether `file` (with its stat, if it exists) is `input`: by path, by real path, or by device and inode. */
+function sameFile(file: string, stat: fs.Stats | undefined, input: string): boolean {
+  if (path.resolve(file) === path.resolve(input)) return true;
+  let inputStat: fs.Stats;
+  try { inputStat = fs.statSync(input); } catch { return false; }
+  if (stat) return stat.dev === inputStat.dev && stat.ino === inputStat.ino;
+  // A target that does not exist yet can still be the input's path through a linked folder.
+  try {
+    return path.join(fs.realpathSync(path.dirname(file)), path.basename(file)) === fs.realpathSync(input);
+  } catch {
+    return false;
+  }
+}

@@ -4,14 +4,12 @@
  * `--force`. The output is written to a temporary file beside OUT, then renamed over it, so a
  * failed export never leaves a truncated file.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { Command, Option } from 'commander';
 import { checkFile, formatText } from './check';
-import { displayName, UsageError } from '../io';
+import { checkOutput, displayName, UsageError, writeOutput } from '../io';
 import { EXPORT_FORMATS, exportModel, isExportFormat, mayExport } from '../../core';
 
-interface ExportOptions { to: string; output?: string; force: boolean; stamp?: string; config?: string }
+interface ExportOptions { to: string; output?: string; force: boolean; stamp?: string; config?: string; followSymlink: boolean }
 
 export function exportCommand(): Command {
   return new Command('export')
@@ -19,6 +17,7 @@ export function exportCommand(): Command {
     .argument('<FILE>', 'programme file, or - for standard input')
     .addOption(new Option('--to <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
     .option('-o, --output <file>', 'write here (atomically) instead of stdout')
+    .option('--follow-symlink', 'if the -o file is a symbolic link, write to the file it points to', false)
     .option('--force', 'export even if the programme has errors', false)
     .option('--stamp <iso>', 'DTSTAMP / generation time instead of now (reproducible output)')
     .option('--config <file>', 'severity settings (default: .programme.json beside the file)')
@@ -30,7 +29,8 @@ function runExport(file: string, values: ExportOptions): number {
   if (!isExportFormat(to)) throw new UsageError(`export: --to must be one of ${EXPORT_FORMATS.join(', ')}`);
   if (values.stamp !== undefined && Number.isNaN(Date.parse(values.stamp))) throw new UsageError(`export: --stamp \`${values.stamp}\` is not an ISO date-time`);
   const out = values.output;
-  if (out !== undefined && sameFile(out, file)) throw new UsageError(`export: -o ${out} is the input file: it would be overwritten`);
+  const write = { inputs: [file, ...(values.config ? [values.config] : [])], followSymlink: values.followSymlink };
+  if (out !== undefined) checkOutput(out, write);
   const result = checkFile(file, values.config);
   // The editor's export decides the same way (mayExport), from the same analysis.
   const decision = mayExport(result, result.severity, values.force);
@@ -48,27 +48,6 @@ function runExport(file: string, values: ExportOptions): number {
   // The model of the analysis just checked: a file is analysed once per export.
   const text = exportModel(decision.analysis.model, to, { stamp: values.stamp });
   if (out === undefined) process.stdout.write(text);
-  else writeAtomically(out, text);
+  else writeOutput(out, text, write);
   return 0;
-}
-
-function sameFile(a: string, b: string): boolean {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    return fs.realpathSync(a) === fs.realpathSync(b);
-  } catch {
-    return false;
-  }
-}
-
-/** Writes beside the target, then renames: readers see the old file or the whole new one. */
-export function writeAtomically(file: string, text: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temp, text);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw new UsageError(`${file}: cannot write: ${(error as Error).message}`);
-  }
 }

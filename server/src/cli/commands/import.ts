@@ -10,11 +10,10 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatText } from './check';
-import { UsageError, readText, displayName, STDIN } from '../io';
-import { writeAtomically } from './export';
+import { UsageError, readText, displayName, STDIN, checkOutput, writeOutput } from '../io';
 import { createProgrammeService, toDiagnostics, ImportError, importSchedule } from '../../core';
 
-interface ImportOptions { output?: string; timezone?: string }
+interface ImportOptions { output?: string; timezone?: string; followSymlink?: boolean }
 
 export function importCommand(): Command {
   return new Command('import')
@@ -22,11 +21,14 @@ export function importCommand(): Command {
     .argument('<SCHEDULE>', 'schedule file, or - for standard input')
     .option('-o, --output <file>', 'write the programme here (atomically) instead of stdout')
     .option('--timezone <zone>', 'the conference\'s IANA zone, when the file does not name it (or names a wrong one)')
+    .option('--follow-symlink', 'if the -o file is a symbolic link, write to the file it points to', false)
     .action((input: string, options: ImportOptions) => { process.exitCode = runImport(input, options); });
 }
 
 function runImport(input: string, values: ImportOptions): number {
   const file = displayName(input);
+  const write = { inputs: [input], followSymlink: values.followSymlink };
+  if (values.output !== undefined) checkOutput(values.output, write);
   const text = readText(input);
   let result;
   try {
@@ -39,7 +41,7 @@ function runImport(input: string, values: ImportOptions): number {
   }
   const out = values.output;
   if (out === undefined) process.stdout.write(result.text);
-  else writeAtomically(out, result.text);
+  else writeOutput(out, result.text, write);
   for (const note of result.notes) process.stderr.write(`programme: ${file}: ${note.path}: ${note.message}\n`);
   const left = result.notes.filter((n) => n.leftOut).length;
   process.stderr.write(`programme: ${file}: read as ${result.format}; ${result.slots} of ${result.events} event${result.events === 1 ? '' : 's'} imported, in ${result.zone}${left ? `; ${left} thing${left === 1 ? '' : 's'} left out (listed above)` : ''}\n`);

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Command } from 'commander';
 import type { ScheduleView } from '../../protocol';
-import { loadConfig, readText, UsageError, STDIN } from '../io';
+import { loadConfig, readText, UsageError, STDIN, checkOutput, writeOutput } from '../io';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildSchedule, createProgrammeService } from '../../core';
 
@@ -18,27 +18,25 @@ export function renderCommand(): Command {
   return new Command('render')
     .description('write the schedule as a self-contained HTML page (to stdout without -o)')
     .argument('<FILE>', 'programme file, or - for standard input')
-    .option('-o, --output <file>', 'write the page here instead of stdout')
+    .option('-o, --output <file>', 'write the page here (atomically) instead of stdout')
+    .option('--follow-symlink', 'if the -o file is a symbolic link, write to the file it points to', false)
     .option('--config <file>', 'severity settings (default: .programme.json beside the file)')
-    .action((file: string, values: { output?: string; config?: string }) => { process.exitCode = runRender(file, values); });
+    .action((file: string, values: RenderOptions) => { process.exitCode = runRender(file, values); });
 }
 
-function runRender(file: string, values: { output?: string; config?: string }): number {
+interface RenderOptions { output?: string; config?: string; followSymlink?: boolean }
+
+function runRender(file: string, values: RenderOptions): number {
+  const write = { inputs: [file, ...(values.config ? [values.config] : [])], followSymlink: values.followSymlink };
+  if (values.output !== undefined) checkOutput(values.output, write);
   const config = loadConfig(values.config, file);
   const text = readText(file);
   const options = { uri: file === STDIN ? 'untitled:stdin' : pathToFileURL(path.resolve(file)).href, severity: config.severity };
   const checked = createProgrammeService().get(TextDocument.create(options.uri, 'programme', 1, text));
   const view = buildSchedule(checked.analysis, options, checked.tooLarge?.message);
   const html = renderPage(view, loadAssets());
-  if (values.output) {
-    try {
-      fs.writeFileSync(values.output, html);
-    } catch (error) {
-      throw new UsageError(`${values.output}: cannot write: ${(error as Error).message}`);
-    }
-  } else {
-    process.stdout.write(html);
-  }
+  if (values.output !== undefined) writeOutput(values.output, html, write);
+  else process.stdout.write(html);
   return 0;
 }
 
