@@ -14,6 +14,7 @@ import { tzlib_get_ical_block, tzlib_get_offset } from 'timezones-ical-library';
 import { Model } from '../model/model';
 import { ExportEvent, Exportable, exportable } from './exportable';
 import { eventUrl } from './scheduleJson';
+import { icalSafe } from './characters';
 
 export interface IcsOptions {
   /** The DTSTAMP of every VEVENT (an ISO instant); default: the start of the event's first day. */
@@ -25,7 +26,7 @@ export function ics(model: Model, options: IcsOptions = {}): string {
   const cal = new ICalCalendar({
     prodId: { company: 'conference-programme', product: 'programme', language: 'EN' },
     // ical-generator writes NAME without escaping it.
-    name: escapeText(x.title),
+    name: escapeText(icalSafe(x.title)),
   });
   const block = vtimezone(x);
   // No calendar-wide zone name: ical-generator would write DTSTAMP in it, and DTSTAMP must be
@@ -53,18 +54,18 @@ function addEvent(cal: ICalCalendar, e: ExportEvent, x: Exportable, stamp: Date,
     start: e.start,
     end: e.end,
     timezone: zone ?? null,
-    summary: e.title,
-    description: description || undefined,
-    location: e.room.name,
-    url: /^https?:\/\//.test(url) ? url : x.url ?? null,
-    categories: [{ name: e.track.title }],
+    summary: icalSafe(e.title),
+    description: description ? icalSafe(description) : undefined,
+    location: icalSafe(e.room.name),
+    url: /^https?:\/\//.test(url) ? icalSafe(url) : x.url ? icalSafe(x.url) : null,
+    categories: [{ name: icalSafe(e.track.title) }],
   });
   for (const p of e.persons) {
     event.createAttendee({
-      name: paramText(p.name),
+      name: paramText(icalSafe(p.name)),
       // ATTENDEE's value must be an address: a person without one gets a reserved,
       // undeliverable one (RFC 2606 `.invalid`), so no mail is ever sent to a guess.
-      email: p.email ?? `${p.id}@speakers.invalid`,
+      email: icalSafe(p.email ?? `${p.id}@speakers.invalid`),
       role: ICalAttendeeRole.REQ,
       type: ICalAttendeeType.INDIVIDUAL,
     });

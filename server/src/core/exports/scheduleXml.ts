@@ -7,11 +7,12 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { Model } from '../model/model';
 import { ExportEvent, Exportable, PROGRAMME_VERSION, exportable, hhmm, isoLocal, timeslot } from './exportable';
 import { eventSlug, eventUrl } from './scheduleJson';
+import { mapStrings, xmlSafe } from './characters';
 
 export function scheduleXml(model: Model): string {
   const x = exportable(model);
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', format: true, indentBy: '  ', suppressEmptyNode: false });
-  const body = builder.build({ schedule: schedule(x) }) as string;
+  const body = builder.build(mapStrings({ schedule: schedule(x) }, xmlSafe)) as string;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${body.trimEnd()}\n`;
 }
 

@@ -30,6 +30,8 @@ export const CODES = {
   'file-too-large': 'warning',
   'more-problems': 'warning',
   'misread-text': 'warning',
+  'control-character': 'error',
+  'bidi-override': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type Code = keyof typeof CODES;

@@ -14,6 +14,8 @@ export const MAX_ALIAS_EXPANSION = 100_000;
 
 interface State {
   doc: Document;
+  /** The text the document was parsed from (offsets in it are `node.range`, before `base`). */
+  source: string;
   base: number;
   problems: Problem[];
   anchored: Map<YNode, Node>;
@@ -34,9 +36,9 @@ export interface Converted {
 }
 
 /** Converts a parsed document; `base` is the offset of the parsed text in the whole file. */
-export function convertDocument(doc: Document, base: number): Converted {
+export function convertDocument(doc: Document, source: string, base: number): Converted {
   const state: State = {
-    doc, base, problems: [], anchored: new Map(), converting: new Set(), expanded: 0,
+    doc, source, base, problems: [], anchored: new Map(), converting: new Set(), expanded: 0,
     depthReported: false, aliasLimitReported: false, usesAliases: false,
   };
   const contents = doc.contents as YNode | null;
@@ -64,7 +66,7 @@ function convert(node: YNode, state: State, depth: number): Node {
   if (node.anchor) state.converting.add(node);
   if (isMap(node)) result = convertMap(node.items, !!node.flow, range(node, state.base), state, depth);
   else if (isSeq(node)) result = convertSeq(node.items as YNode[], !!node.flow, range(node, state.base), state, depth);
-  else result = convertScalar(node as Scalar, state.base);
+  else result = convertScalar(node as Scalar, state);
   if (node.anchor) {
     state.converting.delete(node);
     state.anchored.set(node, result);
@@ -72,10 +74,95 @@ function convert(node: YNode, state: State, depth: number): Node {
   return result;
 }
 
-function convertScalar(node: Scalar, base: number): ScalarNode {
+function convertScalar(node: Scalar, state: State): ScalarNode {
   const t = node.type;
   const quoted = t === 'QUOTE_DOUBLE' || t === 'QUOTE_SINGLE' || t === 'BLOCK_FOLDED' || t === 'BLOCK_LITERAL';
-  return { kind: 'scalar', quoted, value: node.value, ...range(node, base) };
+  if (typeof node.value === 'string' && SUSPECT.test(node.value) && node.range) characterProblems(node, state);
+  return { kind: 'scalar', quoted, value: node.value, ...range(node, state.base) };
+}
+
+/**
+ * Characters that readers of the exports reject, or that deceive a reader of the text:
+ * C0 controls other than tab, line feed and carriage return; DEL; U+FFFE and U+FFFF; lone
+ * surrogates (XML 1.0 and RFC 5545 TEXT forbid them) and the bidirectional embedding,
+ * override and isolate characters (U+202A–U+202E, U+2066–U+2069: text after them displays in
+ * another order than it is stored).
+ */
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF\uD800-\uDFFF\u202A-\u202E\u2066-\u2069]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+const BIDI_NAMES: Record<number, string> = {
+  0x202a: 'left-to-right embedding', 0x202b: 'right-to-left embedding', 0x202c: 'pop directional formatting',
+  0x202d: 'left-to-right override', 0x202e: 'right-to-left override',
+  0x2066: 'left-to-right isolate', 0x2067: 'right-to-left isolate', 0x2068: 'first strong isolate', 0x2069: 'pop directional isolate',
+};
+/** At most this many character problems per scalar (a run of such characters is one problem). */
+const MAX_CHARACTER_PROBLEMS = 20;
+
+/** The escapes of a double-quoted YAML scalar, and the character each stands for. */
+const ESCAPE = /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0abtvfe])|.)/ys;
+const SIMPLE_ESCAPES: Record<string, number> = { '0': 0, a: 7, b: 8, t: 9, v: 11, f: 12, e: 27 };
+
+/**
+ * One problem per run of suspect characters in a scalar, at the characters themselves, or at
+ * the escapes (`"\x01"`, `"\u202E"`) of a double-quoted scalar that write them.
+ */
+function characterProblems(node: Scalar, state: State): void {
+  const [from, to] = node.range!;
+  const source = state.source.slice(from, to);
+  // Each character of the scalar's source, or each escape, with what it stands for.
+  const units: { at: number; length: number; code: number }[] = [];
+  const double = node.type === 'QUOTE_DOUBLE';
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (double && c === 92) {
+      ESCAPE.lastIndex = i;
+      const m = ESCAPE.exec(source);
+      if (m) {
+        const hex = m[1] ?? m[2] ?? m[3];
+        const code = hex !== undefined ? parseInt(hex, 16) : m[4] !== undefined ? SIMPLE_ESCAPES[m[4]] : -1;
+        if (code > 0xffff) units.push({ at: i, length: m[0].length, code: 0xd800 }, { at: i, length: m[0].length, code: 0xdc00 });
+        else units.push({ at: i, length: m[0].length, code });
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    units.push({ at: i, length: 1, code: c });
+  }
+  let reported = 0;
+  let run: { start: number; end: number; control: boolean; codes: number[] } | undefined;
+  const flush = (): void => {
+    if (!run) return;
+    const at = { start: from + run.start + state.base, end: from + run.end + state.base };
+    const names = [...new Set(run.codes)].slice(0, 3).map((c) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
+    const list = names.join(', ') + (new Set(run.codes).size > 3 ? ', ...' : '');
+    if (run.control) {
+      state.problems.push(problem('control-character', `control character${run.codes.length > 1 ? 's' : ''} ${list} in text: calendar and schedule.xml readers reject ${run.codes.length > 1 ? 'them' : 'it'}; remove ${run.codes.length > 1 ? 'them' : 'it'}`, at));
+    } else {
+      const name = BIDI_NAMES[run.codes[0]];
+      state.problems.push(problem('bidi-override', `${name} ${list}: the text after it displays in another order than it is written; remove it`, at));
+    }
+    reported++;
+    run = undefined;
+  };
+  for (let i = 0; i < units.length && reported < MAX_CHARACTER_PROBLEMS; i++) {
+    const u = units[i];
+    const next = units[i + 1];
+    const high = u.code >= 0xd800 && u.code <= 0xdbff;
+    const low = u.code >= 0xdc00 && u.code <= 0xdfff;
+    if (high && next && next.code >= 0xdc00 && next.code <= 0xdfff) { flush(); i++; continue; }
+    const control = u.code === -1 ? false : CONTROL.test(String.fromCharCode(u.code)) || high || low;
+    const bidi = !control && u.code >= 0 && BIDI.test(String.fromCharCode(u.code));
+    if (!control && !bidi) { flush(); continue; }
+    if (run && run.control === control && (control || run.codes[run.codes.length - 1] === u.code) && run.end === u.at) {
+      run.end = u.at + u.length;
+      run.codes.push(u.code);
+    } else {
+      flush();
+      run = { start: u.at, end: u.at + u.length, control, codes: [u.code] };
+    }
+  }
+  if (reported < MAX_CHARACTER_PROBLEMS) flush();
 }
 
 function convertMap(items: unknown[], flow: boolean, at: { start: number; end: number }, state: State, depth: number): MapNode {
@@ -90,7 +177,7 @@ function convertMap(items: unknown[], flow: boolean, at: { start: number; end: n
       state.problems.push(problem('schema', 'a key must be plain text, not a list or mapping', where));
       continue;
     }
-    const key = convertScalar(keyNode, state.base);
+    const key = convertScalar(keyNode, state);
     const name = key.value === null || key.value === undefined ? '' : String(key.value);
     key.value = name;
     const first = seen.get(name);

@@ -189,7 +189,7 @@ export class ProgrammeParser {
       }
     } else {
       const doc = parseDocument(source!, PARSE_OPTIONS);
-      const converted = doc.errors.length || doc.warnings.length ? undefined : convertDocument(doc, leaf.start);
+      const converted = doc.errors.length || doc.warnings.length ? undefined : convertDocument(doc, source!, leaf.start);
       if (!converted || converted.usesAliases || !converted.root) return undefined;
       result = { base: leaf.start, length, node: converted.root, problems: converted.problems, round: 0 };
     }
@@ -295,7 +295,7 @@ function duplicate(key: ScalarNode, first: ScalarNode, name: string): Problem {
 /** Parses the whole text as one YAML document. */
 export function parseWhole(text: string): Syntax {
   const doc = parseDocument(text, PARSE_OPTIONS);
-  const converted = convertDocument(doc, 0);
+  const converted = convertDocument(doc, text, 0);
   const problems: Problem[] = [];
   for (const e of doc.errors) problems.push(syntaxProblem(doc, e, text));
   for (const w of doc.warnings) problems.push(syntaxProblem(doc, w, text, 'warning'));
