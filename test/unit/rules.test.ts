@@ -32,6 +32,8 @@ const RULE_CODES: Record<string, string> = {
   'unused-topic': '31:7-31:10',
   'speaker-night': '38:20-38:25',
   'misread-text': '18:16-18:29',
+  'control-character': '18:24-18:26',
+  'bidi-override': '18:25-18:31',
 };
 
 /** Asserts the bad fixture of `code` reports only `code`, once, at `range`; the good one nothing. */
