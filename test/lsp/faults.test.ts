@@ -25,7 +25,7 @@ suite('Session faults', function () {
   });
   teardown(() => client.shutdown());
 
-  test('a request cancelled before it runs answers without doing its work; the same request uncancelled answers in full', async () => {
+  test('a request cancelled before it runs answers RequestCancelled (-32800) without doing its work; the same request uncancelled answers in full', async () => {
     const uri = 'file:///faults/big.programme.yaml';
     await client.open(uri, bigProgramme(3000));
     // The outline request keeps the server busy analysing the big file while the folding
@@ -34,10 +34,25 @@ suite('Session faults', function () {
     const source = new CancellationTokenSource();
     const cancelled = client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }, source.token);
     source.cancel();
-    assert.equal(await cancelled, null);
+    await assert.rejects(cancelled, (e: { code?: number }) => e.code === -32800, 'a cancelled request answers the RequestCancelled error');
     await busy;
     const full = await client.request<unknown[] | null>('textDocument/foldingRange', { textDocument: { uri } });
     assert.ok(Array.isArray(full) && full.length > 3000, `expected the full folding ranges, got ${JSON.stringify(full)?.slice(0, 200)}`);
+  });
+
+  test('requests before `initialize` answer ServerNotInitialized (-32002); after it, an unknown method answers MethodNotFound (-32601)', async () => {
+    const fresh = new LspClient();
+    try {
+      for (const method of ['textDocument/hover', 'textDocument/completion', 'programme/schedule', 'no/such']) {
+        await assert.rejects(fresh.request(method, { textDocument: { uri: 'file:///x.programme.yaml' }, position: { line: 0, character: 0 } }),
+          (e: { code?: number }) => e.code === -32002, method);
+      }
+      await fresh.initialize();
+      await assert.rejects(fresh.request('no/such', {}), (e: { code?: number }) => e.code === -32601);
+      assert.equal(await fresh.request('textDocument/hover', { textDocument: { uri: 'file:///x.programme.yaml' }, position: { line: 0, character: 0 } }), null);
+    } finally {
+      await fresh.shutdown();
+    }
   });
 
   test('a hover that throws answers null, is logged, and diagnostics go on', async () => {

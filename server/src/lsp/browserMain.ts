@@ -3,11 +3,11 @@
  * same server as main.ts, talking to the client through the worker's messages.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
-import { startServer } from './server';
+import { CONNECTION_STRATEGY, startServer } from './server';
 
 // The worker's global scope: it posts and receives messages like a Worker does.
 const port = self as unknown as Worker;
-const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(port), new BrowserMessageWriter(port));
+const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(port), new BrowserMessageWriter(port), { connectionStrategy: CONNECTION_STRATEGY });
 self.addEventListener('error', (event) => connection.console.error(`unexpected error: ${event.error instanceof Error ? (event.error.stack ?? event.message) : event.message}`));
 self.addEventListener('unhandledrejection', (event) => connection.console.error(`unexpected rejection: ${String(event.reason)}`));
 startServer(connection);

@@ -3,7 +3,7 @@
  * Every handler looks up the analysed document, calls the core and returns; a failing
  * handler answers nothing rather than taking the server (or other features) down.
  */
-import { Connection, TextDocuments, TextDocumentSyncKind, InitializeResult, DidChangeConfigurationNotification } from 'vscode-languageserver';
+import { CancellationToken, Connection, ConnectionStrategy, DidChangeConfigurationNotification, ErrorCodes, InitializeResult, LSPErrorCodes, Message, ResponseError, ResponseMessage, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { SettingsCache } from './settings';
@@ -19,9 +19,26 @@ export interface ServerContext {
   diagnostics: DiagnosticsPublisher;
   /** The MILP solver for `programme/plan`; none where it cannot be loaded (a web worker). */
   solver?: MilpSolver;
-  /** Runs a handler body, logging and answering `fallback` if it throws. */
+  /**
+   * Runs a handler body, logging and answering `fallback` if it throws. Given the request's
+   * token, a request cancelled meanwhile answers the RequestCancelled error (-32800) instead.
+   */
   guard<T>(name: string, fallback: T, body: () => T): T;
+  guard<T>(name: string, fallback: T, body: () => T, token: CancellationToken): T | ResponseError<void>;
 }
+
+/** The error a cancelled request answers, as the LSP specification asks. */
+export function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+}
+
+/**
+ * How the connection treats a request cancelled while it still waits in the queue: it is
+ * answered at once with RequestCancelled, without running (pass to `createConnection`).
+ */
+export const CONNECTION_STRATEGY: ConnectionStrategy = {
+  cancelUndispatched: (message: Message): ResponseMessage | undefined => (Message.isRequest(message) ? { jsonrpc: '2.0', id: message.id, error: cancelled().toJson() } : undefined),
+};
 
 export function startServer(connection: Connection, options: { solver?: MilpSolver } = {}): void {
   const documents = new TextDocuments(TextDocument);
@@ -33,18 +50,28 @@ export function startServer(connection: Connection, options: { solver?: MilpSolv
   const diagnostics = new DiagnosticsPublisher(connection, documents, workspace, settings);
   const ctx: ServerContext = {
     connection, documents, workspace, settings, diagnostics, solver: options.solver,
-    guard(name, fallback, body) {
+    guard<T>(name: string, fallback: T, body: () => T, token?: CancellationToken): T | ResponseError<void> {
+      if (token?.isCancellationRequested) return cancelled();
       try {
-        return body();
+        const result = body();
+        return token?.isCancellationRequested ? cancelled() : result;
       } catch (error) {
         connection.console.error(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
         return fallback;
       }
     },
-  };
+  } as ServerContext;
+
+  // Until `initialize` is answered, every request gets ServerNotInitialized (-32002), as the
+  // specification asks; afterwards a method nobody handles gets MethodNotFound (-32601).
+  let initialized = false;
+  connection.onRequest((method: string) => initialized
+    ? new ResponseError(ErrorCodes.MethodNotFound, `unhandled method ${method}`)
+    : new ResponseError(ErrorCodes.ServerNotInitialized, `the server is not initialized: send \`initialize\` first (got \`${method}\`)`));
 
   let registerConfigurationChanges = false;
   connection.onInitialize((params): InitializeResult => {
+    initialized = true;
     settings.enable(!!params.capabilities.workspace?.configuration);
     registerConfigurationChanges = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     return {

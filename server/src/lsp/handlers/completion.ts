@@ -8,6 +8,6 @@ export function completionFeature(ctx: ServerContext): ServerCapabilities {
     const document = ctx.documents.get(params.textDocument.uri);
     if (!document) return null;
     return complete(ctx.workspace.get(document).analysis, document, params.position, params.context?.triggerCharacter, token);
-  }));
+  }, token));
   return { completionProvider: { triggerCharacters: [' ', '[', ',', '/', ':'], resolveProvider: false } };
 }

@@ -30,7 +30,7 @@ export function navigationFeature(ctx: ServerContext): ServerCapabilities {
     const spans = referencesOf(f.analysis, symbol, token) ?? [];
     if (params.context.includeDeclaration && symbol.declaration) spans.unshift(symbol.declaration);
     return spans.map((s) => Location.create(params.textDocument.uri, toRange(f.document, s)));
-  }));
+  }, token));
   connection.onPrepareRename((params) => {
     const result = ctx.guard('prepareRename', null, () => {
       const f = open(params.textDocument.uri);
