@@ -128,6 +128,15 @@ suite('model: dates', () => {
     }
   });
 
+  test('24:00 is not a time of the format (invalid-datetime), never a DST gap', () => {
+    for (const zone of ['America/Los_Angeles', 'UTC', 'Europe/Berlin']) {
+      const a = check(programme({ zone, slots: '      - title: Talk\n        start: 2021-09-21 24:00\n        duration: 20m\n' }));
+      assert.deepStrictEqual(a.codes, ['invalid-datetime'], zone);
+      assert.match(a.problems[0].message, /2021-09-21 24:00 is not a real time: hours go from 00 to 23 \(the end of a day is the next day's 00:00\)/);
+      assert.doesNotMatch(a.problems[0].message, /clocks jump/);
+    }
+  });
+
   test('an invalid event date is reported once, and no slot is called outside the event', () => {
     const a = check(programme({ slots: '      - title: Talk\n        start: 2021-09-21 07:00\n        duration: 20m\n' }).replace('start: 2021-09-20', 'start: 2021-02-30'));
     assert.deepStrictEqual(a.codes, ['invalid-datetime']);

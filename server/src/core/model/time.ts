@@ -102,12 +102,15 @@ function computeLocal(text: string, zone: string): LocalResult {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/.exec(text);
   if (!m) return { ok: false, kind: 'invalid-datetime', reason: `\`${text}\` is not of the form YYYY-MM-DD HH:MM` };
   const [year, month, day, hour, minute] = m.slice(1).map(Number);
+  // Luxon reads 24:00 as the end of the day (the next day's 00:00); the format has no such time.
+  if (hour === 24) return { ok: false, kind: 'invalid-datetime', reason: `${text} is not a real time: hours go from 00 to 23 (the end of a day is the next day's 00:00)` };
   const utcCheck = DateTime.fromObject({ year, month, day, hour, minute }, { zone: 'UTC' });
   if (!utcCheck.isValid) return { ok: false, kind: 'invalid-datetime', reason: explain(text, utcCheck) };
   const time = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
   if (!time.isValid) return { ok: false, kind: 'invalid-datetime', reason: explain(text, time) };
   if (time.hour !== hour || time.minute !== minute || time.day !== day) {
     const jump = transitionBefore(time);
+    if (jump.from === jump.to) return { ok: false, kind: 'invalid-datetime', reason: explain(text, time) };
     return {
       ok: false, kind: 'nonexistent-time',
       reason: `${text} does not exist in ${zone}: clocks jump from ${jump.from} to ${jump.to} that night`,
