@@ -215,4 +215,27 @@ suite('programme import', function () {
     ]);
     assert.deepStrictEqual(last[1].persons, [{ guid: '0b7f2c1e-1111-4a2b-8c3d-000000000002', name: 'Grace' }]);
   });
+
+  test('an event outside the years 0001-9999 is left out with its path (exit 1), never written as `Invalid DateTime`', () => {
+    const source = JSON.parse(fs.readFileSync(path.join(C3VOC, 'pretalx-democon.json'), 'utf8'));
+    const first = Object.keys(source.schedule.conference.days[0].rooms)[0];
+    source.schedule.conference.days[0].rooms[first][0].date = '+275760-09-13T00:00:00Z';
+    const r = run(['import', tmp('s.json', JSON.stringify(source))]);
+    assert.strictEqual(r.status, 1, r.stderr);
+    assert.ok(!/Invalid/.test(r.stdout + r.stderr), r.stdout);
+    assert.match(r.stderr, /\[0\]: `[^`]+` starts or ends outside the years 0001 to 9999 that a programme can hold: left out/);
+  });
+
+  test('a schedule over the size limit is refused before it is read (exit 2); --max-size sets the limit', () => {
+    const source = path.join(C3VOC, 'frab-camp2019.json');
+    const mb = (fs.statSync(source).size / 1024 / 1024).toFixed(1);
+    const r = run(['import', source, '--max-size', '0.05']);
+    assert.strictEqual(r.status, 2);
+    assert.strictEqual(r.stdout, '');
+    assert.ok(r.stderr.includes(`frab-camp2019.json: too large: ${mb} MB is over the limit of 0.05 MB for import (--max-size MB raises it)`), r.stderr);
+    assert.strictEqual(run(['import', source, '--max-size', '5']).status, 0);
+    const bad = run(['import', source, '--max-size', 'lots']);
+    assert.strictEqual(bad.status, 2);
+    assert.match(bad.stderr, /--max-size `lots` is not a positive number of megabytes/);
+  });
 });

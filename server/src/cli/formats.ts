@@ -6,6 +6,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { Diagnostic } from 'vscode-languageserver-types';
 import type { FileResult } from './commands/check';
 import { CODES, Code, Severity, PROGRAMME_VERSION, severityName } from '../core';
+import { terminalSafe } from './io';
 
 const SARIF_LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -52,7 +53,7 @@ function messageText(d: Diagnostic): string {
 
 /** A relative path stays relative (code scanning resolves it against the repository). */
 function fileUri(file: string): string {
-  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+  return file.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD').split(/[\\/]/).map(encodeURIComponent).join('/');
 }
 
 const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -74,9 +75,12 @@ export function formatGithub(results: FileResult[]): string {
   return lines.length ? lines.join('\n') + '\n' : '';
 }
 
-/** The workflow-command escaping of a message (as @actions/core does). */
+/**
+ * The workflow-command escaping of a message (as @actions/core does), and then the other
+ * control characters shown as escapes: the Actions log would act on an ESC sequence.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalSafe(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** A property value also escapes `:` and `,`, which would end it. */

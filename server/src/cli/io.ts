@@ -48,15 +48,19 @@ export function expandInputs(args: string[]): string[] {
 }
 
 /** A file's text: UTF-8 (a leading byte-order mark is dropped, as editors do), else an error. `-` is standard input. */
-export function readText(file: string): string {
+export function readText(file: string, limit?: { megabytes: number; what: string }): string {
   let bytes: Buffer;
   try {
+    // A file over the limit is refused before it is read.
+    if (limit && file !== STDIN) tooLarge(file, fs.statSync(file).size, limit);
     bytes = fs.readFileSync(file === STDIN ? 0 : file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`${displayName(file)}: cannot read: ${why}`);
   }
+  if (limit) tooLarge(file, bytes.length, limit);
   if (bytes[0] === 0xff && bytes[1] === 0xfe || bytes[0] === 0xfe && bytes[1] === 0xff) {
     throw new UsageError(`${displayName(file)}: not UTF-8 (it starts with a UTF-16 byte-order mark)`);
   }
@@ -66,6 +70,11 @@ export function readText(file: string): string {
   } catch {
     throw new UsageError(`${displayName(file)}: not valid UTF-8 at byte ${firstBadByte(bytes)}`);
   }
+}
+
+function tooLarge(file: string, bytes: number, limit: { megabytes: number; what: string }): void {
+  if (bytes <= limit.megabytes * 1024 * 1024) return;
+  throw new UsageError(`${displayName(file)}: too large: ${(bytes / 1024 / 1024).toFixed(1)} MB is over the limit of ${limit.megabytes} MB for ${limit.what}`);
 }
 
 function firstBadByte(bytes: Buffer): number {
@@ -109,6 +118,21 @@ export function loadConfig(configFile: string | undefined, programmeFile: string
     if (!SEVERITIES.includes(value as string)) throw new UsageError(`${file}: diagnostics.severity.${code}: \`${String(value)}\` is not one of ${SEVERITIES.join(', ')}`);
   }
   return { severity: severity as SeverityMap };
+}
+
+/** Characters a terminal acts on or reorders: C0 controls but tab, DEL, C1 controls, bidi controls, line and paragraph separators, lone surrogates. */
+const UNSAFE_ON_TERMINAL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text from a programme file or its name, safe to print: every character a terminal would act
+ * on (ESC sequences that recolour or erase, a line break that forges a line, a carriage return,
+ * bidi controls that reorder) is shown as an escape, `\x1B`, `\u202E`.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE_ON_TERMINAL, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${n.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
 }
 
 export type Paint = (style: 'red' | 'yellow' | 'cyan' | 'dim' | 'bold', text: string) => string;

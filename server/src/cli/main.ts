@@ -7,7 +7,7 @@
  * sets `process.exitCode`; a `UsageError` it throws becomes exit 2 with its message.
  */
 import { Command, CommanderError } from 'commander';
-import { UsageError } from './io';
+import { terminalSafe, UsageError } from './io';
 import { COMMANDS } from './commands';
 import { PROGRAMME_VERSION } from '../core';
 
@@ -21,7 +21,7 @@ export function program(): Command {
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'programme: ')),
+      outputError: (s, write) => write(s.replace(/^error: /, 'programme: ').replace(/\n$/, '').split('\n').map(terminalSafe).join('\n') + '\n'),
     })
     .addHelpText('after', '\nExit status: 0 no error, 1 an error in a checked file, 2 bad usage or unreadable input.\nA FILE may be `-` (standard input), a folder (its programme files) or a glob (quoted).');
   for (const make of COMMANDS) {
@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UsageError) {
-      process.stderr.write(`programme: ${error.message}\n`);
+      process.stderr.write(`programme: ${terminalSafe(error.message)}\n`);
       return 2;
     }
     process.stderr.write(`programme: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);

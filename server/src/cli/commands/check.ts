@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { displayName, expandInputs, loadConfig, paintFor, readText, Paint } from '../io';
+import { displayName, expandInputs, loadConfig, paintFor, readText, Paint, terminalSafe } from '../io';
 import { FORMATS } from '../formats';
 import { Analysis, createProgrammeService, Problem, ProgrammeService, SEVERITY_NAME, SeverityMap, toDiagnostics } from '../../core';
 
@@ -53,7 +53,8 @@ export function formatText(results: FileResult[], paint: Paint = (_s, t) => t): 
   for (const r of results) {
     for (const d of r.diagnostics) {
       const severity = paint(SEVERITY_PAINT[d.severity as 1 | 2 | 3 | 4] ?? 'red', SEVERITY_NAME[d.severity!]);
-      lines.push(`${paint('bold', `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}:`)} ${severity} ${paint('dim', String(d.code))}: ${d.message}`);
+      // The file's name and the message (which quotes the file) are printed with their control characters escaped.
+      lines.push(`${paint('bold', `${terminalSafe(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}:`)} ${severity} ${paint('dim', String(d.code))}: ${terminalSafe(typeof d.message === 'string' ? d.message : d.message.value)}`);
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';

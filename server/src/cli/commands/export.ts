@@ -6,7 +6,7 @@
  */
 import { Command, Option } from 'commander';
 import { checkFile, formatText } from './check';
-import { checkOutput, displayName, UsageError, writeOutput } from '../io';
+import { checkOutput, displayName, UsageError, writeOutput, terminalSafe } from '../io';
 import { EXPORT_FORMATS, exportModel, isExportFormat, mayExport } from '../../core';
 
 interface ExportOptions { to: string; output?: string; force: boolean; stamp?: string; config?: string; followSymlink: boolean }
@@ -36,13 +36,13 @@ function runExport(file: string, values: ExportOptions): number {
   const decision = mayExport(result, result.severity, values.force);
   if (!decision.ok && decision.why === 'too-large') {
     process.stderr.write(formatText([result]));
-    process.stderr.write(`programme: ${displayName(file)} is too large to check: not exported\n`);
+    process.stderr.write(`programme: ${terminalSafe(displayName(file))} is too large to check: not exported\n`);
     return 1;
   }
   if (!decision.ok) {
     const errors = result.diagnostics.filter((d) => d.severity === 1);
     process.stderr.write(formatText([{ ...result, diagnostics: errors }]));
-    process.stderr.write(`programme: ${displayName(file)} has ${decision.errors.length} error${decision.errors.length === 1 ? '' : 's'}: not exported (--force exports anyway)\n`);
+    process.stderr.write(`programme: ${terminalSafe(displayName(file))} has ${decision.errors.length} error${decision.errors.length === 1 ? '' : 's'}: not exported (--force exports anyway)\n`);
     return 1;
   }
   // The model of the analysis just checked: a file is analysed once per export.

@@ -88,6 +88,13 @@ export function buildProgramme(src: SourceSchedule, options: BuildOptions = {}):
 
 type Note = (path: string, message: string, leftOut?: boolean) => void;
 
+/** 0001-01-02 and 9999-12-30 (UTC): within them, an instant has a four-digit year in every zone. */
+const FIRST_MS = -62135510400000, LAST_MS = 253402128000000;
+
+function writable(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= FIRST_MS && ms <= LAST_MS;
+}
+
 function resolve(ev: SourceEvent, order: number, zone: string, dayChange: string, listed: string | undefined, note: Note): Resolved | undefined {
   if (!ev.title) {
     note(ev.path, 'an event without a title: left out');
@@ -105,6 +112,10 @@ function resolve(ev: SourceEvent, order: number, zone: string, dayChange: string
   const r: Resolved = { ev, order, minutes: ev.minutes, track: '', persons: [], materials: [], attachments: [], id: '' };
   if (ev.scheduled) {
     r.ms = instant(ev, zone, dayChange, note, what);
+    if (r.ms !== undefined && !(writable(r.ms) && writable(r.ms + r.minutes * 60_000))) {
+      note(ev.path, `${what} starts or ends outside the years 0001 to 9999 that a programme can hold: left out`);
+      return undefined;
+    }
     if (r.ms !== undefined) {
       r.local = localParts(r.ms, zone);
       const day = programmeDate(r.local, dayChange);
