@@ -6,8 +6,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
-import { analyze } from '../../server/src/core/service/analysis';
-import { ProgrammeParser } from '../../server/src/core/syntax/parse';
+import { analyze, DocumentState } from '../../server/src/core/service/analysis';
 import { ics } from '../../server/src/core/exports/ics';
 import { scheduleXml } from '../../server/src/core/exports/scheduleXml';
 import { icalSafe } from '../../server/src/core/exports/characters';
@@ -60,7 +59,7 @@ suite('control and bidi characters in the file', () => {
     const key = programme().replace('  title: Test Conf\n', '  title: Test Conf\n  "ti\\x00tle": x\n');
     assert.deepStrictEqual(found(key).map(([c]) => c), ['schema', 'control-character']);
     // Typed into a parsed file (only the edited leaf is parsed again): as a fresh open.
-    const parser = new ProgrammeParser();
+    const parser = new DocumentState();
     analyze(programme(), parser);
     const edited = analyze(withTitle('"Bell\\a"'), parser).problems;
     assert.deepStrictEqual(edited, analyze(withTitle('"Bell\\a"')).problems);
