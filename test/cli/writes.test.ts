@@ -86,7 +86,8 @@ suite('Commands that write never destroy a file', () => {
       assert.match(refused.stderr, /out: is a symbolic link: not written through it \(--follow-symlink/);
       assert.strictEqual(fs.readFileSync(other, 'utf8'), 'keep me\n');
       const followed = run([...w.args(input, link), '--follow-symlink']);
-      assert.strictEqual(followed.status, 0, followed.stderr);
+      // import exits 1 when it left something of the source out (listed on stderr), 0 otherwise: written either way.
+      assert.ok(followed.status === 0 || (w.name === 'import' && followed.status === 1), followed.stderr);
       assert.ok(fs.lstatSync(link).isSymbolicLink(), 'the link stays a link');
       assert.match(fs.readFileSync(other, 'utf8'), w.written);
       assert.strictEqual(fs.statSync(other).mode & 0o777, 0o640, 'the replaced file keeps its permissions');
