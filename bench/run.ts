@@ -3,10 +3,17 @@
  * the floor (the `yaml` parser plus Ajv alone, in process) and against Red Hat's YAML language
  * server given the same schema and files. Prints one table and writes bench/results/latest.json.
  *
+ * Then the command line on big files (1, 5 and 10 MB): `check` and each export, time and peak
+ * memory, against a `yaml` parse of the same text in a process of its own.
+ *
  * Options (environment): BENCH_SIZES=200,2000 to choose the sizes, BENCH_QUICK=1 for fewer runs,
- * BENCH_PROFILE=DIR for a CPU profile of our server, BENCH_PEER=0 to leave out yaml-language-server.
+ * BENCH_PROFILE=DIR for a CPU profile of our server, BENCH_PEER=0 to leave out yaml-language-server,
+ * BENCH_CLI_MB=1,5 for the command line's sizes (0: none), BENCH_STORM=0 to leave out the edit storm
+ * (400 seeded edits growing a document that is parsed whole to 2.7 MB, with requests in between:
+ * how long each request waits, and how long the last version's diagnostics take after it).
  */
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync, readFileSync } from 'fs';
+import { spawnSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -14,6 +21,7 @@ import { parseDocument } from 'yaml';
 import Ajv from 'ajv';
 import { generateProgramme } from './generate';
 import { BenchClient } from './client';
+import { runStorm } from '../test/support/storm';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVER = path.join(ROOT, 'dist/server.js');
@@ -215,6 +223,75 @@ async function peerValidates(dir: string): Promise<boolean> {
   }
 }
 
+const CLI = path.join(ROOT, 'bin/programme.js');
+const CLI_SIZES = (process.env.BENCH_CLI_MB ?? '1,5,10').split(',').map(Number).filter((x) => x > 0);
+
+/** Reports the process's peak memory on its way out (loaded with `node -r`). */
+const PEAK_REPORTER = `process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeSync(2, '\\nbench-peak-rss-kb=' + u.maxRSS + ' cpu-us=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });`;
+
+/** Wall time, CPU time (what a loaded machine changes least) and peak resident memory. */
+interface Run { ms: number; cpuMs: number; peakMb: number; status: number | null }
+
+/** Runs node with `args` once: wall time and peak resident memory. */
+function runNode(dir: string, args: string[]): Run {
+  const reporter = path.join(dir, 'peak.js');
+  writeFileSync(reporter, PEAK_REPORTER);
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['-r', reporter, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = performance.now() - t;
+  const m = /bench-peak-rss-kb=(\d+) cpu-us=(\d+)/.exec(r.stderr ?? '');
+  return { ms: round(ms), cpuMs: round(Number(m?.[2] ?? NaN) / 1000), peakMb: round(Number(m?.[1] ?? NaN) / 1024), status: r.status };
+}
+
+interface CliRow { megabytes: number; slots: number; parse: Run; check: Run; exports: Record<string, Run>; checkOverParse: number; exportOverCheck: Record<string, number> }
+
+/** `check` and the exports of generated programmes of about `sizes` megabytes, each in a fresh process. */
+function measureCli(dir: string): CliRow[] {
+  const rows: CliRow[] = [];
+  const perSlot = generateProgramme({ slots: 1000 }).length / 1000;
+  const parseScript = path.join(dir, 'parse.js');
+  writeFileSync(parseScript, `require(${JSON.stringify(require.resolve('yaml'))}).parseDocument(require('fs').readFileSync(process.argv[2], 'utf8'));`);
+  for (const mb of CLI_SIZES) {
+    const slots = Math.max(10, Math.floor((mb * 1e6) / perSlot));
+    const text = generateProgramme({ slots });
+    const file = path.join(dir, `cli-${mb}.programme.yaml`);
+    writeFileSync(file, text);
+    process.stderr.write(`command line, ${(text.length / 1e6).toFixed(2)} MB: parse, check`);
+    const parse = runNode(dir, [parseScript, file]);
+    const check = runNode(dir, [CLI, 'check', '--format', 'json', file]);
+    const exports: Record<string, Run> = {};
+    for (const to of ['ics', 'schedule-json', 'schedule-xml']) {
+      process.stderr.write(`, ${to}`);
+      exports[to] = runNode(dir, [CLI, 'export', file, '--to', to, '--force', '-o', path.join(dir, `out-${mb}.${to}`)]);
+    }
+    process.stderr.write('\n');
+    const exportOverCheck: Record<string, number> = {};
+    for (const [to, r] of Object.entries(exports)) exportOverCheck[to] = ratio(r.cpuMs, check.cpuMs);
+    rows.push({ megabytes: round(text.length / 1e6), slots, parse, check, exports, checkOverParse: ratio(check.cpuMs, parse.cpuMs), exportOverCheck });
+  }
+  return rows;
+}
+
+interface StormRow { edits: number; megabytes: number; sent: number; answered: number; wait: Stat; maxWaitMs: number; over2s: number; lastDiagnosticsMs: number }
+
+async function measureStorm(): Promise<StormRow> {
+  const client = new BenchClient({ script: SERVER });
+  try {
+    await client.initialize(null);
+    const uri = 'file:///bench/storm.programme.yaml';
+    const storm = await runStorm(client, uri, generateProgramme({ slots: 50 }), { edits: 400, seed: 18 });
+    const t = performance.now();
+    await client.waitDiagnostics(uri, storm.version, 600_000);
+    const ms = storm.waits.map((w) => w.ms);
+    return {
+      edits: 400, megabytes: round(storm.text.length / 1e6), sent: storm.sent, answered: storm.waits.length, wait: stat(ms),
+      maxWaitMs: Math.max(...ms), over2s: ms.filter((x) => x > 2000).length, lastDiagnosticsMs: round(performance.now() - t),
+    };
+  } finally {
+    await client.shutdown();
+  }
+}
+
 function fmt(s: Stat | undefined): string {
   return s ? `${s.median} / ${s.p95}` : 'n/a';
 }
@@ -225,6 +302,8 @@ async function main(): Promise<void> {
   const rows: Record<string, unknown>[] = [];
   // What the table below reads of a row (written above).
   type BenchRow = { slots: number; megabytes: number; floor: Stat; ours: Record<string, Stat> & { openFirst: number; rssMb?: number; notes: string[] }; peer: { open: string; edit: Stat; rssMb?: number }; ratios: Record<string, number> };
+  let cli: CliRow[] = [];
+  let storm: StormRow | undefined;
   try {
     const peerOk = process.env.BENCH_PEER === '0' || await peerValidates(dir);
     if (!peerOk) console.warn('warning: yaml-language-server did not report a schema error in the sanity check');
@@ -250,6 +329,11 @@ async function main(): Promise<void> {
         },
       });
     }
+    cli = measureCli(dir);
+    if (process.env.BENCH_STORM !== '0') {
+      process.stderr.write('edit storm\n');
+      storm = await measureStorm();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -270,7 +354,7 @@ async function main(): Promise<void> {
     cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg().map((x) => round(x)),
   };
-  const result = { date: new Date().toISOString(), machine, unit: 'ms (median / 95th percentile)', typingIntervalMs: TYPING_INTERVAL_MS, rows, bundlesKb: bundles, seconds: Math.round((Date.now() - started) / 1000) };
+  const result = { date: new Date().toISOString(), machine, unit: 'ms (median / 95th percentile)', typingIntervalMs: TYPING_INTERVAL_MS, rows, cli, storm, bundlesKb: bundles, seconds: Math.round((Date.now() - started) / 1000) };
 
   const lines: string[] = [];
   lines.push(`| slots (MB) | floor: parse+Ajv | open (first) | edit → diagnostics | completion | hover | schedule | RSS MB | yaml-ls open | yaml-ls edit | yaml-ls RSS | edit/floor | open/floor | edit/yaml-ls |`);
@@ -282,6 +366,18 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
   console.log(`bundles (KB): ${Object.entries(bundles).map(([k, v]) => `${k} ${v}`).join(', ')}; load average ${machine.loadAverage.join(' ')}; ${result.seconds} s`);
   for (const r of rows as BenchRow[]) for (const n of r.ours.notes) console.log(`note (${r.slots} slots): ${n}`);
+  if (cli.length) {
+    const t = (r: Run): string => `${r.ms} / ${r.cpuMs} ms, ${r.peakMb} MB${r.status === 0 || r.status === 1 ? '' : ` (exit ${r.status})`}`;
+    console.log('\nCommand line, each in a fresh process (wall / CPU time, peak memory; ratios of CPU times):');
+    console.log('| MB (slots) | `yaml` parse | check | export ics | export schedule-json | export schedule-xml | check/parse | ics/check | json/check | xml/check |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    for (const r of cli) {
+      console.log(`| ${r.megabytes} (${r.slots}) | ${t(r.parse)} | ${t(r.check)} | ${t(r.exports.ics)} | ${t(r.exports['schedule-json'])} | ${t(r.exports['schedule-xml'])} | ${r.checkOverParse} | ${r.exportOverCheck.ics} | ${r.exportOverCheck['schedule-json']} | ${r.exportOverCheck['schedule-xml']} |`);
+    }
+  }
+  if (storm) {
+    console.log(`\nEdit storm: ${storm.edits} edits to ${storm.megabytes} MB (parsed whole), ${storm.answered} of ${storm.sent} requests answered; wait ${fmt(storm.wait)} ms, longest ${storm.maxWaitMs} ms, ${storm.over2s} over 2 s; the last version's diagnostics ${storm.lastDiagnosticsMs} ms after the storm`);
+  }
   mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(result, null, 2) + '\n');
 }
