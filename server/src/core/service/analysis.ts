@@ -10,7 +10,7 @@ import { RuleMemo } from '../rules/memo';
 import { Problem } from './problem';
 import { Node } from '../syntax/tree';
 import { withConflictMarkers } from '../syntax/conflictMarkers';
-import { explainMisreads, misreadTexts } from '../syntax/misread';
+import { explainMisreads, misreadText } from '../syntax/misread';
 import { get } from '../syntax/tree';
 
 export interface Analysis {
@@ -57,7 +57,7 @@ export function analyze(text: string, state: DocumentState = new DocumentState()
   const firstError = syntaxErrors.reduce<Problem | undefined>((a, p) => (!a || p.start < a.start ? p : a), undefined);
   let problems: Problem[];
   if (!firstError) {
-    problems = [...syntax.problems, ...schema.problems, ...model.problems, ...runRules(model, state.rules, onError), ...misreadTexts(text, texts(model))];
+    problems = [...syntax.problems, ...schema.problems, ...model.problems, ...runRules(model, state.rules, onError), ...misreadTexts(text, model)];
   } else {
     // After a syntax error the parser's guess at the structure is often wrong, and one error
     // tends to set off others. One mistake, one diagnostic: report the first syntax error,
@@ -84,17 +84,19 @@ export function analyze(text: string, state: DocumentState = new DocumentState()
   return { format: state.format, text, syntax, model, invalid: schema.invalid, problems, syntaxErrorAt: firstError?.start };
 }
 
-/** The titles and names in the model, where text is most often cut short by a ` #` or `&`. */
-function* texts(model: Model): Iterable<{ node: Node; key: string }> {
-  const title = get(model.event.node, 'title');
-  if (title) yield { node: title, key: 'title' };
-  for (const p of model.people.values()) {
-    const name = get(p.node, 'name');
-    if (name) yield { node: name, key: 'name' };
-  }
-  for (const t of model.tracks.values()) {
-    const title = get(t.node, 'title');
-    if (title) yield { node: title, key: 'title' };
-  }
-  for (const s of model.slots) if (s.titleNode) yield { node: s.titleNode, key: 'title' };
+/**
+ * `misread-text` over the titles and names in the model, where text is most often cut short by
+ * a ` #` or `&`. A plain loop: it runs over every title on every edit.
+ */
+function misreadTexts(text: string, model: Model): Problem[] {
+  const out: Problem[] = [];
+  const look = (node: Node | null | undefined, key: string): void => {
+    const found = node ? misreadText(text, node, key) : undefined;
+    if (found) out.push(found);
+  };
+  look(get(model.event.node, 'title'), 'title');
+  for (const p of model.people.values()) look(get(p.node, 'name'), 'name');
+  for (const t of model.tracks.values()) look(get(t.node, 'title'), 'title');
+  for (const s of model.slots) look(s.titleNode, 'title');
+  return out;
 }

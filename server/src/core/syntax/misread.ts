@@ -89,6 +89,18 @@ export function explainMisreads(text: string, problems: Problem[]): Problem[] {
   return out;
 }
 
+/** Whether the text just before `start` ends in `&name` and blanks (an anchor on the value). */
+function mayFollowAnchor(text: string, start: number): boolean {
+  const blank = (i: number): boolean => text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9;
+  let i = start - 1;
+  if (!blank(i)) return false;
+  while (i >= 0 && blank(i)) i--;
+  // The anchor must follow `:` and blanks, so a blank stops the run before any other space.
+  let j = i;
+  while (j >= 0 && !blank(j) && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j--;
+  return j < i && text.charCodeAt(j + 1) === 38;
+}
+
 function keyOf(text: string, valueStart: number): string {
   const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
   return LINE.exec(text.slice(lineStart, valueStart) + 'x')?.[2] ?? 'value';
@@ -98,35 +110,34 @@ function keyOf(text: string, valueStart: number): string {
  * `misread-text`: a title or name YAML cut short without an error: ` #` starts a comment
  * (`Learn C #rust` is read as `Learn C`), a leading `&name ` is an anchor (`&co talk` is read
  * as `talk`). Only a comment one space after the text counts (two or more spaces before a
- * `#` are how comments are written). `nodes` are the title and name values to look at.
+ * `#` are how comments are written). `node` is a title or name value; `key` names it.
  */
-export function misreadTexts(text: string, nodes: Iterable<{ node: { start: number; end: number; kind: string }; key: string }>): Problem[] {
-  const out: Problem[] = [];
-  for (const { node, key } of nodes) {
-    if (node.kind !== 'scalar') continue;
-    const lineStart = text.lastIndexOf('\n', node.start - 1) + 1;
-    let lineEnd = text.indexOf('\n', node.end);
-    if (lineEnd < 0) lineEnd = text.length;
-    const before = text.slice(lineStart, node.start);
-    const after = text.slice(node.end, lineEnd).replace(/\r$/, '');
-    const own = text.slice(node.start, node.end);
-    if (/^["']/.test(own) || !new RegExp(`(^|[\\s-])${key}[ \\t]*:[ \\t]`).test(before)) continue;
-    let meant: string | undefined, why = '', start = node.start;
-    const anchor = /:[ \t]+(&\S+[ \t]+)$/.exec(before);
-    if (anchor) {
-      start = node.start - anchor[1].length;
-      meant = anchor[1] + own;
-      why = `a \`&\` at the start of a value makes \`${anchor[1].trim()}\` an anchor name, and the ${key} is read as \`${own}\``;
-    } else if (/^ #/.test(after)) {
-      meant = own + after.trimEnd();
-      why = `\` #\` starts a comment, so the ${key} is read as \`${own}\``;
-    }
-    if (meant === undefined || !needsQuotes(meant)) continue;
-    const quoted = quoteText(meant);
-    out.push({
-      code: 'misread-text', message: `${why}: quote the ${key} if the rest belongs to it (\`${quoted}\`)`, start, end: start + meant.length,
-      data: { fix: 'replace', replacement: quoted, title: `Quote the ${key}` },
-    });
+export function misreadText(text: string, node: { start: number; end: number; kind: string }, key: string): Problem | undefined {
+  if (node.kind !== 'scalar') return undefined;
+  // Most values are neither followed by ` #` nor preceded by `&name `: skip them before
+  // slicing lines and building patterns, since this runs over every title on every edit.
+  if (!text.startsWith(' #', node.end) && !mayFollowAnchor(text, node.start)) return undefined;
+  const lineStart = text.lastIndexOf('\n', node.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', node.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const before = text.slice(lineStart, node.start);
+  const after = text.slice(node.end, lineEnd).replace(/\r$/, '');
+  const own = text.slice(node.start, node.end);
+  if (/^["']/.test(own) || !new RegExp(`(^|[\\s-])${key}[ \\t]*:[ \\t]`).test(before)) return undefined;
+  let meant: string | undefined, why = '', start = node.start;
+  const anchor = /:[ \t]+(&\S+[ \t]+)$/.exec(before);
+  if (anchor) {
+    start = node.start - anchor[1].length;
+    meant = anchor[1] + own;
+    why = `a \`&\` at the start of a value makes \`${anchor[1].trim()}\` an anchor name, and the ${key} is read as \`${own}\``;
+  } else if (/^ #/.test(after)) {
+    meant = own + after.trimEnd();
+    why = `\` #\` starts a comment, so the ${key} is read as \`${own}\``;
   }
-  return out;
+  if (meant === undefined || !needsQuotes(meant)) return undefined;
+  const quoted = quoteText(meant);
+  return {
+    code: 'misread-text', message: `${why}: quote the ${key} if the rest belongs to it (\`${quoted}\`)`, start, end: start + meant.length,
+    data: { fix: 'replace', replacement: quoted, title: `Quote the ${key}` },
+  };
 }
