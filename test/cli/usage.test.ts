@@ -91,8 +91,10 @@ suite('programme: help, version and inputs', () => {
 
   test('colour on a terminal (script(1) gives it one); none with NO_COLOR or through a pipe', () => {
     const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'bin/programme.js'))} check ${FIVE}`;
-    const tty = (env: NodeJS.ProcessEnv): string => spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, TERM: 'xterm-256color', ...env } }).stdout;
-    const { NO_COLOR: _unused, FORCE_COLOR: _unused2, ...env } = process.env;
+    const tty = (env: NodeJS.ProcessEnv): string => spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', cwd: ROOT, env: { TERM: 'xterm-256color', ...env } }).stdout;
+    // A user's terminal: no NO_COLOR, no FORCE_COLOR, and no CI variable (Node reports a
+    // terminal under an unnamed CI as having two colours, and the CLI then writes none).
+    const { NO_COLOR: _unused, FORCE_COLOR: _unused2, CI: _unused3, ...env } = process.env;
     assert.match(tty(env), /\x1b\[31merror\x1b\[39m/);
     assert.doesNotMatch(tty({ ...env, NO_COLOR: '1' }), /\x1b\[/);
     assert.doesNotMatch(run(['check', FIVE], { env }).stdout, /\x1b\[/);
