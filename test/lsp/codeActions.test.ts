@@ -9,9 +9,11 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, InitializeResult } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lspClient';
+import { withoutExpectations } from '../support/expectations';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/checks');
-const read = (name: string): string => fs.readFileSync(path.join(FIXTURES, `${name}.programme.yaml`), 'utf8');
+/** A check fixture without the comments that state its expected problems. */
+const read = (name: string): string => withoutExpectations(fs.readFileSync(path.join(FIXTURES, `${name}.programme.yaml`), 'utf8'));
 
 suite('Code actions through the language server', function () {
   let client: LspClient;

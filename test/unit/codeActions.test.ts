@@ -5,12 +5,14 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { check, doc, programme } from '../support/fixtures';
+import { withoutExpectations } from '../support/expectations';
 import { analyze, codeActions, toDiagnostics, firstFit, freeGaps } from '../../server/src/core';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/checks');
 
+/** A check fixture without the comments that state its expected problems. */
 function fixture(name: string): string {
-  return fs.readFileSync(path.join(FIXTURES, `${name}.programme.yaml`), 'utf8');
+  return withoutExpectations(fs.readFileSync(path.join(FIXTURES, `${name}.programme.yaml`), 'utf8'));
 }
 
 /** The quick fixes offered for the (first) diagnostic of `code` in `text`. */

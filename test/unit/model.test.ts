@@ -4,36 +4,10 @@
  * reported is not reported again.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { check, programme } from '../support/fixtures';
 
-const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/checks');
-
-function fixture(name: string): string {
-  return fs.readFileSync(path.join(FIXTURES, `${name}.programme.yaml`), 'utf8');
-}
-
-/** Each code with the 1-based range its bad fixture reports it at. */
-const MODEL_CODES: Record<string, string> = {
-  'invalid-timezone': '6:13-6:31',
-  'timezone-alias': '6:13-6:23',
-  'invalid-datetime': '41:16-41:32',
-  'nonexistent-time': '16:16-16:32',
-  'ambiguous-time': '16:16-16:32',
-  'event-dates': '5:8-5:18',
-};
-
-suite('model: one fixture pair per time and zone code', () => {
-  for (const [code, range] of Object.entries(MODEL_CODES)) {
-    test(`${code} fires once at ${range}, and not one edit away`, () => {
-      const bad = check(fixture(`${code}.bad`));
-      assert.deepStrictEqual(bad.codes, [code], bad.problems.map((p) => p.message).join('; '));
-      assert.deepStrictEqual(bad.at(code), [range]);
-      assert.deepStrictEqual(check(fixture(`${code}.good`)).problems.map((p) => p.message), []);
-    });
-  }
-});
+// The fixture pair of each time and zone code is checked, with the rest of the check
+// fixtures, in rules.test.ts: the expected range is written in the `.bad` fixture itself.
 
 /** A programme in `zone` during `days` (first, last) with one slot at `start`. */
 function at(zone: string, start: string, days: [string, string]): ReturnType<typeof check> {
