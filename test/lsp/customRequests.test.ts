@@ -1,25 +1,18 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { LspClient } from '../support/lspClient';
+import { LspClient, serverWith } from '../support/lspClient';
 import { EXPORT_METHOD, ExportResult, IMPORT_METHOD, ImportResultView, SCHEDULE_METHOD, ScheduleResult } from '../../server/src/protocol';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml');
 
 suite('custom requests: the preview and export commands ask the server', () => {
-  let client: LspClient;
   const uri = 'file:///example.programme.yaml';
   const text = fs.readFileSync(EXAMPLE, 'utf8');
-  suiteSetup(async () => {
-    client = new LspClient();
-    await client.initialize();
-    await client.open(uri, text);
-    await client.waitDiagnostics(uri, 1);
-  });
-  suiteTeardown(async () => client.shutdown());
+  const server = serverWith(uri, text);
 
   test('programme/schedule: the example as the preview shows it', async () => {
-    const view = (await client.request<ScheduleResult>(SCHEDULE_METHOD, { uri }))!;
+    const view = (await server.client.request<ScheduleResult>(SCHEDULE_METHOD, { uri }))!;
     assert.strictEqual(view.version, 1);
     assert.deepStrictEqual(view.days.map((d) => d.date), ['2021-09-21']);
     assert.deepStrictEqual(view.days[0].columns.map((c) => c.title), ['Microconference2']);
@@ -29,23 +22,23 @@ suite('custom requests: the preview and export commands ask the server', () => {
   });
 
   test('programme/schedule: null for a document the server does not have', async () => {
-    assert.strictEqual(await client.request(SCHEDULE_METHOD, { uri: 'file:///nope.programme.yaml' }), null);
+    assert.strictEqual(await server.client.request(SCHEDULE_METHOD, { uri: 'file:///nope.programme.yaml' }), null);
   });
 
   test('programme/export: the iCalendar text of the open document, one event per scheduled slot', async () => {
-    const r = await client.request<ExportResult>(EXPORT_METHOD, { uri, format: 'ics' });
+    const r = await server.client.request<ExportResult>(EXPORT_METHOD, { uri, format: 'ics' });
     assert.strictEqual(r.errors, undefined);
     assert.strictEqual((r.content!.match(/^BEGIN:VEVENT/gm) ?? []).length, 8);
   });
 
   test('programme/export: refuses a document with errors unless forced, and names them', async () => {
     const broken = 'file:///broken.programme.yaml';
-    await client.open(broken, text.replace('speakers: [jason-gunthorpe]', 'speakers: [jason-gunthorp]'));
-    await client.waitDiagnostics(broken, 1);
-    const refused = await client.request<ExportResult>(EXPORT_METHOD, { uri: broken, format: 'schedule-json' });
+    await server.client.open(broken, text.replace('speakers: [jason-gunthorpe]', 'speakers: [jason-gunthorp]'));
+    await server.client.waitDiagnostics(broken, 1);
+    const refused = await server.client.request<ExportResult>(EXPORT_METHOD, { uri: broken, format: 'schedule-json' });
     assert.strictEqual(refused.content, undefined);
     assert.deepStrictEqual(refused.errors!.map((e) => e.split(': ').slice(0, 2).join(': ')), ['104:20: unknown-person']);
-    const forced = await client.request<ExportResult>(EXPORT_METHOD, { uri: broken, format: 'schedule-json', force: true });
+    const forced = await server.client.request<ExportResult>(EXPORT_METHOD, { uri: broken, format: 'schedule-json', force: true });
     assert.ok(JSON.parse(forced.content!).schedule, 'a schedule.json document');
   });
 
@@ -73,28 +66,28 @@ suite('custom requests: the preview and export commands ask the server', () => {
   });
 
   test('programme/export: an unknown format is an error, not a crash', async () => {
-    const r = await client.request<ExportResult>(EXPORT_METHOD, { uri, format: 'pdf' });
+    const r = await server.client.request<ExportResult>(EXPORT_METHOD, { uri, format: 'pdf' });
     assert.match(r.errors![0], /unknown format `pdf`/);
   });
 
   test('programme/import: a schedule.xml becomes a programme, with what was left out and the zone used', async () => {
     const xml = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/real-schedules/giggity-debconf23.xml'), 'utf8');
-    const r = await client.request<ImportResultView>(IMPORT_METHOD, { text: xml, fileName: 'debconf23.xml' });
+    const r = await server.client.request<ImportResultView>(IMPORT_METHOD, { text: xml, fileName: 'debconf23.xml' });
     assert.strictEqual(r.error, undefined);
     assert.match(r.content!, /^# Imported from debconf23\.xml \(a schedule\.xml \(wafer\)\)/);
     assert.match(r.content!, /timezone: Asia\/Kolkata\n\s+day-change: 03:00\n/);
     assert.deepStrictEqual([r.format, r.zone, r.events, r.slots], ['a schedule.xml (wafer)', 'Asia/Kolkata', 117, 117]);
     const imported = 'file:///debconf23.programme.yaml';
-    await client.open(imported, r.content!);
-    const diagnostics = await client.waitDiagnostics(imported, 1);
+    await server.client.open(imported, r.content!);
+    const diagnostics = await server.client.waitDiagnostics(imported, 1);
     assert.deepStrictEqual(diagnostics.filter((d) => d.severity === 1), []);
   });
 
   test('programme/import: a file import cannot read is an error that says what it is', async () => {
-    const r = await client.request<ImportResultView>(IMPORT_METHOD, { text: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', fileName: 'x.ics' });
+    const r = await server.client.request<ImportResultView>(IMPORT_METHOD, { text: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', fileName: 'x.ics' });
     assert.strictEqual(r.content, undefined);
     assert.match(r.error!, /this is an iCalendar file/);
-    const zone = await client.request<ImportResultView>(IMPORT_METHOD, { text: fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/real-schedules/ccc-35c3.json'), 'utf8'), fileName: '35c3.json', timezone: 'Mars/Olympus' });
+    const zone = await server.client.request<ImportResultView>(IMPORT_METHOD, { text: fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/real-schedules/ccc-35c3.json'), 'utf8'), fileName: '35c3.json', timezone: 'Mars/Olympus' });
     assert.match(zone.error!, /--timezone: `Mars\/Olympus` is not an IANA time zone/);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspClient } from '../support/lspClient';
+import { serverWith } from '../support/lspClient';
 import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
 const URI = 'file:///hover.programme.yaml';
@@ -9,17 +9,11 @@ const DOC = TextDocument.create(URI, 'programme', 1, EXAMPLE);
 
 suite('hover over stdio', function () {
   this.timeout(20_000);
-  let client: LspClient;
-  suiteSetup(async () => {
-    client = new LspClient();
-    await client.initialize();
-    await client.open(URI, EXAMPLE);
-  });
-  suiteTeardown(async () => client.shutdown());
+  const server = serverWith(URI, EXAMPLE);
 
   async function hoverAt(needle: string, delta: number): Promise<string | undefined> {
     const position = DOC.positionAt(EXAMPLE.indexOf(needle) + delta);
-    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: URI }, position });
+    const h = await server.client.request<Hover | null>('textDocument/hover', { textDocument: { uri: URI }, position });
     return h ? (h.contents as { value: string }).value : undefined;
   }
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Location, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspClient } from '../support/lspClient';
+import { serverWith } from '../support/lspClient';
 import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
 const URI = 'file:///navigation.programme.yaml';
@@ -10,47 +10,41 @@ const at = (needle: string, delta: number) => ({ textDocument: { uri: URI }, pos
 
 suite('definition, references and rename over stdio', function () {
   this.timeout(20_000);
-  let client: LspClient;
-  suiteSetup(async () => {
-    client = new LspClient();
-    await client.initialize();
-    await client.open(URI, EXAMPLE);
-  });
-  suiteTeardown(async () => client.shutdown());
+  const server = serverWith(URI, EXAMPLE);
 
   test('go to definition of a speaker', async () => {
-    const loc = await client.request<Location | null>('textDocument/definition', at('speakers: [jason-gunthorpe]', 14));
+    const loc = await server.client.request<Location | null>('textDocument/definition', at('speakers: [jason-gunthorpe]', 14));
     assert.strictEqual(DOC.getText(loc!.range), 'jason-gunthorpe');
     assert.strictEqual(loc!.range.start.line, DOC.positionAt(EXAMPLE.indexOf('  jason-gunthorpe:')).line);
   });
 
   test('go to definition of a topic path segment', async () => {
-    const loc = await client.request<Location | null>('textDocument/definition', at(', vfio/sva', 8));
+    const loc = await server.client.request<Location | null>('textDocument/definition', at(', vfio/sva', 8));
     assert.strictEqual(DOC.getText(loc!.range), 'sva');
     assert.strictEqual(loc!.range.start.line, DOC.positionAt(EXAMPLE.indexOf('sva: Shared Virtual')).line);
   });
 
   test('find all references, with the declaration when asked', async () => {
-    const refs = await client.request<Location[]>('textDocument/references', { ...at('  eric-auger:', 3), context: { includeDeclaration: true } });
+    const refs = await server.client.request<Location[]>('textDocument/references', { ...at('  eric-auger:', 3), context: { includeDeclaration: true } });
     assert.strictEqual(refs.length, 3);
     assert.ok(refs.every((r) => DOC.getText(r.range) === 'eric-auger'));
   });
 
   test('renaming jason-gunthorpe to jgg changes the people key and every reference, and nothing else', async () => {
-    const prepared = await client.request<{ range: Range; placeholder: string }>('textDocument/prepareRename', at('speakers: [jason-gunthorpe]', 14));
+    const prepared = await server.client.request<{ range: Range; placeholder: string }>('textDocument/prepareRename', at('speakers: [jason-gunthorpe]', 14));
     assert.strictEqual(prepared.placeholder, 'jason-gunthorpe');
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at('speakers: [jason-gunthorpe]', 14), newName: 'jgg' });
+    const edit = await server.client.request<WorkspaceEdit>('textDocument/rename', { ...at('speakers: [jason-gunthorpe]', 14), newName: 'jgg' });
     const after = TextDocument.applyEdits(DOC, edit.changes![URI]);
     const expected = EXAMPLE.replace('  jason-gunthorpe:\n', '  jgg:\n').replace('      - jason-gunthorpe\n', '      - jgg\n').replace('speakers: [jason-gunthorpe]', 'speakers: [jgg]');
     assert.strictEqual(after, expected);
   });
 
   test('rename refuses an existing id and an invalid one, with a message', async () => {
-    await assert.rejects(client.request('textDocument/rename', { ...at('speakers: [jason-gunthorpe]', 14), newName: 'eric-auger' }), /already exists/);
-    await assert.rejects(client.request('textDocument/rename', { ...at('speakers: [jason-gunthorpe]', 14), newName: 'JGG' }), /not a valid id/);
+    await assert.rejects(server.client.request('textDocument/rename', { ...at('speakers: [jason-gunthorpe]', 14), newName: 'eric-auger' }), /already exists/);
+    await assert.rejects(server.client.request('textDocument/rename', { ...at('speakers: [jason-gunthorpe]', 14), newName: 'JGG' }), /not a valid id/);
   });
 
   test('prepareRename answers null where there is nothing to rename', async () => {
-    assert.strictEqual(await client.request('textDocument/prepareRename', at('title: Break', 9)), null);
+    assert.strictEqual(await server.client.request('textDocument/prepareRename', at('title: Break', 9)), null);
   });
 });

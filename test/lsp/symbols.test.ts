@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { DocumentSymbol, FoldingRange, InlayHint, SelectionRange } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspClient } from '../support/lspClient';
+import { serverWith } from '../support/lspClient';
 import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
 const URI = 'file:///symbols.programme.yaml';
@@ -10,16 +10,10 @@ const textDocument = { uri: URI };
 
 suite('outline, folding, selection and inlay hints over stdio', function () {
   this.timeout(20_000);
-  let client: LspClient;
-  suiteSetup(async () => {
-    client = new LspClient();
-    await client.initialize();
-    await client.open(URI, EXAMPLE);
-  });
-  suiteTeardown(async () => client.shutdown());
+  const server = serverWith(URI, EXAMPLE);
 
   test('the outline lists tracks with their slots and times', async () => {
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument });
+    const symbols = await server.client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument });
     const tracks = symbols.find((s) => s.name === 'tracks')!;
     const track = tracks.children![0];
     assert.strictEqual(track.name, 'VFIO/IOMMU/PCI MC');
@@ -29,7 +23,7 @@ suite('outline, folding, selection and inlay hints over stdio', function () {
   });
 
   test('folding ranges for the people map and the description', async () => {
-    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument });
+    const ranges = await server.client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument });
     const line = (needle: string) => DOC.positionAt(EXAMPLE.indexOf(needle)).line;
     assert.ok(ranges.some((r) => r.startLine === line('people:')));
     assert.ok(ranges.some((r) => r.startLine === line('    description: |') && r.endLine === line('sub-systems.')));
@@ -37,7 +31,7 @@ suite('outline, folding, selection and inlay hints over stdio', function () {
 
   test('selection ranges grow from an id to the whole document', async () => {
     const position = DOC.positionAt(EXAMPLE.indexOf('[vfio/iopf') + 3);
-    const [r] = await client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument, positions: [position] });
+    const [r] = await server.client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument, positions: [position] });
     assert.strictEqual(DOC.getText(r.range), 'vfio/iopf');
     let top = r;
     while (top.parent) top = top.parent;
@@ -46,7 +40,7 @@ suite('outline, folding, selection and inlay hints over stdio', function () {
 
   test('inlay hints: the end after a duration, the weekday after a date', async () => {
     const line = DOC.positionAt(EXAMPLE.indexOf('duration: 25m')).line;
-    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument, range: { start: { line: line - 1, character: 0 }, end: { line: line + 1, character: 0 } } });
+    const hints = await server.client.request<InlayHint[]>('textDocument/inlayHint', { textDocument, range: { start: { line: line - 1, character: 0 }, end: { line: line + 1, character: 0 } } });
     assert.deepStrictEqual(hints.map((h) => h.label), [' Tue', ' → 07:35']);
   });
 });

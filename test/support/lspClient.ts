@@ -165,3 +165,38 @@ export class LspClient {
     }
   }
 }
+
+/** A language server with one document open, for the tests of a suite: see `serverWith`. */
+export interface ServerWithDocument {
+  /** The client of the running server (set once the suite has started). */
+  readonly client: LspClient;
+  /** The diagnostics first published for the document. */
+  readonly diagnostics: Diagnostic[];
+  readonly uri: string;
+  readonly text: string;
+}
+
+/**
+ * Call in a suite's body: before its tests, starts and initializes a server, opens `text` at
+ * `uri` and waits for the document's first diagnostics; after them, shuts the server down.
+ */
+export function serverWith(uri: string, text: string): ServerWithDocument {
+  let client: LspClient | undefined;
+  let diagnostics: Diagnostic[] = [];
+  suiteSetup(async () => {
+    client = new LspClient();
+    await client.initialize();
+    await client.open(uri, text);
+    diagnostics = await client.waitDiagnostics(uri, 1);
+  });
+  suiteTeardown(async () => client?.shutdown());
+  return {
+    get client(): LspClient {
+      if (!client) throw new Error('the server starts with the suite: use it in a test or a hook');
+      return client;
+    },
+    get diagnostics(): Diagnostic[] { return diagnostics; },
+    uri,
+    text,
+  };
+}
