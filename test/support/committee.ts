@@ -1,3 +1,4 @@
+import { random } from '../../bench/generate';
 /**
  * Generated committee cases with a planted optimum, for `programme plan`'s tests and the
  * benchmark: tracks (micro-conferences) to place into rooms x half-days, with people (leads and
@@ -29,17 +30,6 @@ export interface CommitteeCase {
   planted: Map<string, number>;
 }
 
-/** A small seeded generator (mulberry32), so cases are the same on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(xs: T[], rnd: () => number): T[] {
   const out = [...xs];

@@ -6,6 +6,7 @@
  */
 import type { Position } from 'vscode-languageserver-protocol';
 import type { LspClient } from './lspClient';
+import { random } from '../../bench/generate';
 
 export interface StormResult {
   /** The document's text after the last edit, and its version. */
@@ -17,17 +18,6 @@ export interface StormResult {
   sent: number;
 }
 
-/** mulberry32: a small seeded generator, so the storm is the same on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function positionOf(text: string, offset: number): Position {
   const before = text.slice(0, offset);
