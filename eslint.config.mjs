@@ -45,22 +45,42 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     // Plain Node scripts: CommonJS `require` in bin/ is the point.
     rules: { '@typescript-eslint/no-require-imports': 'off' },
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+      },
+    },
   },
   {
     files: ['server/src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          ...nodeBuiltins.map((name) => ({ name, message: 'The core is pure: no Node built-ins (it runs in a web worker too).' })),
-          { name: 'vscode', message: 'The core is pure: no VS Code API.' },
-          { name: 'vscode-languageserver', message: 'The core is pure: no LSP connection; use vscode-languageserver-types.' },
-          { name: 'vscode-languageserver/node', message: 'The core is pure: no LSP connection; use vscode-languageserver-types.' },
-          { name: 'vscode-languageserver/browser', message: 'The core is pure: no LSP connection; use vscode-languageserver-types.' },
-          { name: 'vscode-languageclient', message: 'The core is pure: no LSP client.' },
-        ],
-        patterns: [{ group: ['node:*', 'vscode-languageserver/*', 'vscode-languageclient/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'], message: 'The core is pure: no Node built-ins and no LSP transport.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'The core is pure: no Node built-ins (it runs in a web worker too).' })),
+            { name: 'vscode', message: 'The core is pure: no VS Code API.' },
+            { name: 'vscode-languageserver', message: 'The core is pure: no LSP connection; use vscode-languageserver-types.' },
+            { name: 'vscode-languageserver/node', message: 'The core is pure: no LSP connection; use vscode-languageserver-types.' },
+            { name: 'vscode-languageserver/browser', message: 'The core is pure: no LSP connection; use vscode-languageserver-types.' },
+            { name: 'vscode-languageclient', message: 'The core is pure: no LSP client.' },
+          ],
+          patterns: [
+            {
+              group: ['node:*', 'vscode-languageserver/*', 'vscode-languageclient/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'],
+              message: 'The core is pure: no Node built-ins and no LSP transport.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

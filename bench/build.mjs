@@ -3,6 +3,13 @@ import * as esbuild from 'esbuild';
 
 await esbuild.build({
   entryPoints: ['bench/run.ts', 'bench/profile.ts', 'bench/plan.ts'],
-  outbase: '.', outdir: 'out', bundle: true, sourcemap: true, platform: 'node', format: 'cjs', target: 'node20',
-  packages: 'external', logLevel: 'warning',
+  outbase: '.',
+  outdir: 'out',
+  bundle: true,
+  sourcemap: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
 });

@@ -17,11 +17,66 @@ export function random(seed: number): () => number {
   };
 }
 
-const FIRST = ['alex', 'maria', 'jun', 'fatima', 'olga', 'pedro', 'chen', 'amara', 'lars', 'ines', 'kofi', 'yuki', 'noor', 'tomas', 'priya', 'sven', 'lea', 'omar', 'hana', 'ivan'];
-const LAST = ['williamson', 'garcia', 'tanaka', 'haddad', 'petrova', 'silva', 'wei', 'okafor', 'nilsson', 'moreau', 'mensah', 'sato', 'rahman', 'novak', 'iyer', 'berg', 'fischer', 'aziz', 'kim', 'horvat'];
+const FIRST = [
+  'alex',
+  'maria',
+  'jun',
+  'fatima',
+  'olga',
+  'pedro',
+  'chen',
+  'amara',
+  'lars',
+  'ines',
+  'kofi',
+  'yuki',
+  'noor',
+  'tomas',
+  'priya',
+  'sven',
+  'lea',
+  'omar',
+  'hana',
+  'ivan',
+];
+const LAST = [
+  'williamson',
+  'garcia',
+  'tanaka',
+  'haddad',
+  'petrova',
+  'silva',
+  'wei',
+  'okafor',
+  'nilsson',
+  'moreau',
+  'mensah',
+  'sato',
+  'rahman',
+  'novak',
+  'iyer',
+  'berg',
+  'fischer',
+  'aziz',
+  'kim',
+  'horvat',
+];
 const ORGS = ['Red Hat', 'Google', 'SUSE', 'Intel', 'Arm', 'Canonical', 'Meta', 'Microsoft', 'NVIDIA', 'IBM'];
 const ZONES = ['Europe/Berlin', 'Europe/Paris', 'Europe/London', 'Europe/Madrid', 'Europe/Warsaw'];
-const SUBJECTS = ['memory', 'scheduler', 'tracing', 'networking', 'storage', 'security', 'virtualization', 'power', 'graphics', 'filesystems', 'toolchains', 'testing'];
+const SUBJECTS = [
+  'memory',
+  'scheduler',
+  'tracing',
+  'networking',
+  'storage',
+  'security',
+  'virtualization',
+  'power',
+  'graphics',
+  'filesystems',
+  'toolchains',
+  'testing',
+];
 const VERBS = ['Rethinking', 'Scaling', 'Debugging', 'Measuring', 'Simplifying', 'Securing', 'Upstreaming', 'Automating'];
 const NOUNS = ['allocators', 'page tables', 'queues', 'interrupts', 'locks', 'drivers', 'caches', 'timers', 'namespaces', 'buffers'];
 const TRACK_KINDS = ['microconference', 'refereed', 'workshop', 'bof', 'other'];
@@ -42,8 +97,18 @@ export function generateProgramme({ slots, seed = 1 }: GenerateOptions): string 
   const trackCount = Math.max(1, Math.ceil(slots / PER_TRACK));
   const out: string[] = [];
   out.push(`# A generated programme: ${slots} slots in ${trackCount} tracks (seed ${seed}).`);
-  out.push('programme: 1', '', 'event:', '  title: Generated Systems Conference', '  start: 2025-09-15', '  end: 2025-09-19',
-    '  timezone: Europe/Berlin', '  venue: Congress Centre', '  url: https://conf.example.org/2025/', '');
+  out.push(
+    'programme: 1',
+    '',
+    'event:',
+    '  title: Generated Systems Conference',
+    '  start: 2025-09-15',
+    '  end: 2025-09-19',
+    '  timezone: Europe/Berlin',
+    '  venue: Congress Centre',
+    '  url: https://conf.example.org/2025/',
+    '',
+  );
   out.push('rooms:');
   for (let t = 0; t < trackCount; t++) {
     out.push(`  room-${t + 1}:`, `    title: Room ${t + 1}`);
@@ -52,7 +117,8 @@ export function generateProgramme({ slots, seed = 1 }: GenerateOptions): string 
   out.push('', 'people:');
   const people: string[] = [];
   for (let i = 0; i < trackCount * PEOPLE_PER_TRACK; i++) {
-    const first = pick(FIRST), last = pick(LAST);
+    const first = pick(FIRST),
+      last = pick(LAST);
     const id = `${first}-${last}-${i + 1}`;
     people.push(id);
     out.push(`  ${id}:`, `    name: ${first[0].toUpperCase()}${first.slice(1)} ${last[0].toUpperCase()}${last.slice(1)}`);
@@ -67,10 +133,19 @@ export function generateProgramme({ slots, seed = 1 }: GenerateOptions): string 
     left -= count;
     const pool = people.slice(t * PEOPLE_PER_TRACK, (t + 1) * PEOPLE_PER_TRACK);
     const subjects = [pick(SUBJECTS), pick(SUBJECTS), pick(SUBJECTS)].filter((s, i, a) => a.indexOf(s) === i);
-    out.push(`  track-${t + 1}:`, `    title: ${subjects[0][0].toUpperCase()}${subjects[0].slice(1)} track ${t + 1}`,
-      `    kind: ${pick(TRACK_KINDS)}`, `    room: room-${t + 1}`, `    leads: [${pool[0]}, ${pool[1]}]`);
+    out.push(
+      `  track-${t + 1}:`,
+      `    title: ${subjects[0][0].toUpperCase()}${subjects[0].slice(1)} track ${t + 1}`,
+      `    kind: ${pick(TRACK_KINDS)}`,
+      `    room: room-${t + 1}`,
+      `    leads: [${pool[0]}, ${pool[1]}]`,
+    );
     if (rnd() < 0.5) {
-      out.push('    description: |', `      Everything about ${subjects.join(', ')}: what changed this year,`, '      what is blocked, and who will do the work.');
+      out.push(
+        '    description: |',
+        `      Everything about ${subjects.join(', ')}: what changed this year,`,
+        '      what is blocked, and who will do the work.',
+      );
     }
     out.push('    topics:');
     const topics: string[] = [];
@@ -86,9 +161,11 @@ export function generateProgramme({ slots, seed = 1 }: GenerateOptions): string 
     for (let d = 0; d < days; d++) out.push(`      - start: 2025-09-${15 + d} 09:00`, `        end: 2025-09-${15 + d} 13:00`);
     out.push('    slots:');
     for (let s = 0; s < count; s++) {
-      const day = Math.floor(s / PER_DAY), k = s % PER_DAY;
+      const day = Math.floor(s / PER_DAY),
+        k = s % PER_DAY;
       const minutes = 9 * 60 + k * 30;
-      const hh = String(Math.floor(minutes / 60)).padStart(2, '0'), mm = String(minutes % 60).padStart(2, '0');
+      const hh = String(Math.floor(minutes / 60)).padStart(2, '0'),
+        mm = String(minutes % 60).padStart(2, '0');
       const isBreak = k === 4;
       out.push(`      - title: ${isBreak ? 'Coffee break' : `${pick(VERBS)} ${pick(NOUNS)} in ${pick(subjects)}`}`);
       if (isBreak) out.push('        kind: break');
@@ -104,10 +181,14 @@ export function generateProgramme({ slots, seed = 1 }: GenerateOptions): string 
         else out.push('        speakers:', `          - ${a}`, `          - ${b}`);
         out.push(`        topics: [${topics[s % topics.length]}]`);
         if (rnd() < 0.4) {
-          out.push('        abstract: |', '          A look at what works, what does not, and what we should change next.',
-            `          With measurements from ${pick(ORGS)} and a proposal for the list.`);
+          out.push(
+            '        abstract: |',
+            '          A look at what works, what does not, and what we should change next.',
+            `          With measurements from ${pick(ORGS)} and a proposal for the list.`,
+          );
         }
-        if (rnd() < 0.2) out.push('        materials:', '          - title: Slides', `            url: https://conf.example.org/2025/slides/${t + 1}-${s + 1}.pdf`);
+        if (rnd() < 0.2)
+          out.push('        materials:', '          - title: Slides', `            url: https://conf.example.org/2025/slides/${t + 1}-${s + 1}.pdf`);
       }
     }
   }

@@ -42,14 +42,29 @@ async function main(): Promise<void> {
       times.push(Number(process.hrtime.bigint() - t0) / 1e9);
     }
     times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)], max = times[times.length - 1];
-    const row = { case: c.name, tracks: c.o.tracks, variables: last!.stats.variables, constraints: last!.stats.constraints, clashes: last!.clashes.length, optimum: k.optimum, optimal: last!.optimal, seconds: times.map((t) => Math.round(t * 100) / 100) };
+    const median = times[Math.floor(times.length / 2)],
+      max = times[times.length - 1];
+    const row = {
+      case: c.name,
+      tracks: c.o.tracks,
+      variables: last!.stats.variables,
+      constraints: last!.stats.constraints,
+      clashes: last!.clashes.length,
+      optimum: k.optimum,
+      optimal: last!.optimal,
+      seconds: times.map((t) => Math.round(t * 100) / 100),
+    };
     rows.push(row);
-    console.log(`| ${c.name} | ${row.variables} | ${row.constraints} | ${row.clashes} (${k.optimum}) | ${row.optimal ? 'yes' : 'no'} | ${median.toFixed(1)} / ${max.toFixed(1)} |`);
+    console.log(
+      `| ${c.name} | ${row.variables} | ${row.constraints} | ${row.clashes} (${k.optimum}) | ${row.optimal ? 'yes' : 'no'} | ${median.toFixed(1)} / ${max.toFixed(1)} |`,
+    );
   }
   const out = path.join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
-  writeFileSync(path.join(out, 'plan.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, load: os.loadavg(), loadMs, runs: RUNS, rows }, null, 2)}\n`);
+  writeFileSync(
+    path.join(out, 'plan.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, load: os.loadavg(), loadMs, runs: RUNS, rows }, null, 2)}\n`,
+  );
 }
 
 void main();

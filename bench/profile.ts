@@ -17,7 +17,9 @@ const state = new DocumentState();
 const { parser } = state;
 const t = performance.now();
 const first = analyze(text, state);
-console.log(`open ${slots} slots (${(text.length / 1e6).toFixed(2)} MB): ${(performance.now() - t).toFixed(1)} ms, ${first.problems.length} problems, whole=${first.syntax.whole}`);
+console.log(
+  `open ${slots} slots (${(text.length / 1e6).toFixed(2)} MB): ${(performance.now() - t).toFixed(1)} ms, ${first.problems.length} problems, whole=${first.syntax.whole}`,
+);
 const counts = new Map<string, number>();
 for (const p of first.problems) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
 console.log(`heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);

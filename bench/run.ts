@@ -30,7 +30,11 @@ const SCHEMA = path.join(ROOT, 'schemas/programme.schema.json');
 const SIZES = (process.env.BENCH_SIZES ?? '200,2000,20000').split(',').map(Number);
 const QUICK = !!process.env.BENCH_QUICK;
 
-interface Stat { median: number; p95: number; n: number }
+interface Stat {
+  median: number;
+  p95: number;
+  n: number;
+}
 
 /** How many runs per size, and how long a series may take before it stops early (ms). */
 function plan(slots: number): { opens: number; edits: number; requests: number; floor: number; peerEdits: number; budget: number } {
@@ -80,9 +84,8 @@ async function series(n: number, budget: number, f: (i: number) => Promise<numbe
  * (our server sends versions; yaml-language-server does not).
  */
 async function keystroke(client: BenchClient, uri: string, at: { line: number; character: number }, i: number, versioned: boolean): Promise<number> {
-  const change = i % 2 === 0
-    ? { range: { start: at, end: at }, text: 'x' }
-    : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+  const change =
+    i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
   await sleep(TYPING_INTERVAL_MS);
   const before = client.publishCount(uri);
   const t = performance.now();
@@ -92,8 +95,12 @@ async function keystroke(client: BenchClient, uri: string, at: { line: number; c
 }
 
 function position(text: string, offset: number): { line: number; character: number } {
-  let line = 0, last = -1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; last = i; }
+  let line = 0,
+    last = -1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    last = i;
+  }
   return { line, character: offset - last - 1 };
 }
 
@@ -118,8 +125,15 @@ async function measureFloor(text: string, runs: number, budget: number): Promise
 }
 
 interface Ours {
-  openFirst: number; open: Stat; edit: Stat; completion?: Stat; hover?: Stat; schedule?: Stat;
-  rssMb?: number; diagnostics: number; notes: string[];
+  openFirst: number;
+  open: Stat;
+  edit: Stat;
+  completion?: Stat;
+  hover?: Stat;
+  schedule?: Stat;
+  rssMb?: number;
+  diagnostics: number;
+  notes: string[];
 }
 
 async function measureOurs(file: string, text: string, slots: number): Promise<Ours> {
@@ -152,11 +166,14 @@ async function measureOurs(file: string, text: string, slots: number): Promise<O
     const { title, speaker } = targets(text);
     const at = position(text, title);
     const edits = await series(p.edits, p.budget, (i) => keystroke(client, uri, at, i, true));
-    const request = async (method: string, params: unknown): Promise<Stat> => stat(await series(p.requests, p.budget, async () => {
-      const t = performance.now();
-      await client.request(method, params);
-      return performance.now() - t;
-    }));
+    const request = async (method: string, params: unknown): Promise<Stat> =>
+      stat(
+        await series(p.requests, p.budget, async () => {
+          const t = performance.now();
+          await client.request(method, params);
+          return performance.now() - t;
+        }),
+      );
     const where = { textDocument: { uri }, position: position(text, speaker) };
     const caps = client.capabilities;
     const completion = caps.completionProvider ? await request('textDocument/completion', where) : undefined;
@@ -176,7 +193,12 @@ async function measureOurs(file: string, text: string, slots: number): Promise<O
   }
 }
 
-interface Peer { open: number; edit: Stat; rssMb?: number; diagnostics: number }
+interface Peer {
+  open: number;
+  edit: Stat;
+  rssMb?: number;
+  diagnostics: number;
+}
 
 async function measurePeer(dir: string, file: string, text: string, slots: number): Promise<Peer> {
   const p = plan(slots);
@@ -224,13 +246,21 @@ async function peerValidates(dir: string): Promise<boolean> {
 }
 
 const CLI = path.join(ROOT, 'bin/programme.js');
-const CLI_SIZES = (process.env.BENCH_CLI_MB ?? '1,5,10').split(',').map(Number).filter((x) => x > 0);
+const CLI_SIZES = (process.env.BENCH_CLI_MB ?? '1,5,10')
+  .split(',')
+  .map(Number)
+  .filter((x) => x > 0);
 
 /** Reports the process's peak memory on its way out (loaded with `node -r`). */
 const PEAK_REPORTER = `process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeSync(2, '\\nbench-peak-rss-kb=' + u.maxRSS + ' cpu-us=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });`;
 
 /** Wall time, CPU time (what a loaded machine changes least) and peak resident memory. */
-interface Run { ms: number; cpuMs: number; peakMb: number; status: number | null }
+interface Run {
+  ms: number;
+  cpuMs: number;
+  peakMb: number;
+  status: number | null;
+}
 
 /** Runs node with `args` once: wall time and peak resident memory. */
 function runNode(dir: string, args: string[]): Run {
@@ -243,7 +273,15 @@ function runNode(dir: string, args: string[]): Run {
   return { ms: round(ms), cpuMs: round(Number(m?.[2] ?? NaN) / 1000), peakMb: round(Number(m?.[1] ?? NaN) / 1024), status: r.status };
 }
 
-interface CliRow { megabytes: number; slots: number; parse: Run; check: Run; exports: Record<string, Run>; checkOverParse: number; exportOverCheck: Record<string, number> }
+interface CliRow {
+  megabytes: number;
+  slots: number;
+  parse: Run;
+  check: Run;
+  exports: Record<string, Run>;
+  checkOverParse: number;
+  exportOverCheck: Record<string, number>;
+}
 
 /** `check` and the exports of generated programmes of about `sizes` megabytes, each in a fresh process. */
 function measureCli(dir: string): CliRow[] {
@@ -272,7 +310,16 @@ function measureCli(dir: string): CliRow[] {
   return rows;
 }
 
-interface StormRow { edits: number; megabytes: number; sent: number; answered: number; wait: Stat; maxWaitMs: number; over2s: number; lastDiagnosticsMs: number }
+interface StormRow {
+  edits: number;
+  megabytes: number;
+  sent: number;
+  answered: number;
+  wait: Stat;
+  maxWaitMs: number;
+  over2s: number;
+  lastDiagnosticsMs: number;
+}
 
 async function measureStorm(): Promise<StormRow> {
   const client = new BenchClient({ script: SERVER });
@@ -284,8 +331,14 @@ async function measureStorm(): Promise<StormRow> {
     await client.waitDiagnostics(uri, storm.version, 600_000);
     const ms = storm.waits.map((w) => w.ms);
     return {
-      edits: 400, megabytes: round(storm.text.length / 1e6), sent: storm.sent, answered: storm.waits.length, wait: stat(ms),
-      maxWaitMs: Math.max(...ms), over2s: ms.filter((x) => x > 2000).length, lastDiagnosticsMs: round(performance.now() - t),
+      edits: 400,
+      megabytes: round(storm.text.length / 1e6),
+      sent: storm.sent,
+      answered: storm.waits.length,
+      wait: stat(ms),
+      maxWaitMs: Math.max(...ms),
+      over2s: ms.filter((x) => x > 2000).length,
+      lastDiagnosticsMs: round(performance.now() - t),
     };
   } finally {
     await client.shutdown();
@@ -301,11 +354,18 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'programme-bench-'));
   const rows: Record<string, unknown>[] = [];
   // What the table below reads of a row (written above).
-  type BenchRow = { slots: number; megabytes: number; floor: Stat; ours: Record<string, Stat> & { openFirst: number; rssMb?: number; notes: string[] }; peer: { open: string; edit: Stat; rssMb?: number }; ratios: Record<string, number> };
+  type BenchRow = {
+    slots: number;
+    megabytes: number;
+    floor: Stat;
+    ours: Record<string, Stat> & { openFirst: number; rssMb?: number; notes: string[] };
+    peer: { open: string; edit: Stat; rssMb?: number };
+    ratios: Record<string, number>;
+  };
   let cli: CliRow[] = [];
   let storm: StormRow | undefined;
   try {
-    const peerOk = process.env.BENCH_PEER === '0' || await peerValidates(dir);
+    const peerOk = process.env.BENCH_PEER === '0' || (await peerValidates(dir));
     if (!peerOk) console.warn('warning: yaml-language-server did not report a schema error in the sanity check');
     for (const slots of SIZES) {
       const text = generateProgramme({ slots });
@@ -321,7 +381,11 @@ async function main(): Promise<void> {
       const peer = withPeer ? await measurePeer(dir, file, text, slots) : { open: NaN, edit: { median: NaN, p95: NaN, n: 0 }, diagnostics: 0 };
       process.stderr.write('\n');
       rows.push({
-        slots, megabytes: Math.round(text.length / 1e5) / 10, floor, ours, peer,
+        slots,
+        megabytes: Math.round(text.length / 1e5) / 10,
+        floor,
+        ours,
+        peer,
         ratios: {
           editOverFloor: ratio(ours.edit.median, floor.median),
           openOverFloor: ratio(ours.open.median, floor.median),
@@ -344,39 +408,71 @@ async function main(): Promise<void> {
     const dist = path.join(ROOT, 'dist', folder);
     let names: string[] = [];
     try {
-      names = readdirSync(dist).filter((n) => n.endsWith('.js')).sort();
+      names = readdirSync(dist)
+        .filter((n) => n.endsWith('.js'))
+        .sort();
     } catch {
       names = []; // no web build
     }
     for (const name of names) bundles[folder ? `${folder}/${name}` : name] = Math.round(statSync(path.join(dist, name)).size / 1024);
   }
   const machine = {
-    cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg().map((x) => round(x)),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverage: os.loadavg().map((x) => round(x)),
   };
-  const result = { date: new Date().toISOString(), machine, unit: 'ms (median / 95th percentile)', typingIntervalMs: TYPING_INTERVAL_MS, rows, cli, storm, bundlesKb: bundles, seconds: Math.round((Date.now() - started) / 1000) };
+  const result = {
+    date: new Date().toISOString(),
+    machine,
+    unit: 'ms (median / 95th percentile)',
+    typingIntervalMs: TYPING_INTERVAL_MS,
+    rows,
+    cli,
+    storm,
+    bundlesKb: bundles,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
 
   const lines: string[] = [];
-  lines.push(`| slots (MB) | floor: parse+Ajv | open (first) | edit → diagnostics | completion | hover | schedule | RSS MB | yaml-ls open | yaml-ls edit | yaml-ls RSS | edit/floor | open/floor | edit/yaml-ls |`);
+  lines.push(
+    `| slots (MB) | floor: parse+Ajv | open (first) | edit → diagnostics | completion | hover | schedule | RSS MB | yaml-ls open | yaml-ls edit | yaml-ls RSS | edit/floor | open/floor | edit/yaml-ls |`,
+  );
   lines.push(`|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const r of rows as BenchRow[]) {
-    lines.push(`| ${r.slots} (${r.megabytes}) | ${fmt(r.floor)} | ${fmt(r.ours.open)} (${r.ours.openFirst}) | ${fmt(r.ours.edit)} | ${fmt(r.ours.completion)} | ${fmt(r.ours.hover)} | ${fmt(r.ours.schedule)} | ${r.ours.rssMb ?? '?'} | ${r.peer.open} | ${fmt(r.peer.edit)} | ${r.peer.rssMb ?? '?'} | ${r.ratios.editOverFloor} | ${r.ratios.openOverFloor} | ${r.ratios.editOverPeer} |`);
+    lines.push(
+      `| ${r.slots} (${r.megabytes}) | ${fmt(r.floor)} | ${fmt(r.ours.open)} (${r.ours.openFirst}) | ${fmt(r.ours.edit)} | ${fmt(r.ours.completion)} | ${fmt(r.ours.hover)} | ${fmt(r.ours.schedule)} | ${r.ours.rssMb ?? '?'} | ${r.peer.open} | ${fmt(r.peer.edit)} | ${r.peer.rssMb ?? '?'} | ${r.ratios.editOverFloor} | ${r.ratios.openOverFloor} | ${r.ratios.editOverPeer} |`,
+    );
   }
-  console.log(`Conference Programme benchmark, ${result.date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; times in ms, median / 95th percentile`);
+  console.log(
+    `Conference Programme benchmark, ${result.date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; times in ms, median / 95th percentile`,
+  );
   console.log(lines.join('\n'));
-  console.log(`bundles (KB): ${Object.entries(bundles).map(([k, v]) => `${k} ${v}`).join(', ')}; load average ${machine.loadAverage.join(' ')}; ${result.seconds} s`);
+  console.log(
+    `bundles (KB): ${Object.entries(bundles)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}; load average ${machine.loadAverage.join(' ')}; ${result.seconds} s`,
+  );
   for (const r of rows as BenchRow[]) for (const n of r.ours.notes) console.log(`note (${r.slots} slots): ${n}`);
   if (cli.length) {
     const t = (r: Run): string => `${r.ms} / ${r.cpuMs} ms, ${r.peakMb} MB${r.status === 0 || r.status === 1 ? '' : ` (exit ${r.status})`}`;
     console.log('\nCommand line, each in a fresh process (wall / CPU time, peak memory; ratios of CPU times):');
-    console.log('| MB (slots) | `yaml` parse | check | export ics | export schedule-json | export schedule-xml | check/parse | ics/check | json/check | xml/check |');
+    console.log(
+      '| MB (slots) | `yaml` parse | check | export ics | export schedule-json | export schedule-xml | check/parse | ics/check | json/check | xml/check |',
+    );
     console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const r of cli) {
-      console.log(`| ${r.megabytes} (${r.slots}) | ${t(r.parse)} | ${t(r.check)} | ${t(r.exports.ics)} | ${t(r.exports['schedule-json'])} | ${t(r.exports['schedule-xml'])} | ${r.checkOverParse} | ${r.exportOverCheck.ics} | ${r.exportOverCheck['schedule-json']} | ${r.exportOverCheck['schedule-xml']} |`);
+      console.log(
+        `| ${r.megabytes} (${r.slots}) | ${t(r.parse)} | ${t(r.check)} | ${t(r.exports.ics)} | ${t(r.exports['schedule-json'])} | ${t(r.exports['schedule-xml'])} | ${r.checkOverParse} | ${r.exportOverCheck.ics} | ${r.exportOverCheck['schedule-json']} | ${r.exportOverCheck['schedule-xml']} |`,
+      );
     }
   }
   if (storm) {
-    console.log(`\nEdit storm: ${storm.edits} edits to ${storm.megabytes} MB (parsed whole), ${storm.answered} of ${storm.sent} requests answered; wait ${fmt(storm.wait)} ms, longest ${storm.maxWaitMs} ms, ${storm.over2s} over 2 s; the last version's diagnostics ${storm.lastDiagnosticsMs} ms after the storm`);
+    console.log(
+      `\nEdit storm: ${storm.edits} edits to ${storm.megabytes} MB (parsed whole), ${storm.answered} of ${storm.sent} requests answered; wait ${fmt(storm.wait)} ms, longest ${storm.maxWaitMs} ms, ${storm.over2s} over 2 s; the last version's diagnostics ${storm.lastDiagnosticsMs} ms after the storm`,
+    );
   }
   mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(result, null, 2) + '\n');

@@ -54,14 +54,7 @@ const DEBIAN_PACKAGES = [
   // the browser the end-to-end tests drive through playwright-core
   'chromium',
 ];
-const NATIVE_MODULES = [
-  '@parcel/watcher',
-  '@vscode/spdlog',
-  'kerberos',
-  'native-watchdog',
-  'node-pty',
-  '@vscode/deviceid',
-];
+const NATIVE_MODULES = ['@parcel/watcher', '@vscode/spdlog', 'kerberos', 'native-watchdog', 'node-pty', '@vscode/deviceid'];
 
 export const ENTRY = installation().entry;
 
@@ -214,10 +207,7 @@ export async function ensureCodeServer({ force = false, browser = true, version 
     fs.rmSync(MARKER, { force: true });
     fs.mkdirSync(INSTALL_DIR, { recursive: true });
     // Its own package.json keeps npm from walking up to the project's.
-    fs.writeFileSync(
-      path.join(INSTALL_DIR, 'package.json'),
-      JSON.stringify({ name: 'code-server-cache', private: true }, null, 2) + '\n',
-    );
+    fs.writeFileSync(path.join(INSTALL_DIR, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }, null, 2) + '\n');
 
     // 1. The package, without its scripts (they download ripgrep).
     step(`code-server ${version} from npm`, () => run('npm', ['install', '--ignore-scripts', '--save-exact', `code-server@${version}`], INSTALL_DIR));
@@ -367,16 +357,21 @@ export async function startCodeServer({
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   const args = [
     ENTRY,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--config', configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--config',
+    configFile,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--user-data-dir', profile.userDataDir,
-    '--extensions-dir', profile.extensionsDir,
+    '--user-data-dir',
+    profile.userDataDir,
+    '--extensions-dir',
+    profile.extensionsDir,
   ];
   if (folder) args.push(folder);
   const output = logFile ? fs.openSync(logFile, 'w') : 'ignore';

@@ -14,16 +14,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import {
-  CACHE_DIR,
-  REPO_ROOT,
-  canListenOnLoopback,
-  ensureCodeServer,
-  findFreePort,
-  makeProfile,
-  startCodeServer,
-  workbenchUrl,
-} from './codeServer.mjs';
+import { CACHE_DIR, REPO_ROOT, canListenOnLoopback, ensureCodeServer, findFreePort, makeProfile, startCodeServer, workbenchUrl } from './codeServer.mjs';
 
 const DEFAULT_OPEN = path.join('examples', 'lpc2021-vfio-iommu-pci.programme.yaml');
 

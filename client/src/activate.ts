@@ -37,17 +37,21 @@ export async function activateOn(host: Host, context: vscode.ExtensionContext): 
   context.subscriptions.push(...registerExportCommands((method, params) => client!.sendRequest(method, params)));
   context.subscriptions.push(...registerPlanCommands((method, params) => client!.sendRequest(method, params)));
   const started = client.start();
-  context.subscriptions.push(...registerImportCommand(async (method, params) => {
-    await started;
-    return client!.sendRequest(method, params);
-  }));
-  context.subscriptions.push(new PreviewManager({
-    extensionUri: context.extensionUri,
-    requestSchedule: async (uri) => {
+  context.subscriptions.push(
+    ...registerImportCommand(async (method, params) => {
       await started;
-      return client!.sendRequest<ScheduleResult>(SCHEDULE_METHOD, { uri } satisfies ScheduleParams);
-    },
-  }));
+      return client!.sendRequest(method, params);
+    }),
+  );
+  context.subscriptions.push(
+    new PreviewManager({
+      extensionUri: context.extensionUri,
+      requestSchedule: async (uri) => {
+        await started;
+        return client!.sendRequest<ScheduleResult>(SCHEDULE_METHOD, { uri } satisfies ScheduleParams);
+      },
+    }),
+  );
   await started;
 }
 

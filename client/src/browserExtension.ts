@@ -10,20 +10,23 @@ import { CLIENT_ID, CLIENT_NAME, createLanguageClient } from './languageClient';
 export { deactivate } from './activate';
 
 export function activate(context: vscode.ExtensionContext): Promise<void> {
-  return activateOn({
-    kind: 'web',
-    createClient: () => {
-      const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
-      // A fresh worker on every (re)start: a stopped server's worker has exited. The transports
-      // are made here: VS Code's web worker extension host wraps the Worker constructor, so the
-      // client's own `instanceof Worker` test does not recognise the worker.
-      const start = async (): Promise<MessageTransports> => {
-        const worker = new Worker(await workerUrl(script));
-        return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
-      };
-      return createLanguageClient((options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, start, options));
+  return activateOn(
+    {
+      kind: 'web',
+      createClient: () => {
+        const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
+        // A fresh worker on every (re)start: a stopped server's worker has exited. The transports
+        // are made here: VS Code's web worker extension host wraps the Worker constructor, so the
+        // client's own `instanceof Worker` test does not recognise the worker.
+        const start = async (): Promise<MessageTransports> => {
+          const worker = new Worker(await workerUrl(script));
+          return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+        };
+        return createLanguageClient((options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, start, options));
+      },
     },
-  }, context);
+    context,
+  );
 }
 
 /**

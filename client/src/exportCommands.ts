@@ -28,7 +28,11 @@ async function exportActive(request: Request, f: (typeof FORMATS)[number]): Prom
   let result = await request({ uri: document.uri.toString(), format: f.format });
   if (result.errors) {
     const list = result.errors.slice(0, 3).join('; ') + (result.errors.length > 3 ? `; and ${result.errors.length - 3} more` : '');
-    const choice = await vscode.window.showErrorMessage(`Not exported: the programme has ${result.errors.length} error(s): ${list}`, 'Show Problems', 'Export Anyway');
+    const choice = await vscode.window.showErrorMessage(
+      `Not exported: the programme has ${result.errors.length} error(s): ${list}`,
+      'Show Problems',
+      'Export Anyway',
+    );
     if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
     if (choice !== 'Export Anyway') return;
     result = await request({ uri: document.uri.toString(), format: f.format, force: true });

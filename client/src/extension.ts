@@ -7,15 +7,18 @@ import { CLIENT_ID, CLIENT_NAME, createLanguageClient } from './languageClient';
 export { deactivate } from './activate';
 
 export function activate(context: vscode.ExtensionContext): Promise<void> {
-  return activateOn({
-    kind: 'node',
-    createClient: () => {
-      const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
-      const serverOptions: ServerOptions = {
-        run: { module, transport: TransportKind.ipc },
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-      };
-      return createLanguageClient((options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options));
+  return activateOn(
+    {
+      kind: 'node',
+      createClient: () => {
+        const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
+        const serverOptions: ServerOptions = {
+          run: { module, transport: TransportKind.ipc },
+          debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+        };
+        return createLanguageClient((options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options));
+      },
     },
-  }, context);
+    context,
+  );
 }

@@ -12,12 +12,17 @@ export function registerImportCommand(send: (method: string, params: unknown) =>
   let output: vscode.OutputChannel | undefined;
   const channel = (): vscode.OutputChannel => (output ??= vscode.window.createOutputChannel('Programme Import'));
   const command = vscode.commands.registerCommand('programme.importSchedule', async (picked?: unknown): Promise<vscode.TextEditor | undefined> => {
-    const source = picked instanceof vscode.Uri ? picked : (await vscode.window.showOpenDialog({
-      canSelectMany: false,
-      openLabel: 'Import',
-      title: 'Import Schedule (schedule.json, schedule.xml, Indico export)',
-      filters: { 'Schedules': ['json', 'xml'], 'All files': ['*'] },
-    }))?.[0];
+    const source =
+      picked instanceof vscode.Uri
+        ? picked
+        : (
+            await vscode.window.showOpenDialog({
+              canSelectMany: false,
+              openLabel: 'Import',
+              title: 'Import Schedule (schedule.json, schedule.xml, Indico export)',
+              filters: { Schedules: ['json', 'xml'], 'All files': ['*'] },
+            })
+          )?.[0];
     if (!source) return undefined;
     const name = source.path.split('/').pop() ?? source.path;
     let text: string;
@@ -62,21 +67,24 @@ function report(result: ImportResultView, name: string, channel: () => vscode.Ou
     return;
   }
   const message = result.zoneNamed === false ? `${summary}. The file names no usable time zone: its local times are kept as written.` : summary;
-  void (left || result.zoneNamed === false ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(message, ...buttons)
-    .then(async (choice) => {
+  void (left || result.zoneNamed === false ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(message, ...buttons).then(
+    async (choice) => {
       if (choice === NAME_ZONE) await rename();
       else if (choice) out.show(true);
-    });
+    },
+  );
 }
 
 /** Asks for the conference's zone and imports again into the same (unsaved) document. */
 async function nameZone(send: (method: string, params: unknown) => Promise<unknown>, text: string, name: string, document: vscode.TextDocument): Promise<void> {
-  const timezone = (await vscode.window.showInputBox({
-    title: `The time zone of ${name}`,
-    prompt: 'The conference\'s IANA time zone: times are read in it',
-    placeHolder: 'Europe/Berlin',
-    ignoreFocusOut: true,
-  }))?.trim();
+  const timezone = (
+    await vscode.window.showInputBox({
+      title: `The time zone of ${name}`,
+      prompt: "The conference's IANA time zone: times are read in it",
+      placeHolder: 'Europe/Berlin',
+      ignoreFocusOut: true,
+    })
+  )?.trim();
   if (!timezone) return;
   const again = (await send(IMPORT_METHOD, { text, fileName: name, timezone } satisfies ImportParams)) as ImportResultView;
   if (again.content === undefined) {

@@ -22,7 +22,9 @@ export function createLanguageClient<C extends BaseLanguageClient>(make: (option
         restarts = restarts.filter((t) => now - t < 3 * 60_000);
         restarts.push(now);
         if (restarts.length > 4) {
-          void vscode.window.showErrorMessage('The Conference Programme language server stopped 5 times in 3 minutes and will not be restarted. Run "Programme: Restart Language Server" after fixing the cause (see the output channel).');
+          void vscode.window.showErrorMessage(
+            'The Conference Programme language server stopped 5 times in 3 minutes and will not be restarted. Run "Programme: Restart Language Server" after fixing the cause (see the output channel).',
+          );
           return { action: CloseAction.DoNotRestart, handled: true };
         }
         if (!told) {

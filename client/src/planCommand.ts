@@ -10,7 +10,10 @@ import { PLAN_METHOD, PlanParams, PlanResultView } from '../../server/src/protoc
 type Send = (method: string, params: unknown) => Promise<unknown>;
 
 /** `confirm: false` applies without asking (for scripted use and tests). */
-interface PlanArgs { uri?: string; confirm?: boolean }
+interface PlanArgs {
+  uri?: string;
+  confirm?: boolean;
+}
 
 export function registerPlanCommands(send: Send): vscode.Disposable[] {
   return [
@@ -21,9 +24,7 @@ export function registerPlanCommands(send: Send): vscode.Disposable[] {
 
 /** Returns what was done: `applied`, `declined`, `nothing` or `failed` (for scripts and tests). */
 async function placeTracks(send: Send, replan: boolean, args: PlanArgs = {}): Promise<string> {
-  const document = args.uri
-    ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri)
-    : vscode.window.activeTextEditor?.document;
+  const document = args.uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'programme') {
     void vscode.window.showWarningMessage('Open a programme file to place its tracks into its blocks.');
     return 'failed';
@@ -39,16 +40,25 @@ async function placeTracks(send: Send, replan: boolean, args: PlanArgs = {}): Pr
   }
   const detail = describe(result, replan);
   if (result.unplaced.length) {
-    void vscode.window.showErrorMessage(`Cannot place ${result.unplaced.map((u) => u.track).join(', ')}: ${result.unplaced[0].reason}`, { modal: args.confirm !== false, detail });
+    void vscode.window.showErrorMessage(`Cannot place ${result.unplaced.map((u) => u.track).join(', ')}: ${result.unplaced[0].reason}`, {
+      modal: args.confirm !== false,
+      detail,
+    });
     return 'failed';
   }
   if (!result.edits.length) {
-    if (args.confirm !== false) void vscode.window.showInformationMessage(replan ? 'The placement is already the best: nothing to move.' : 'Every track is already placed.', { modal: true, detail });
+    if (args.confirm !== false)
+      void vscode.window.showInformationMessage(replan ? 'The placement is already the best: nothing to move.' : 'Every track is already placed.', {
+        modal: true,
+        detail,
+      });
     return 'nothing';
   }
   const changed = result.placements.filter((p) => p.change !== 'kept').length;
   const clashes = `${result.clashes.length} clash${result.clashes.length === 1 ? '' : 'es'}`;
-  const title = replan ? `Move ${changed} track${changed === 1 ? '' : 's'} (${clashes} left)?` : `Place ${changed} track${changed === 1 ? '' : 's'} (${clashes})?`;
+  const title = replan
+    ? `Move ${changed} track${changed === 1 ? '' : 's'} (${clashes} left)?`
+    : `Place ${changed} track${changed === 1 ? '' : 's'} (${clashes})?`;
   if (args.confirm !== false) {
     const choice = await vscode.window.showInformationMessage(title, { modal: true, detail }, replan ? 'Move Tracks' : 'Place Tracks');
     if (!choice) return 'declined';
@@ -78,8 +88,12 @@ function describe(result: PlanResultView, replan: boolean): string {
   } else {
     lines.push('No clash: nobody a track needs is needed elsewhere at the same time.');
   }
-  lines.push(result.optimal
-    ? (replan ? `The least clashes possible, with the fewest moves (${result.moves}).` : 'The least clashes possible.')
-    : 'The best found within the time limit (not proven the least).');
+  lines.push(
+    result.optimal
+      ? replan
+        ? `The least clashes possible, with the fewest moves (${result.moves}).`
+        : 'The least clashes possible.'
+      : 'The best found within the time limit (not proven the least).',
+  );
   return lines.join('\n');
 }

@@ -36,7 +36,8 @@ function isView(x: unknown): x is ScheduleView {
 
 /** Re-renders without losing the reader's place. */
 function keepingScroll(render: () => void): void {
-  const x = window.scrollX, y = window.scrollY;
+  const x = window.scrollX,
+    y = window.scrollY;
   render();
   window.scrollTo(x, y);
 }
@@ -44,20 +45,29 @@ function keepingScroll(render: () => void): void {
 function runInWebview(api: VsCodeApi, el: HTMLElement): void {
   const initial = (parseJson(el.dataset.state) ?? {}) as InitialState;
   const saved = (isObject(api.getState()) ? api.getState() : {}) as Partial<PreviewState>;
-  const state: PreviewState = { uri: String(initial.uri ?? saved.uri ?? ''), zone: saved.zone ?? initial.zone, mode: saved.mode ?? initial.mode, scrollY: saved.scrollY, ...(initial.locked ? { locked: true } : {}) };
+  const state: PreviewState = {
+    uri: String(initial.uri ?? saved.uri ?? ''),
+    zone: saved.zone ?? initial.zone,
+    mode: saved.mode ?? initial.mode,
+    scrollY: saved.scrollY,
+    ...(initial.locked ? { locked: true } : {}),
+  };
   let view: ScheduleView | undefined = isView(initial.view) ? initial.view : undefined;
   let error: SourceError | undefined;
   const post = (m: FromWebview): void => api.postMessage(m);
-  const render = (): void => renderPreview(el, view, {
-    zone: state.zone, mode: state.mode, error,
-    onReveal: (line, endLine) => post({ type: 'revealLine', source: state.uri, line, endLine }),
-    onLink: (href) => post({ type: 'openLink', source: state.uri, href }),
-    onChange: (change: { zone?: string; mode?: ViewMode }) => {
-      Object.assign(state, change);
-      api.setState(state);
-      keepingScroll(render);
-    },
-  });
+  const render = (): void =>
+    renderPreview(el, view, {
+      zone: state.zone,
+      mode: state.mode,
+      error,
+      onReveal: (line, endLine) => post({ type: 'revealLine', source: state.uri, line, endLine }),
+      onLink: (href) => post({ type: 'openLink', source: state.uri, href }),
+      onChange: (change: { zone?: string; mode?: ViewMode }) => {
+        Object.assign(state, change);
+        api.setState(state);
+        keepingScroll(render);
+      },
+    });
   render();
   if (state.scrollY) window.scrollTo(0, state.scrollY);
   api.setState(state);
@@ -100,13 +110,14 @@ function runStandalone(el: HTMLElement): void {
   const data = parseJson(document.getElementById('programme-data')?.textContent);
   const view = isView(data) ? data : undefined;
   const state: { zone?: string; mode?: ViewMode } = {};
-  const render = (): void => renderPreview(el, view, {
-    ...state,
-    onChange: (change) => {
-      Object.assign(state, change);
-      keepingScroll(render);
-    },
-  });
+  const render = (): void =>
+    renderPreview(el, view, {
+      ...state,
+      onChange: (change) => {
+        Object.assign(state, change);
+        keepingScroll(render);
+      },
+    });
   render();
 }
 

@@ -10,7 +10,28 @@ type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 md.validateLink = (url: string): boolean => safeHref(url) !== undefined;
 
-const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'em', 'strong', 's']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'em',
+  'strong',
+  's',
+]);
 
 /** The URL if it is http(s) or mailto, else undefined. */
 export function safeHref(raw: string): string | undefined {

@@ -56,7 +56,8 @@ export function renderPreview(root: HTMLElement, view: ScheduleView | undefined,
   const context = JSON.stringify([view.uri, zone, mode, !!options.onReveal, !!options.onLink]);
   let r = rendered.get(root);
   if (!r || r.context !== context || !root.contains(r.layout)) {
-    const main = h('div', { class: 'schedule' }), side = h('aside', { class: 'side' });
+    const main = h('div', { class: 'schedule' }),
+      side = h('aside', { class: 'side' });
     r = { context, cache: new PartCache(), layout: h('div', { class: `layout mode-${mode}` }, [main, side]), main, side };
     rendered.set(root, r);
   }
@@ -64,15 +65,25 @@ export function renderPreview(root: HTMLElement, view: ScheduleView | undefined,
   const cache = r.cache;
   const days = view.days.map((d) => {
     // The "now" line moves: a day that contains now is redrawn each minute.
-    const start = Date.parse(d.startIso), live = now >= start && now <= start + d.minutes * 60_000;
-    return cache.get(`day:${d.date}`, [d, live ? Math.floor(now / 60_000) : 0], () => (mode === 'grid' ? renderDay(d, slotOptions) : renderAgendaDay(d, slotOptions)), next);
+    const start = Date.parse(d.startIso),
+      live = now >= start && now <= start + d.minutes * 60_000;
+    return cache.get(
+      `day:${d.date}`,
+      [d, live ? Math.floor(now / 60_000) : 0],
+      () => (mode === 'grid' ? renderDay(d, slotOptions) : renderAgendaDay(d, slotOptions)),
+      next,
+    );
   });
-  if (!days.length && !view.unscheduled.length) days.push(h('p', { class: 'empty', text: 'No slots yet: add slots with a `start` to a track to see them here.' }));
+  if (!days.length && !view.unscheduled.length)
+    days.push(h('p', { class: 'empty', text: 'No slots yet: add slots with a `start` to a track to see them here.' }));
   const unscheduled = view.unscheduled.length ? cache.get('unscheduled', view.unscheduled, () => renderUnscheduled(view, slotOptions)!, next) : undefined;
   const blocks = view.blocks ? cache.get('blocks', view.blocks, () => renderBlocks(view.blocks!, options.onReveal), next) : undefined;
   const clashes = view.clashes?.length ? cache.get('clashes', view.clashes, () => renderClashes(view, slotOptions)!, next) : undefined;
   patchChildren(r.main, [...(clashes ? [clashes] : []), ...(blocks ? [blocks] : []), ...days, ...(unscheduled ? [unscheduled] : [])]);
-  patchChildren(r.side, view.tracks.map((t) => cache.get(`track:${t.id}`, t, () => renderTrack(t, links), next)));
+  patchChildren(
+    r.side,
+    view.tracks.map((t) => cache.get(`track:${t.id}`, t, () => renderTrack(t, links), next)),
+  );
   cache.replace(next);
   patchChildren(root, [header(view, zone, eventZone, mode, options), ...banners(view, options), r.layout]);
 }
@@ -97,7 +108,11 @@ function header(view: ScheduleView, zone: string, eventZone: string, mode: ViewM
 function zonePicker(view: ScheduleView, zone: string, eventZone: string, options: RenderOptions): HTMLElement {
   const select = h('select', { class: 'zone-picker', attrs: { 'aria-label': 'Show times in' } });
   const mine = ownZone();
-  const choices: [string, string][] = [[eventZone, `Event time (${eventZone})`], ['UTC', 'UTC'], [mine, `My time (${mine})`]];
+  const choices: [string, string][] = [
+    [eventZone, `Event time (${eventZone})`],
+    ['UTC', 'UTC'],
+    [mine, `My time (${mine})`],
+  ];
   for (const s of view.speakerZones) choices.push([s.zone, `${s.zone} (${s.label})`]);
   if (!choices.some(([z]) => z === zone)) choices.push([zone, zone]);
   const seen = new Set<string>();

@@ -79,7 +79,11 @@ function badge(slot: SlotView): HTMLElement | undefined {
 
 function materials(slot: SlotView, links: LinkOptions): HTMLElement | undefined {
   if (!slot.materials.length) return undefined;
-  return h('span', { class: 'materials' }, slot.materials.map((m) => link(m.title, m.url, links)));
+  return h(
+    'span',
+    { class: 'materials' },
+    slot.materials.map((m) => link(m.title, m.url, links)),
+  );
 }
 
 function speakers(slot: SlotView): string {
@@ -117,7 +121,11 @@ export function renderDay(day: DayView, options: SlotOptions): HTMLElement {
     el.style.height = `${Math.max(p.height * PX - 3, 14)}px`;
     el.style.left = `calc(${(p.lane / p.lanes) * 100}% + 3px)`;
     el.style.width = `calc(${100 / p.lanes}% - 6px)`;
-    const head = h('div', { class: 'slot-head' }, [h('span', { class: 'slot-title', text: slot.title }), badge(slot), mark(slot) ? clashBadge(slot) : undefined]);
+    const head = h('div', { class: 'slot-head' }, [
+      h('span', { class: 'slot-title', text: slot.title }),
+      badge(slot),
+      mark(slot) ? clashBadge(slot) : undefined,
+    ]);
     if (p.height * PX < 40) {
       // Too short for two lines: the time and the title side by side.
       el.classList.add('compact');
@@ -135,12 +143,20 @@ export function renderDay(day: DayView, options: SlotOptions): HTMLElement {
     now.style.top = `${nowAt * PX}px`;
     body.append(now);
   }
-  const heads = h('div', { class: 'grid-heads' }, day.columns.map((c) => h('div', { class: `grid-head head-${c.kind}`, text: c.title, title: c.kind === 'room' ? `room: ${c.title}` : `track: ${c.title} (no room)` })));
+  const heads = h(
+    'div',
+    { class: 'grid-heads' },
+    day.columns.map((c) =>
+      h('div', { class: `grid-head head-${c.kind}`, text: c.title, title: c.kind === 'room' ? `room: ${c.title}` : `track: ${c.title} (no room)` }),
+    ),
+  );
   heads.style.gridTemplateColumns = template;
   const inner = h('div', { class: 'grid-inner' }, [h('div', { class: 'grid-corner', text: clock.abbreviation(day.startIso) }), heads, axis, body]);
   inner.style.minWidth = `calc(3.5rem + ${day.columns.length * 11}rem)`;
   return h('section', { class: 'day' }, [
-    h('h2', { class: 'day-title', text: longDate(day.date) }, [h('span', { class: 'day-count', text: ` ${day.slots.length} slot${day.slots.length === 1 ? '' : 's'}` })]),
+    h('h2', { class: 'day-title', text: longDate(day.date) }, [
+      h('span', { class: 'day-count', text: ` ${day.slots.length} slot${day.slots.length === 1 ? '' : 's'}` }),
+    ]),
     h('div', { class: 'grid' }, [inner]),
   ]);
 }
@@ -151,15 +167,20 @@ export function renderAgendaDay(day: DayView, options: SlotOptions): HTMLElement
     if (!slot.startIso || !slot.endIso) continue;
     const when = options.clock.range(slot.startIso, slot.endIso, day.date);
     const el = slotElement('li', slot, when, options, 'agenda-item');
-    el.append(...present([
-      h('span', { class: 'agenda-time', text: when }),
-      h('span', { class: 'agenda-main' }, [
-        h('span', { class: 'slot-title', text: slot.title }),
-        h('span', { class: 'agenda-meta', text: [speakers(slot), slot.roomTitle ?? slot.trackTitle, minutesLabel(slot.minutes)].filter(Boolean).join(' · ') }),
-        materials(slot, options.links),
+    el.append(
+      ...present([
+        h('span', { class: 'agenda-time', text: when }),
+        h('span', { class: 'agenda-main' }, [
+          h('span', { class: 'slot-title', text: slot.title }),
+          h('span', {
+            class: 'agenda-meta',
+            text: [speakers(slot), slot.roomTitle ?? slot.trackTitle, minutesLabel(slot.minutes)].filter(Boolean).join(' · '),
+          }),
+          materials(slot, options.links),
+        ]),
+        badge(slot),
       ]),
-      badge(slot),
-    ]));
+    );
     list.append(el);
   }
   return h('section', { class: 'day' }, [h('h2', { class: 'day-title', text: longDate(day.date) }), list]);
@@ -170,17 +191,24 @@ export function renderUnscheduled(view: ScheduleView, options: SlotOptions): HTM
   const list = h('ul', { class: 'unscheduled' });
   for (const slot of view.unscheduled) {
     const el = slotElement('li', slot, 'not scheduled', options, 'agenda-item');
-    el.append(...present([
-      h('span', { class: 'agenda-time', text: minutesLabel(slot.minutes) || '—' }),
-      h('span', { class: 'agenda-main' }, [
-        h('span', { class: 'slot-title', text: slot.title }),
-        h('span', { class: 'agenda-meta', text: [speakers(slot), slot.trackTitle].filter(Boolean).join(' · ') }),
+    el.append(
+      ...present([
+        h('span', { class: 'agenda-time', text: minutesLabel(slot.minutes) || '—' }),
+        h('span', { class: 'agenda-main' }, [
+          h('span', { class: 'slot-title', text: slot.title }),
+          h('span', { class: 'agenda-meta', text: [speakers(slot), slot.trackTitle].filter(Boolean).join(' · ') }),
+        ]),
+        badge(slot),
       ]),
-      badge(slot),
-    ]));
+    );
     list.append(el);
   }
-  return h('section', { class: 'day unscheduled-day' }, [h('h2', { class: 'day-title', text: 'Not scheduled' }, [h('span', { class: 'day-count', text: ` ${view.unscheduled.length} slot${view.unscheduled.length === 1 ? '' : 's'}` })]), list]);
+  return h('section', { class: 'day unscheduled-day' }, [
+    h('h2', { class: 'day-title', text: 'Not scheduled' }, [
+      h('span', { class: 'day-count', text: ` ${view.unscheduled.length} slot${view.unscheduled.length === 1 ? '' : 's'}` }),
+    ]),
+    list,
+  ]);
 }
 
 /** Marks the slots whose source contains `line` and scrolls the first into view. */
@@ -206,8 +234,15 @@ export function renderClashes(view: ScheduleView, options: SlotOptions): HTMLEle
   for (const c of clashes) {
     const when = c.when.map((w) => `${clock.weekday(w.startIso)} ${clock.range(w.startIso, w.endIso, clock.date(w.startIso))}`).join(', ');
     const li = h('li', { class: 'clash-item', data: { tracks: c.tracks.map((t) => t.id).join(' ') } }, [
-      h('div', { class: 'clash-tracks' }, [h('strong', { text: c.tracks.map((t) => t.title).join(' × ') }), h('span', { class: 'clash-when', text: ` · ${when}` })]),
-      h('ul', { class: 'clash-people' }, c.people.map((p) => h('li', {}, [h('span', { class: 'chip', text: p.person.name }), ` ${p.roles.join('; ')}`]))),
+      h('div', { class: 'clash-tracks' }, [
+        h('strong', { text: c.tracks.map((t) => t.title).join(' × ') }),
+        h('span', { class: 'clash-when', text: ` · ${when}` }),
+      ]),
+      h(
+        'ul',
+        { class: 'clash-people' },
+        c.people.map((p) => h('li', {}, [h('span', { class: 'chip', text: p.person.name }), ` ${p.roles.join('; ')}`])),
+      ),
     ]);
     if (options.onReveal) {
       const reveal = options.onReveal;

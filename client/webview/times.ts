@@ -50,7 +50,15 @@ export class Clock {
   private parts(iso: string): LocalParts {
     let p = this.cache.get(iso);
     if (!p) {
-      const parts = formatter(this.zone, { weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+      const parts = formatter(this.zone, {
+        weekday: 'short',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).formatToParts(new Date(iso));
       const get = (type: string): string => parts.find((x) => x.type === type)?.value ?? '';
       p = { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}`, weekday: get('weekday') };
       if (this.cache.size > 20_000) this.cache.clear();
@@ -71,7 +79,8 @@ export class Clock {
 
   /** `07:10–07:35`, with the weekday when the reader's date differs from the event's `date`. */
   range(startIso: string, endIso: string, date: string): string {
-    const s = this.parts(startIso), e = this.parts(endIso);
+    const s = this.parts(startIso),
+      e = this.parts(endIso);
     return `${s.date !== date ? `${s.weekday} ` : ''}${s.time}–${e.date !== s.date ? `${e.weekday} ` : ''}${e.time}`;
   }
 
@@ -105,6 +114,7 @@ export function dateSpan(start: string | undefined, end: string | undefined): st
 /** `10 min`, `1 h 30 min`. */
 export function minutesLabel(minutes: number | undefined): string {
   if (minutes === undefined || !Number.isFinite(minutes)) return '';
-  const h = Math.floor(minutes / 60), m = Math.round(minutes % 60);
+  const h = Math.floor(minutes / 60),
+    m = Math.round(minutes % 60);
   return h && m ? `${h} h ${m} min` : h ? `${h} h` : `${m} min`;
 }

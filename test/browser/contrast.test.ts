@@ -46,22 +46,55 @@ const BUSY = programme({
 /** Colours of VS Code's default themes for the variables the preview reads. */
 const THEMES: Record<string, Record<string, string>> = {
   'vscode-light': {
-    'editor-background': '#ffffff', 'editor-foreground': '#3b3b3b', descriptionForeground: '#3b3b3b', 'panel-border': '#e5e5e5',
-    'textLink-foreground': '#005fb8', focusBorder: '#005fb8', 'editorError-foreground': '#e51400', 'editorWarning-foreground': '#bf8803',
-    'editorInfo-foreground': '#1a85ff', 'dropdown-background': '#ffffff', 'dropdown-foreground': '#3b3b3b', 'dropdown-border': '#cecece',
-    'button-background': '#005fb8', 'button-foreground': '#ffffff',
+    'editor-background': '#ffffff',
+    'editor-foreground': '#3b3b3b',
+    descriptionForeground: '#3b3b3b',
+    'panel-border': '#e5e5e5',
+    'textLink-foreground': '#005fb8',
+    focusBorder: '#005fb8',
+    'editorError-foreground': '#e51400',
+    'editorWarning-foreground': '#bf8803',
+    'editorInfo-foreground': '#1a85ff',
+    'dropdown-background': '#ffffff',
+    'dropdown-foreground': '#3b3b3b',
+    'dropdown-border': '#cecece',
+    'button-background': '#005fb8',
+    'button-foreground': '#ffffff',
   },
   'vscode-dark': {
-    'editor-background': '#1f1f1f', 'editor-foreground': '#cccccc', descriptionForeground: '#9d9d9d', 'panel-border': '#2b2b2b',
-    'textLink-foreground': '#4daafc', focusBorder: '#0078d4', 'editorError-foreground': '#f85149', 'editorWarning-foreground': '#cca700',
-    'editorInfo-foreground': '#3794ff', 'dropdown-background': '#313131', 'dropdown-foreground': '#cccccc', 'dropdown-border': '#3c3c3c',
-    'button-background': '#0078d4', 'button-foreground': '#ffffff',
+    'editor-background': '#1f1f1f',
+    'editor-foreground': '#cccccc',
+    descriptionForeground: '#9d9d9d',
+    'panel-border': '#2b2b2b',
+    'textLink-foreground': '#4daafc',
+    focusBorder: '#0078d4',
+    'editorError-foreground': '#f85149',
+    'editorWarning-foreground': '#cca700',
+    'editorInfo-foreground': '#3794ff',
+    'dropdown-background': '#313131',
+    'dropdown-foreground': '#cccccc',
+    'dropdown-border': '#3c3c3c',
+    'button-background': '#0078d4',
+    'button-foreground': '#ffffff',
   },
   'vscode-high-contrast': {
-    'editor-background': '#000000', 'editor-foreground': '#ffffff', descriptionForeground: '#ffffff', 'panel-border': '#6fc3df',
-    'textLink-foreground': '#21a6ff', focusBorder: '#f38518', 'editorError-foreground': '#f48771', 'editorWarning-foreground': '#ffd370',
-    'editorInfo-foreground': '#3794ff', 'dropdown-background': '#000000', 'dropdown-foreground': '#ffffff', 'dropdown-border': '#6fc3df',
-    'button-background': '#000000', 'button-foreground': '#ffffff', 'button-border': '#6fc3df', contrastBorder: '#6fc3df', contrastActiveBorder: '#f38518',
+    'editor-background': '#000000',
+    'editor-foreground': '#ffffff',
+    descriptionForeground: '#ffffff',
+    'panel-border': '#6fc3df',
+    'textLink-foreground': '#21a6ff',
+    focusBorder: '#f38518',
+    'editorError-foreground': '#f48771',
+    'editorWarning-foreground': '#ffd370',
+    'editorInfo-foreground': '#3794ff',
+    'dropdown-background': '#000000',
+    'dropdown-foreground': '#ffffff',
+    'dropdown-border': '#6fc3df',
+    'button-background': '#000000',
+    'button-foreground': '#ffffff',
+    'button-border': '#6fc3df',
+    contrastBorder: '#6fc3df',
+    contrastActiveBorder: '#f38518',
   },
 };
 
@@ -109,13 +142,24 @@ function measure(page: Page): Promise<Finding[]> {
     const name = (el: Element): string => `${el.tagName.toLowerCase()}${el.classList.length ? '.' + Array.from(el.classList).join('.') : ''}`;
     const out: { selector: string; text: string; ratio: number; color: string; background: string }[] = [];
     for (const el of Array.from(document.querySelectorAll('#app *'))) {
-      const own = Array.from(el.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim();
+      const own = Array.from(el.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
       const style = getComputedStyle(el);
-      if (!own || style.visibility === 'hidden' || style.display === 'none' || (el as HTMLElement).offsetParent === null && style.position !== 'fixed') continue;
+      if (!own || style.visibility === 'hidden' || style.display === 'none' || ((el as HTMLElement).offsetParent === null && style.position !== 'fixed'))
+        continue;
       const bg = backdrop(el);
       const fg = over(parse(style.color), bg);
       const [hi, lo] = [lum(fg), lum(bg)].sort((x, y) => y - x);
-      out.push({ selector: name(el), text: own.slice(0, 40), ratio: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100, color: `rgb(${fg.slice(0, 3).map(Math.round).join(',')})`, background: `rgb(${bg.slice(0, 3).map(Math.round).join(',')})` });
+      out.push({
+        selector: name(el),
+        text: own.slice(0, 40),
+        ratio: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100,
+        color: `rgb(${fg.slice(0, 3).map(Math.round).join(',')})`,
+        background: `rgb(${bg.slice(0, 3).map(Math.round).join(',')})`,
+      });
     }
     return out;
   });
@@ -123,10 +167,17 @@ function measure(page: Page): Promise<Finding[]> {
 
 function assertReadable(findings: Finding[], where: string, mustInclude: string[]): void {
   for (const selector of mustInclude) {
-    assert.ok(findings.some((f) => f.selector.startsWith(selector)), `${where}: nothing measured for ${selector}`);
+    assert.ok(
+      findings.some((f) => f.selector.startsWith(selector)),
+      `${where}: nothing measured for ${selector}`,
+    );
   }
   const low = findings.filter((f) => f.ratio < 4.5);
-  assert.deepStrictEqual(low.map((f) => `${f.where}: ${f.selector} "${f.text}" ${f.ratio}:1 (${f.color} on ${f.background})`), [], `${where}: text below 4.5:1`);
+  assert.deepStrictEqual(
+    low.map((f) => `${f.where}: ${f.selector} "${f.text}" ${f.ratio}:1 (${f.color} on ${f.background})`),
+    [],
+    `${where}: text below 4.5:1`,
+  );
 }
 
 const MEASURED = ['h1', 'span.slot-title', 'span.count-chip', 'li.chip', 'button', 'span.badge'];
@@ -166,11 +217,14 @@ suite('contrast of every text (WCAG AA, 4.5:1)', function () {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`programme render's page, prefers-color-scheme: ${colorScheme}`, async () => {
       const findings: Finding[] = [];
-      for (const [name, text] of [['example', undefined], ['busy', BUSY]] as const) {
+      for (const [name, text] of [
+        ['example', undefined],
+        ['busy', BUSY],
+      ] as const) {
         const page = await browser.newPage({ colorScheme, viewport: { width: 1280, height: 900 } });
         await page.goto(pathToFileURL(render(`${name}-${colorScheme}`, text)).href);
         await page.waitForSelector('header.top h1');
-        findings.push(...await both(page, name));
+        findings.push(...(await both(page, name)));
         await page.close();
       }
       assertReadable(findings, colorScheme, MEASURED);
@@ -180,24 +234,41 @@ suite('contrast of every text (WCAG AA, 4.5:1)', function () {
   for (const [kind, colours] of Object.entries(THEMES)) {
     test(`the webview in a ${kind.replace('vscode-', '')} theme`, async () => {
       const findings: Finding[] = [];
-      for (const [name, text] of [['example', fs.readFileSync(EXAMPLE, 'utf8')], ['busy', BUSY]] as const) {
+      for (const [name, text] of [
+        ['example', fs.readFileSync(EXAMPLE, 'utf8')],
+        ['busy', BUSY],
+      ] as const) {
         const view = buildSchedule(analyze(text), { uri: 'file:///p.programme.yaml', version: 1 });
         const dist = pathToFileURL(path.join(ROOT, 'dist')).href;
-        const vars = Object.entries(colours).map(([k, v]) => `--vscode-${k}: ${v};`).join(' ');
+        const vars = Object.entries(colours)
+          .map(([k, v]) => `--vscode-${k}: ${v};`)
+          .join(' ');
         const state = JSON.stringify({ uri: 'file:///p.programme.yaml', view }).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
         const file = path.join(dir, `${name}-${kind}.html`);
-        fs.writeFileSync(file, `<!DOCTYPE html><html style="${vars}"><head><meta charset="utf-8"><link rel="stylesheet" href="${dist}/webview.css"></head>
-<body class="${kind}"><div id="app" data-state="${state}"></div><script src="${dist}/webview.js"></script></body></html>`);
+        fs.writeFileSync(
+          file,
+          `<!DOCTYPE html><html style="${vars}"><head><meta charset="utf-8"><link rel="stylesheet" href="${dist}/webview.css"></head>
+<body class="${kind}"><div id="app" data-state="${state}"></div><script src="${dist}/webview.js"></script></body></html>`,
+        );
         // The webview's colour scheme is the theme's, whatever the machine's is.
         const page = await browser.newPage({ colorScheme: kind === 'vscode-light' ? 'light' : 'dark', viewport: { width: 1280, height: 900 } });
         await page.addInitScript(() => {
-          (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => undefined, setState: () => undefined });
+          (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({
+            postMessage: () => undefined,
+            getState: () => undefined,
+            setState: () => undefined,
+          });
         });
         await page.goto(pathToFileURL(file).href);
         await page.waitForSelector('header.top h1');
-        findings.push(...await both(page, name));
+        findings.push(...(await both(page, name)));
         // The chosen view is told apart from the other by more than its text colour.
-        const looks = await page.$$eval('.mode button', (bs) => bs.map((b) => { const s = getComputedStyle(b); return [s.backgroundColor, s.borderTopColor, s.borderTopWidth, s.textDecorationLine].join(' '); }));
+        const looks = await page.$$eval('.mode button', (bs) =>
+          bs.map((b) => {
+            const s = getComputedStyle(b);
+            return [s.backgroundColor, s.borderTopColor, s.borderTopWidth, s.textDecorationLine].join(' ');
+          }),
+        );
         assert.notStrictEqual(looks[0], looks[1], `${kind}: the selected view button looks like the other (${looks[0]})`);
         await page.close();
       }

@@ -9,14 +9,19 @@ if (!existsSync(path)) {
     console.log('Chromium is missing: installing the Debian package `chromium`...');
     try {
       execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-      execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
     } catch {
       console.error('Installing chromium with apt-get failed (see above).');
       process.exit(1);
     }
   }
   if (!existsSync(path)) {
-    console.error(`The browser tests need Chromium at ${path}. Install it (Debian/Ubuntu: \`sudo apt-get install chromium\`) or set PROGRAMME_CHROMIUM to a Chromium or Chrome executable.`);
+    console.error(
+      `The browser tests need Chromium at ${path}. Install it (Debian/Ubuntu: \`sudo apt-get install chromium\`) or set PROGRAMME_CHROMIUM to a Chromium or Chrome executable.`,
+    );
     process.exit(1);
   }
 }

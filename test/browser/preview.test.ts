@@ -102,7 +102,7 @@ suite('preview page in a browser', function () {
     const track = await page.textContent('.track');
     assert.match(track ?? '', /The PCI interconnect specification/);
     assert.match(track ?? '', /Key attendees.*Jean-Philippe Brucker/s);
-    assert.match(await page.textContent('.count-chip') ?? '', /no conflicts/);
+    assert.match((await page.textContent('.count-chip')) ?? '', /no conflicts/);
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     assertQuiet(watch);
@@ -112,9 +112,13 @@ suite('preview page in a browser', function () {
   test('a file with blocks: a table of times by rooms, each block with its track or free, and the tracks not placed yet', async () => {
     const { page, watch } = await open(render('committee', undefined, path.join(ROOT, 'examples/committee.programme.yaml')));
     assert.deepStrictEqual(await texts(page, '.block-grid thead th'), ['', 'Hall A', 'Hall B', 'Room C']);
-    assert.deepStrictEqual(await texts(page, '.block-grid tbody th'), ['Wed 2024-09-18 10:00–13:30 CEST', 'Wed 2024-09-18 15:00–18:30 CEST', 'Thu 2024-09-19 10:00–13:30 CEST']);
+    assert.deepStrictEqual(await texts(page, '.block-grid tbody th'), [
+      'Wed 2024-09-18 10:00–13:30 CEST',
+      'Wed 2024-09-18 15:00–18:30 CEST',
+      'Thu 2024-09-19 10:00–13:30 CEST',
+    ]);
     assert.deepStrictEqual(await texts(page, '.block-grid tbody tr:nth-child(3) td'), ['BPF MC', 'free', 'free']);
-    assert.match(await page.textContent('.blocks .unplaced') ?? '', /^Not placed yet \(7\): VFIO\/IOMMU\/PCI MC, Rust MC, /);
+    assert.match((await page.textContent('.blocks .unplaced')) ?? '', /^Not placed yet \(7\): VFIO\/IOMMU\/PCI MC, Rust MC, /);
     assertQuiet(watch);
     await page.close();
   });
@@ -145,12 +149,12 @@ suite('preview page in a browser', function () {
   test('a conflict is marked on both slots, with the message on hover', async () => {
     const { page, watch } = await open(render('hostile', HOSTILE));
     const late = page.locator('.day .slot', { hasText: 'Late' });
-    assert.match(await late.getAttribute('class') ?? '', /mark-error/);
-    assert.match(await late.getAttribute('title') ?? '', /'Late' .*overlaps 'Early'/);
+    assert.match((await late.getAttribute('class')) ?? '', /mark-error/);
+    assert.match((await late.getAttribute('title')) ?? '', /'Late' .*overlaps 'Early'/);
     assert.strictEqual(await late.locator('.badge').textContent(), 'conflict');
-    assert.match(await page.locator('.day .slot', { hasText: 'Early' }).getAttribute('class') ?? '', /mark-error/);
+    assert.match((await page.locator('.day .slot', { hasText: 'Early' }).getAttribute('class')) ?? '', /mark-error/);
     // Two errors: the overlap, and the `javascript:` link the schema rejects.
-    assert.match(await page.textContent('.counts') ?? '', /2 errors/);
+    assert.match((await page.textContent('.counts')) ?? '', /2 errors/);
     assertQuiet(watch);
     await page.close();
   });
@@ -160,7 +164,7 @@ suite('preview page in a browser', function () {
     assert.ok((await texts(page, '.day .slot .slot-title')).includes(XSS_TITLE));
     assert.strictEqual(await page.locator('img').count(), 0);
     assert.strictEqual(await page.locator('#app script').count(), 0);
-    assert.match(await page.textContent('.track .markdown') ?? '', /<script>alert\(3\)<\/script> stays text/);
+    assert.match((await page.textContent('.track .markdown')) ?? '', /<script>alert\(3\)<\/script> stays text/);
     await page.hover('.day .slot:has-text("onerror")');
     assertQuiet(watch);
     await page.close();
@@ -172,7 +176,10 @@ suite('preview page in a browser', function () {
     await page.getByText('click me').click();
     await page.click('.mode button:text("Agenda")');
     assert.strictEqual(await page.locator('a[href^="javascript:" i]').count(), 0);
-    assert.deepStrictEqual(await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href'))).then((hrefs) => hrefs.filter((h) => !/^https:\/\/example\.org\//.test(h ?? ''))), []);
+    assert.deepStrictEqual(
+      await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href'))).then((hrefs) => hrefs.filter((h) => !/^https:\/\/example\.org\//.test(h ?? ''))),
+      [],
+    );
     assert.strictEqual(await page.locator('a[href="https://example.org/docs"]').count(), 1);
     assert.ok(page.url().startsWith('file:'));
     assertQuiet(watch);

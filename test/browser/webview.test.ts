@@ -47,7 +47,9 @@ async function openWebview(state: object, height = 900): Promise<{ page: Page; s
     w.acquireVsCodeApi = () => ({
       postMessage: (m: unknown) => w.__posted.push(m),
       getState: () => w.__state,
-      setState: (s: unknown) => { w.__state = s; },
+      setState: (s: unknown) => {
+        w.__state = s;
+      },
     });
   });
   await page.goto(pathToFileURL(file).href);
@@ -110,13 +112,14 @@ suite('preview webview in a browser', function () {
     assert.strictEqual(await scrollY(), 0);
     await send(page, { type: 'selectLine', source: URI, line: closing.lines.start, mark: false, scroll: true });
     assert.deepStrictEqual(await texts(page, '.is-current .slot-title'), []);
-    assert.ok(await scrollY() > 0, 'scrolled to the slot');
+    assert.ok((await scrollY()) > 0, 'scrolled to the slot');
     await page.close();
   });
 
   test('the lock is kept in the state the serializer restores', async () => {
     const { page } = await openWebview({ uri: URI, view: viewOf(EXAMPLE_TEXT), locked: true });
-    const state = (): Promise<{ uri: string; locked?: boolean }> => page.evaluate(() => (window as unknown as { __state: { uri: string; locked?: boolean } }).__state);
+    const state = (): Promise<{ uri: string; locked?: boolean }> =>
+      page.evaluate(() => (window as unknown as { __state: { uri: string; locked?: boolean } }).__state);
     assert.deepStrictEqual({ uri: (await state()).uri, locked: (await state()).locked }, { uri: URI, locked: true });
     await send(page, { type: 'lock', source: URI, locked: false });
     assert.strictEqual((await state()).locked, false);
@@ -133,9 +136,12 @@ suite('preview webview in a browser', function () {
     await send(page, { type: 'update', source: URI, view: edited });
     assert.strictEqual((await texts(page, '.day .slot .slot-title')).pop(), 'Farewell');
     assert.strictEqual(await page.evaluate(() => window.scrollY), 250, 'the reader keeps their place');
-    assert.ok(await page.evaluate(() => document.querySelector('.track') === (window as unknown as { track: Element | null }).track), 'parts that did not change are not rebuilt');
+    assert.ok(
+      await page.evaluate(() => document.querySelector('.track') === (window as unknown as { track: Element | null }).track),
+      'parts that did not change are not rebuilt',
+    );
     await send(page, { type: 'update', source: URI, view: edited, error: { message: 'unexpected end of flow sequence', line: 41 } });
-    assert.match(await page.textContent('.banner.error') ?? '', /line 42: unexpected end of flow sequence\. Showing the last schedule that parsed\./);
+    assert.match((await page.textContent('.banner.error')) ?? '', /line 42: unexpected end of flow sequence\. Showing the last schedule that parsed\./);
     assert.strictEqual((await texts(page, '.day .slot .slot-title')).length, 8);
     await page.close();
   });
@@ -173,10 +179,15 @@ suite('preview webview in a browser', function () {
       'Jörg Rödel lead and key attendee of VFIO/IOMMU/PCI MC; speaker in IOMMU BoF',
       'Eric Auger key attendee of VFIO/IOMMU/PCI MC; lead of IOMMU BoF',
     ]);
-    assert.match(await page.textContent('header .count-chip.clash') ?? '', /^1 clash$/);
+    assert.match((await page.textContent('header .count-chip.clash')) ?? '', /^1 clash$/);
     // The slots of both tracks in that time (08:00–08:30) are marked; those outside it are not.
-    assert.deepStrictEqual(await texts(page, '.day .slot.clash .slot-title'), ['IOMMU virtualization and nested translation', 'Break', 'PASID in SR-IOV virtual functions', 'Hallway IOMMU chat']);
-    assert.match(await page.getAttribute('.day .slot.clash >> nth=3', 'title') ?? '', /⚡ IOMMU BoF clashes with VFIO\/IOMMU\/PCI MC/);
+    assert.deepStrictEqual(await texts(page, '.day .slot.clash .slot-title'), [
+      'IOMMU virtualization and nested translation',
+      'Break',
+      'PASID in SR-IOV virtual functions',
+      'Hallway IOMMU chat',
+    ]);
+    assert.match((await page.getAttribute('.day .slot.clash >> nth=3', 'title')) ?? '', /⚡ IOMMU BoF clashes with VFIO\/IOMMU\/PCI MC/);
     await page.click('.clash-item');
     const line = text.split('\n').indexOf('  bof:');
     assert.deepStrictEqual((await posted()).slice(1), [{ type: 'revealLine', source: URI, line, endLine: line }]);
@@ -189,9 +200,17 @@ suite('preview webview in a browser', function () {
 
   test('malformed messages and state are ignored, not fatal', async () => {
     const { page, seen } = await openWebview({ uri: URI, view: { nonsense: true } });
-    assert.match(await page.textContent('#app') ?? '', /Waiting for the language server/);
+    assert.match((await page.textContent('#app')) ?? '', /Waiting for the language server/);
     await page.evaluate(() => {
-      for (const m of [null, 7, 'x', { type: 'update', source: 1 }, { type: 'update', source: 'u', view: { days: 3 } }, { type: 'selectLine', source: 'u', line: 'x' }]) window.postMessage(m, '*');
+      for (const m of [
+        null,
+        7,
+        'x',
+        { type: 'update', source: 1 },
+        { type: 'update', source: 'u', view: { days: 3 } },
+        { type: 'selectLine', source: 'u', line: 'x' },
+      ])
+        window.postMessage(m, '*');
     });
     await send(page, { type: 'update', source: URI, view: viewOf(EXAMPLE_TEXT) });
     assert.strictEqual((await texts(page, '.day .slot .slot-title')).length, 8);

@@ -39,8 +39,14 @@ suite('programme check', () => {
   test('json output: 0-based LSP ranges and severity names', () => {
     const r = run(['check', '--format', 'json', FIVE, EXAMPLE]);
     assert.strictEqual(r.status, 1);
-    const json = JSON.parse(r.stdout) as { file: string; diagnostics: { code: string; severity: string; range: { start: { line: number; character: number } } }[] }[];
-    assert.deepStrictEqual(json.map((f) => f.file), [FIVE, EXAMPLE]);
+    const json = JSON.parse(r.stdout) as {
+      file: string;
+      diagnostics: { code: string; severity: string; range: { start: { line: number; character: number } } }[];
+    }[];
+    assert.deepStrictEqual(
+      json.map((f) => f.file),
+      [FIVE, EXAMPLE],
+    );
     assert.deepStrictEqual(json[0].diagnostics[0].range.start, { line: 9, character: 4 });
     assert.strictEqual(json[0].diagnostics[0].severity, 'error');
     assert.ok(json[1].diagnostics.every((d) => d.severity === 'information' || d.severity === 'hint'));

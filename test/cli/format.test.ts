@@ -78,7 +78,10 @@ suite('programme format', () => {
 
   test('--check with --write is a usage error; --sort orders slots', () => {
     assert.strictEqual(run(['format', '--check', '--write', 'x.yaml']).status, 2);
-    const file = tmp('s.programme.yaml', 'programme: 1\ntracks:\n  a:\n    title: A\n    slots:\n      - title: Two\n        start: 2025-06-02 10:00\n      - title: One\n        start: 2025-06-02 09:00\n');
+    const file = tmp(
+      's.programme.yaml',
+      'programme: 1\ntracks:\n  a:\n    title: A\n    slots:\n      - title: Two\n        start: 2025-06-02 10:00\n      - title: One\n        start: 2025-06-02 09:00\n',
+    );
     assert.match(run(['format', '--sort', file]).stdout, /title: One[\s\S]*title: Two/);
     assert.match(run(['format', file]).stdout, /title: Two[\s\S]*title: One/);
   });

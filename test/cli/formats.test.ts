@@ -23,7 +23,10 @@ suite('programme check --format sarif|github', () => {
     assert.deepStrictEqual(sarifErrors(log), []);
     assert.strictEqual(log.runs.length, 1);
     const rules = log.runs[0].tool.driver.rules as { id: string; defaultConfiguration: { level: string } }[];
-    assert.deepStrictEqual(rules.map((x) => x.id), Object.keys(CODES));
+    assert.deepStrictEqual(
+      rules.map((x) => x.id),
+      Object.keys(CODES),
+    );
     assert.strictEqual(rules.find((x) => x.id === 'speaker-conflict')!.defaultConfiguration.level, 'warning');
     const first = log.runs[0].results[0];
     assert.strictEqual(first.ruleId, 'schema');
@@ -43,7 +46,10 @@ suite('programme check --format sarif|github', () => {
     const r = run(['check', '--format', 'github', FIVE]);
     assert.strictEqual(r.status, 1);
     const first = r.stdout.split('\n')[0];
-    assert.strictEqual(first, `::error file=${FIVE},line=10,col=5,endLine=10,endColumn=15,title=schema::unknown key \`affiliaton\` in person; did you mean \`affiliation\`?`);
+    assert.strictEqual(
+      first,
+      `::error file=${FIVE},line=10,col=5,endLine=10,endColumn=15,title=schema::unknown key \`affiliaton\` in person; did you mean \`affiliation\`?`,
+    );
   });
 
   test('github: %, CR, LF escaped in messages; also , and : in properties', () => {

@@ -8,7 +8,12 @@ import { C3VOC, ROOT } from '../support/exchange';
 const REAL = path.join(ROOT, 'test/fixtures/real-schedules');
 
 function run(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -38,13 +43,19 @@ suite('programme import', function () {
     const r = run(['import', path.join(C3VOC, 'frab-camp2019.json'), '-o', out]);
     // Camp 2019 has attachments with relative URLs: listed, and the exit code says so.
     assert.strictEqual(r.status, 1, r.stderr);
-    assert.match(r.stderr, /\$\.schedule\.conference\.days\[0\]\.rooms\.Curie\[2\]\.attachments\[0\]: `\/system\/event_attachments\/[^`]+` is not an absolute URL: left out/);
+    assert.match(
+      r.stderr,
+      /\$\.schedule\.conference\.days\[0\]\.rooms\.Curie\[2\]\.attachments\[0\]: `\/system\/event_attachments\/[^`]+` is not an absolute URL: left out/,
+    );
     const check = run(['check', out]);
     assert.strictEqual(check.status, 0, check.stdout);
     const text = fs.readFileSync(out, 'utf8');
     assert.match(text, /timezone: Europe\/Berlin\n\s+day-change: 04:00\n/);
     assert.match(text, /start: 2019-08-22 12:00\n\s+duration: 45m\n\s+room: curie/);
-    assert.match(text, /guid: a0a0fcfe-b7fb-46e3-84b6-97a5406016b4\n\s+source-id: 10386\n\s+slug: Camp2019-10386-opening_ceremony\n\s+url: https:\/\/fahrplan\.events\.ccc\.de\/camp\/2019\/Fahrplan\/events\/10386\.html\n\s+language: en\n/);
+    assert.match(
+      text,
+      /guid: a0a0fcfe-b7fb-46e3-84b6-97a5406016b4\n\s+source-id: 10386\n\s+slug: Camp2019-10386-opening_ceremony\n\s+url: https:\/\/fahrplan\.events\.ccc\.de\/camp\/2019\/Fahrplan\/events\/10386\.html\n\s+language: en\n/,
+    );
   });
 
   test('pretalx: to stdout; its zone (UTC) contradicts its dates (+01:00): reported, times kept as written', () => {
@@ -52,7 +63,10 @@ suite('programme import', function () {
     assert.strictEqual(r.status, 0, r.stderr);
     assert.match(r.stdout, /^# Imported from pretalx-democon\.json \(a schedule\.json/);
     assert.match(r.stdout, /\nprogramme: 1\n/);
-    assert.match(r.stderr, /time_zone_name: the file names the zone UTC, but \$\.schedule\.conference\.days\[0\]\.rooms\["Gray Room"\]\[0\]\.date is at UTC\+1, where UTC is at UTC/);
+    assert.match(
+      r.stderr,
+      /time_zone_name: the file names the zone UTC, but \$\.schedule\.conference\.days\[0\]\.rooms\["Gray Room"\]\[0\]\.date is at UTC\+1, where UTC is at UTC/,
+    );
     assert.match(r.stdout, /timezone: Etc\/GMT-1\n/);
     assert.match(r.stdout, /title: Focused 5thgeneration hardware\n(\s+\S.*\n)*?\s+start: 2020-12-14 09:00\n/);
   });
@@ -63,13 +77,19 @@ suite('programme import', function () {
     assert.strictEqual(kept.status, 1, kept.stderr);
     assert.match(kept.stdout, /timezone: Etc\/GMT-1\n\s+day-change: 03:00\n/);
     assert.match(kept.stdout, /title: Opening Event\n\s+subtitle: "35C3: Refreshing Memories"\n(\s+\S.*\n)*?\s+start: 2018-12-27 11:00\n/);
-    assert.match(kept.stderr, /\$\.schedule\.conference: no time zone named: local times are kept as written, at UTC\+1 \(zone Etc\/GMT-1\); name the conference's zone with --timezone ZONE/);
+    assert.match(
+      kept.stderr,
+      /\$\.schedule\.conference: no time zone named: local times are kept as written, at UTC\+1 \(zone Etc\/GMT-1\); name the conference's zone with --timezone ZONE/,
+    );
     const named = run(['import', file, '--timezone', 'Europe/Berlin']);
     assert.match(named.stdout, /timezone: Europe\/Berlin\n/);
     assert.match(named.stdout, /title: Opening Event\n(\s+\S.*\n)*?\s+start: 2018-12-27 11:00\n/);
     assert.doesNotMatch(named.stderr, /zone/);
     const wrong = run(['import', file, '--timezone', 'America/New_York']);
-    assert.match(wrong.stderr, /--timezone America\/New_York contradicts the file: \$\.schedule\.conference\.days\[0\]\.rooms\.\w+\[0\]\.date is at UTC\+1, where America\/New_York is at UTC−5/);
+    assert.match(
+      wrong.stderr,
+      /--timezone America\/New_York contradicts the file: \$\.schedule\.conference\.days\[0\]\.rooms\.\w+\[0\]\.date is at UTC\+1, where America\/New_York is at UTC−5/,
+    );
     const bad = run(['import', file, '--timezone', 'Europe/Berln']);
     assert.strictEqual(bad.status, 2);
     assert.match(bad.stderr, /import: --timezone: `Europe\/Berln` is not an IANA time zone \(did you mean `Europe\/Berlin`\?\)/);
@@ -79,7 +99,13 @@ suite('programme import', function () {
     const camp = fs.readFileSync(path.join(C3VOC, 'frab-camp2019.json'), 'utf8').replace(/(T\d\d:\d\d:\d\d)\+02:00/g, '$1');
     assert.ok(!/T\d\d:\d\d:\d\d\+02:00/.test(camp));
     const noOffsets = tmp('camp-local.json', camp);
-    const files = [noOffsets, path.join(REAL, 'giggity-fosdem_2021.xml'), path.join(REAL, 'giggity-debconf23.xml'), path.join(REAL, 'ccc-35c3.json'), path.join(REAL, 'voctosched-indico.json')];
+    const files = [
+      noOffsets,
+      path.join(REAL, 'giggity-fosdem_2021.xml'),
+      path.join(REAL, 'giggity-debconf23.xml'),
+      path.join(REAL, 'ccc-35c3.json'),
+      path.join(REAL, 'voctosched-indico.json'),
+    ];
     for (const file of files) {
       const tokyo = run(['import', file], { TZ: 'Asia/Tokyo' });
       const utc = run(['import', file], { TZ: 'UTC' });
@@ -103,7 +129,10 @@ suite('programme import', function () {
     assert.ok(r.stderr.includes(`${at}[0].duration: \`${events[0].title}\` lasts 00:00: a slot needs a length of at least a minute: left out`), r.stderr);
     assert.ok(r.stderr.includes(`${at}[1].links[0]: a link without a URL (\`Slides\`): left out`), r.stderr);
     assert.ok(r.stderr.includes(`${at}[1].links[1]: \`www.example.org\` is not an absolute URL: left out`), r.stderr);
-    assert.ok(r.stderr.includes(`${at}[2].date: \`${events[2].title}\`: \`42\` is not an ISO date-time: the start is read from the day's date and \`start\``), r.stderr);
+    assert.ok(
+      r.stderr.includes(`${at}[2].date: \`${events[2].title}\`: \`42\` is not an ISO date-time: the start is read from the day's date and \`start\``),
+      r.stderr,
+    );
     assert.match(r.stderr, /35 of 36 events imported/);
     assert.match(r.stdout, /url: https:\/\/example\.org\/kept/);
     assert.ok(!r.stdout.includes(`title: ${events[0].title}\n`));
@@ -139,11 +168,23 @@ suite('programme import', function () {
 
   test('what import cannot read is named, with what it reads', () => {
     const cases: [string, string, RegExp][] = [
-      ['cal.ics', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', /:1:1: this is an iCalendar file: it has no rooms, tracks or speakers to import; import reads schedule\.json/],
-      ['v2.json', JSON.stringify({ $schema: 'https://c3voc.de/schedule/schema.json', schedule: { version: '2.0', events: [] } }), /\$\.schedule: a schedule version 2 file \(flat `events` with `rooms`\): import reads schedule\.json version 1/],
+      [
+        'cal.ics',
+        'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n',
+        /:1:1: this is an iCalendar file: it has no rooms, tracks or speakers to import; import reads schedule\.json/,
+      ],
+      [
+        'v2.json',
+        JSON.stringify({ $schema: 'https://c3voc.de/schedule/schema.json', schedule: { version: '2.0', events: [] } }),
+        /\$\.schedule: a schedule version 2 file \(flat `events` with `rooms`\): import reads schedule\.json version 1/,
+      ],
       ['other.json', JSON.stringify({ name: 'x', items: [] }), /: \$: a JSON file import does not know \(keys `name`, `items`\): import reads schedule\.json/],
       ['other.xml', '<?xml version="1.0"?>\n<rss><channel/></rss>\n', /: \/rss: an XML file whose root element is <rss>, not <schedule>: import reads/],
-      ['timetable.json', JSON.stringify({ _type: 'HTTPAPIResult', results: { '1': { '20210915': {} } } }), /\$\.results: an Indico timetable export .*\/export\/event\/ID\.json\?detail=contributions/],
+      [
+        'timetable.json',
+        JSON.stringify({ _type: 'HTTPAPIResult', results: { '1': { '20210915': {} } } }),
+        /\$\.results: an Indico timetable export .*\/export\/event\/ID\.json\?detail=contributions/,
+      ],
       ['empty.json', '', /the file is empty: import reads/],
     ];
     for (const [name, content, message] of cases) {
@@ -157,7 +198,10 @@ suite('programme import', function () {
   test('Pentabarf schedule.xml: no zone in the file: kept as written in UTC, said on stderr; --timezone Europe/Brussels names it', () => {
     const file = path.join(REAL, 'giggity-fosdem_2021.xml');
     const kept = run(['import', file]);
-    assert.match(kept.stderr, /\/schedule\/conference: no time zone and no UTC offset in the file: local times are kept as written, in UTC; name the conference's zone with --timezone ZONE/);
+    assert.match(
+      kept.stderr,
+      /\/schedule\/conference: no time zone and no UTC offset in the file: local times are kept as written, in UTC; name the conference's zone with --timezone ZONE/,
+    );
     assert.match(kept.stdout, /title: Welcome to FOSDEM 2021\n(\s+\S.*\n)*?\s+start: 2021-02-06 09:00\n/);
     const named = run(['import', file, '--timezone', 'Europe/Brussels']);
     assert.match(named.stdout, /timezone: Europe\/Brussels\n/);
@@ -170,28 +214,71 @@ suite('programme import', function () {
     assert.strictEqual(r.status, 0, r.stderr);
     assert.match(r.stdout, /timezone: Europe\/Warsaw\n/);
     assert.match(r.stdout, /\n  martin-peres:\n    name: Martin Peres\n    affiliation: X\.Org\n/);
-    assert.match(r.stdout, /title: Making bare-metal testing accessible to every developer\n(\s+\S.*\n)*?\s+start: 2021-09-17 16:10\n\s+duration: 20m\n\s+speakers:\n\s+- martin-peres\n/);
+    assert.match(
+      r.stdout,
+      /title: Making bare-metal testing accessible to every developer\n(\s+\S.*\n)*?\s+start: 2021-09-17 16:10\n\s+duration: 20m\n\s+speakers:\n\s+- martin-peres\n/,
+    );
     assert.match(r.stdout, /source-id: 12\n\s+url: https:\/\/indico\.freedesktop\.org\/event\/1\/contributions\/26\/\n/);
     assert.match(r.stdout, /\n  main-track:\n    title: Main Track\n/);
   });
 
   test('hub schedule.json: days from 10:30 to 06:00; a 01:30 talk after the last evening stays on the last day, person guids and HH:MM:SS durations kept', () => {
     const ev = (guid: string, date: string, start: string, duration: string, title: string, person: { guid: string; name: string }): object => ({
-      guid, id: Number(guid.slice(-3)), date, start, duration, room: 'Saal 1', slug: `hub-${title.toLowerCase().replace(/\W+/g, '-')}`, url: `https://events.ccc.de/congress/2023/hub/event/${guid}`,
-      title, subtitle: '', track: 'Hardware', type: 'Talk', language: 'en', abstract: '', do_not_record: false, persons: [person], links: [], attachments: [],
+      guid,
+      id: Number(guid.slice(-3)),
+      date,
+      start,
+      duration,
+      room: 'Saal 1',
+      slug: `hub-${title.toLowerCase().replace(/\W+/g, '-')}`,
+      url: `https://events.ccc.de/congress/2023/hub/event/${guid}`,
+      title,
+      subtitle: '',
+      track: 'Hardware',
+      type: 'Talk',
+      language: 'en',
+      abstract: '',
+      do_not_record: false,
+      persons: [person],
+      links: [],
+      attachments: [],
     });
     const ada = { guid: '0b7f2c1e-1111-4a2b-8c3d-000000000001', name: 'Ada' };
     const hub = {
       schedule: {
-        version: 'hub', conference: {
-          acronym: '37c3', title: '37C3', start: '2023-12-27', end: '2023-12-28', daysCount: 2, timeslot_duration: '00:05', time_zone_name: 'Europe/Berlin',
+        version: 'hub',
+        conference: {
+          acronym: '37c3',
+          title: '37C3',
+          start: '2023-12-27',
+          end: '2023-12-28',
+          daysCount: 2,
+          timeslot_duration: '00:05',
+          time_zone_name: 'Europe/Berlin',
           rooms: [{ name: 'Saal 1', guid: 'ba692ba3-421b-5371-8309-60acc34a3c05' }],
           days: [
-            { index: 1, date: '2023-12-27', day_start: '2023-12-27T10:30:00+01:00', day_end: '2023-12-28T06:00:00+01:00', rooms: { 'Saal 1': [ev('5d1c6a4e-2222-4b3c-9d4e-000000000101', '2023-12-27T11:00:00+01:00', '11:00', '00:40:00', 'Opening', ada)] } },
-            { index: 2, date: '2023-12-28', day_start: '2023-12-28T10:30:00+01:00', day_end: '2023-12-29T06:00:00+01:00', rooms: { 'Saal 1': [
-              ev('5d1c6a4e-2222-4b3c-9d4e-000000000102', '2023-12-28T22:00:00+01:00', '22:00', '01:00:00', 'Evening', ada),
-              ev('5d1c6a4e-2222-4b3c-9d4e-000000000103', '2023-12-29T01:30:00+01:00', '01:30', '00:30:00', 'After Midnight', { guid: '0b7f2c1e-1111-4a2b-8c3d-000000000002', name: 'Grace' }),
-            ] } },
+            {
+              index: 1,
+              date: '2023-12-27',
+              day_start: '2023-12-27T10:30:00+01:00',
+              day_end: '2023-12-28T06:00:00+01:00',
+              rooms: { 'Saal 1': [ev('5d1c6a4e-2222-4b3c-9d4e-000000000101', '2023-12-27T11:00:00+01:00', '11:00', '00:40:00', 'Opening', ada)] },
+            },
+            {
+              index: 2,
+              date: '2023-12-28',
+              day_start: '2023-12-28T10:30:00+01:00',
+              day_end: '2023-12-29T06:00:00+01:00',
+              rooms: {
+                'Saal 1': [
+                  ev('5d1c6a4e-2222-4b3c-9d4e-000000000102', '2023-12-28T22:00:00+01:00', '22:00', '01:00:00', 'Evening', ada),
+                  ev('5d1c6a4e-2222-4b3c-9d4e-000000000103', '2023-12-29T01:30:00+01:00', '01:30', '00:30:00', 'After Midnight', {
+                    guid: '0b7f2c1e-1111-4a2b-8c3d-000000000002',
+                    name: 'Grace',
+                  }),
+                ],
+              },
+            },
           ],
         },
       },
@@ -207,12 +294,25 @@ suite('programme import', function () {
     assert.strictEqual(run(['check', programme]).status, 0);
     const out = JSON.parse(run(['export', programme, '--to', 'schedule-json']).stdout);
     const days = out.schedule.conference.days;
-    assert.deepStrictEqual(days.map((d: { date: string }) => d.date), ['2023-12-27', '2023-12-28'], 'no extra day');
-    const last = Object.values(days[1].rooms).flat() as { title: string; guid: string; date: string; duration: string; persons: { guid: string; name: string }[] }[];
-    assert.deepStrictEqual(last.map((e) => [e.title, e.guid, e.date, e.duration]), [
-      ['Evening', '5d1c6a4e-2222-4b3c-9d4e-000000000102', '2023-12-28T22:00:00+01:00', '01:00'],
-      ['After Midnight', '5d1c6a4e-2222-4b3c-9d4e-000000000103', '2023-12-29T01:30:00+01:00', '00:30'],
-    ]);
+    assert.deepStrictEqual(
+      days.map((d: { date: string }) => d.date),
+      ['2023-12-27', '2023-12-28'],
+      'no extra day',
+    );
+    const last = Object.values(days[1].rooms).flat() as {
+      title: string;
+      guid: string;
+      date: string;
+      duration: string;
+      persons: { guid: string; name: string }[];
+    }[];
+    assert.deepStrictEqual(
+      last.map((e) => [e.title, e.guid, e.date, e.duration]),
+      [
+        ['Evening', '5d1c6a4e-2222-4b3c-9d4e-000000000102', '2023-12-28T22:00:00+01:00', '01:00'],
+        ['After Midnight', '5d1c6a4e-2222-4b3c-9d4e-000000000103', '2023-12-29T01:30:00+01:00', '00:30'],
+      ],
+    );
     assert.deepStrictEqual(last[1].persons, [{ guid: '0b7f2c1e-1111-4a2b-8c3d-000000000002', name: 'Grace' }]);
   });
 

@@ -14,8 +14,10 @@ const EXAMPLE = path.join(ROOT, 'examples/lpc2021-vfio-iommu-pci.programme.yaml'
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function size(dir: string): number {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile()).reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
 }
 
 suite('npm pack, then npm install -g of the tarball', function () {

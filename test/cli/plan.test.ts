@@ -48,11 +48,13 @@ function countClashes(text: string): { count: number; list: string[] } {
   const list: string[] = [];
   for (let i = 0; i < tracks.length; i++) {
     for (let j = i + 1; j < tracks.length; j++) {
-      const a = tracks[i], b = tracks[j];
+      const a = tracks[i],
+        b = tracks[j];
       const overlap = a.sessions.some((s) => b.sessions.some((t) => s.interval!.startMs < t.interval!.endMs && t.interval!.startMs < s.interval!.endMs));
       if (!overlap) continue;
       const people = (t: typeof a): Set<string> => new Set([...t.leads, ...t.keyAttendees].map((r) => r.id));
-      const pa = people(a), pb = people(b);
+      const pa = people(a),
+        pb = people(b);
       for (const p of pa) if (pb.has(p)) list.push(`${p}:${a.id}+${b.id}`);
     }
   }
@@ -63,7 +65,10 @@ function countClashes(text: string): { count: number; list: string[] } {
 function assertPlaced(text: string): void {
   const a = analyze(text);
   const serious = a.problems.filter((p) => p.code !== 'unused-person');
-  assert.deepStrictEqual(serious.map((p) => `${p.code}: ${p.message}`).filter((m) => !m.startsWith('attendee-conflict')), []);
+  assert.deepStrictEqual(
+    serious.map((p) => `${p.code}: ${p.message}`).filter((m) => !m.startsWith('attendee-conflict')),
+    [],
+  );
   const taken = new Set<string>();
   for (const t of a.model.tracks.values()) {
     assert.strictEqual(t.sessions.length, 1, `${t.id} has ${t.sessions.length} sessions`);
@@ -80,12 +85,17 @@ function assertPlaced(text: string): void {
 function assertCheckAgrees(file: string, clashes: PlanJson['clashes'], names: Map<string, string>): void {
   const r = run(['check', '--format', 'json', file]);
   const diagnostics = (JSON.parse(r.stdout) as { diagnostics: { code: string; message: string }[] }[])[0].diagnostics;
-  assert.deepStrictEqual(diagnostics.filter((d) => d.code === 'room-conflict').map((d) => d.message), []);
-  const found = diagnostics.filter((d) => d.code === 'attendee-conflict').map((d) => {
-    const m = /^(.+) is needed in two tracks at once: as .+ of track `([^`]+)` .* and as .+ of track `([^`]+)`/.exec(d.message);
-    assert.ok(m, d.message);
-    return `${m[1]}:${[m[2], m[3]].sort().join('+')}`;
-  });
+  assert.deepStrictEqual(
+    diagnostics.filter((d) => d.code === 'room-conflict').map((d) => d.message),
+    [],
+  );
+  const found = diagnostics
+    .filter((d) => d.code === 'attendee-conflict')
+    .map((d) => {
+      const m = /^(.+) is needed in two tracks at once: as .+ of track `([^`]+)` .* and as .+ of track `([^`]+)`/.exec(d.message);
+      assert.ok(m, d.message);
+      return `${m[1]}:${[m[2], m[3]].sort().join('+')}`;
+    });
   assert.deepStrictEqual(found.sort(), clashes.map((c) => `${names.get(c.person) ?? c.person}:${[...c.tracks].sort().join('+')}`).sort());
 }
 
@@ -119,7 +129,10 @@ suite('programme plan: generated committee cases with a planted optimum', () => 
 
   test('18 tracks, one person needed by 7 tracks over 6 half-days: the least is 1 clash, and it is that person', () => {
     const { json } = planAndCheck({ rooms: 3, halfDays: 6, tracks: 18, seed: 2, crowded: 7 });
-    assert.deepStrictEqual(json.clashes.map((c) => c.person), ['crowded-person']);
+    assert.deepStrictEqual(
+      json.clashes.map((c) => c.person),
+      ['crowded-person'],
+    );
   });
 
   test('30 tracks into 4 rooms x 8 half-days: zero clashes, two blocks left free', () => {
@@ -129,7 +142,7 @@ suite('programme plan: generated committee cases with a planted optimum', () => 
 });
 
 suite('programme plan: writing', () => {
-  test('--write adds only the placed tracks\' sessions and rooms: comments, order and layout stay', () => {
+  test("--write adds only the placed tracks' sessions and rooms: comments, order and layout stay", () => {
     const c = committeeCase({ rooms: 2, halfDays: 2, tracks: 3, seed: 7 });
     const file = tmpFile(c.text);
     assert.strictEqual(run(['plan', file, '--write']).status, 0);
@@ -137,7 +150,13 @@ suite('programme plan: writing', () => {
     // Removing the added lines gives back the original, byte for byte.
     const added = after.split('\n').filter((l) => /^ {4}room: |^ {4}sessions:$|^ {6}- \{ start: /.test(l));
     assert.strictEqual(added.length, 9);
-    assert.strictEqual(after.split('\n').filter((l) => !added.includes(l)).join('\n'), c.text);
+    assert.strictEqual(
+      after
+        .split('\n')
+        .filter((l) => !added.includes(l))
+        .join('\n'),
+      c.text,
+    );
     assert.match(after, /# proposal 1\n/);
     assert.match(after, / {4}room: room-\d\n {4}sessions:\n {6}- \{ start: 2024-09-1\d \d\d:00, end: 2024-09-1\d \d\d:30 \}\n/);
   });
@@ -175,7 +194,8 @@ suite('programme plan: writing', () => {
 
 suite('programme plan: tracks already placed, and re-planning', () => {
   test('placed tracks stay and count: a new track avoids the half-days of placed tracks it shares a lead with', () => {
-    const unplace = (text: string, id: string): string => text.replace(new RegExp(`(  ${id}:\n(?:    .*\n)*?)    room: \\w\n    sessions:\n      - \\{ [^}]* \\}\n`), '$1');
+    const unplace = (text: string, id: string): string =>
+      text.replace(new RegExp(`(  ${id}:\n(?:    .*\n)*?)    room: \\w\n    sessions:\n      - \\{ [^}]* \\}\n`), '$1');
     let text = fs.readFileSync(REPLAN, 'utf8').replace('    key-attendees: [xin]   # new: xin is needed here too\n', '');
     for (const id of ['mc5', 'mc7', 'mc9']) text = unplace(text, id);
     // mc9 now needs xin, who leads mc1 (Wednesday morning) and mc4 (Wednesday afternoon).
@@ -186,7 +206,13 @@ suite('programme plan: tracks already placed, and re-planning', () => {
     assert.strictEqual(r.status, 0, r.stderr);
     const json = JSON.parse(r.stdout) as PlanJson;
     // Free: Wednesday afternoon in room b, Thursday morning in rooms a and c.
-    assert.deepStrictEqual(json.placements.filter((p) => p.change === 'new').map((p) => p.track).sort(), ['mc5', 'mc7', 'mc9']);
+    assert.deepStrictEqual(
+      json.placements
+        .filter((p) => p.change === 'new')
+        .map((p) => p.track)
+        .sort(),
+      ['mc5', 'mc7', 'mc9'],
+    );
     assert.strictEqual(json.placements.find((p) => p.track === 'mc9')!.when.slice(0, 14), 'Thu 2024-09-19');
     assert.strictEqual(json.placements.filter((p) => p.change === 'kept').length, 6);
     assert.strictEqual(json.clashCount, 0);
@@ -198,9 +224,15 @@ suite('programme plan: tracks already placed, and re-planning', () => {
     const r = run(['plan', REPLAN, '--format', 'json']);
     assert.strictEqual(r.status, 0, r.stderr);
     const json = JSON.parse(r.stdout) as PlanJson;
-    assert.deepStrictEqual(json.clashes.map((c) => `${c.person} ${c.tracks.join('+')}`), ['xin mc1+mc2']);
+    assert.deepStrictEqual(
+      json.clashes.map((c) => `${c.person} ${c.tracks.join('+')}`),
+      ['xin mc1+mc2'],
+    );
     assertCheckAgrees(REPLAN, json.clashes, namesOf(fs.readFileSync(REPLAN, 'utf8')));
-    assert.strictEqual(json.placements.every((p) => p.change === 'kept'), true);
+    assert.strictEqual(
+      json.placements.every((p) => p.change === 'kept'),
+      true,
+    );
   });
 
   test('--replan after a track gained a key attendee: no clash, with the 2 moves an optimal re-plan needs (mc2 and mc9 swap)', () => {
@@ -213,7 +245,13 @@ suite('programme plan: tracks already placed, and re-planning', () => {
     assert.strictEqual(json.optimal, true);
     assert.strictEqual(json.clashCount, 0);
     assert.strictEqual(json.moves, 2);
-    assert.deepStrictEqual(json.placements.filter((p) => p.change === 'moved').map((p) => `${p.track} ${p.room}`).sort(), ['mc2 c', 'mc9 b']);
+    assert.deepStrictEqual(
+      json.placements
+        .filter((p) => p.change === 'moved')
+        .map((p) => `${p.track} ${p.room}`)
+        .sort(),
+      ['mc2 c', 'mc9 b'],
+    );
     const after = fs.readFileSync(file, 'utf8');
     assertPlaced(after);
     assert.strictEqual(countClashes(after).count, 0);
@@ -221,8 +259,10 @@ suite('programme plan: tracks already placed, and re-planning', () => {
     // Only mc2's and mc9's room and session changed.
     const diff = before.split('\n').filter((l, i) => l !== after.split('\n')[i]);
     assert.deepStrictEqual(diff, [
-      '    room: b', '      - { start: 2024-09-18 10:00, end: 2024-09-18 13:30 }',
-      '    room: c', '      - { start: 2024-09-19 10:00, end: 2024-09-19 13:30 }',
+      '    room: b',
+      '      - { start: 2024-09-18 10:00, end: 2024-09-18 13:30 }',
+      '    room: c',
+      '      - { start: 2024-09-19 10:00, end: 2024-09-19 13:30 }',
     ]);
   });
 });
@@ -241,7 +281,9 @@ suite('programme plan: exit codes', () => {
 
   test('a track whose room has no block: exit 1, says so', () => {
     const c = committeeCase({ rooms: 2, halfDays: 2, tracks: 2, seed: 7 });
-    const text = c.text.replace('rooms:\n', 'rooms:\n  hall: { title: Hall }\n').replace('tracks:\n', 'tracks:\n  keynote:\n    title: Keynote\n    room: hall\n');
+    const text = c.text
+      .replace('rooms:\n', 'rooms:\n  hall: { title: Hall }\n')
+      .replace('tracks:\n', 'tracks:\n  keynote:\n    title: Keynote\n    room: hall\n');
     const r = run(['plan', tmpFile(text)]);
     assert.strictEqual(r.status, 1);
     assert.match(r.stdout, /cannot place keynote: no free block in its room `hall`/);

@@ -16,7 +16,12 @@ import { validateXml } from '../support/xmllint';
 const REAL = path.join(ROOT, 'test/fixtures/real-schedules');
 
 function run(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -41,7 +46,10 @@ interface Expected {
 }
 
 const absolute = (u: unknown): string | undefined => (typeof u === 'string' && /^https?:\/\/\S+$/.test(u.trim()) ? u.trim() : undefined);
-const minutesOf = (d: string): number => { const [h, m] = d.split(':').map(Number); return h * 60 + m; };
+const minutesOf = (d: string): number => {
+  const [h, m] = d.split(':').map(Number);
+  return h * 60 + m;
+};
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 
 function fromScheduleJson(file: string): Expected[] {
@@ -51,11 +59,19 @@ function fromScheduleJson(file: string): Expected[] {
     for (const [roomName, events] of Object.entries(day.rooms as Record<string, Record<string, unknown>[]>)) {
       for (const e of events) {
         out.push({
-          key: `guid:${e.guid}`, title: e.title as string, instant: Date.parse(e.date as string), local: e.start as string,
-          minutes: minutesOf(e.duration as string), room: str(e.room) || roomName,
+          key: `guid:${e.guid}`,
+          title: e.title as string,
+          instant: Date.parse(e.date as string),
+          local: e.start as string,
+          minutes: minutesOf(e.duration as string),
+          room: str(e.room) || roomName,
           persons: (e.persons as Record<string, unknown>[]).map((p) => str(p.public_name ?? p.name)).sort(),
-          day: day.date, guid: e.guid as string, url: absolute(e.url), language: str(e.language) || null,
-          subtitle: str(e.subtitle), doNotRecord: e.do_not_record === true,
+          day: day.date,
+          guid: e.guid as string,
+          url: absolute(e.url),
+          language: str(e.language) || null,
+          subtitle: str(e.subtitle),
+          doNotRecord: e.do_not_record === true,
         });
       }
     }
@@ -64,7 +80,11 @@ function fromScheduleJson(file: string): Expected[] {
 }
 
 const xml = new XMLParser({
-  ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, trimValues: true, htmlEntities: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  trimValues: true,
+  htmlEntities: true,
   isArray: (name) => ['day', 'room', 'event', 'person', 'link'].includes(name),
 });
 const text = (v: unknown): string => (Array.isArray(v) ? text(v[0]) : v && typeof v === 'object' ? str((v as Record<string, unknown>)['#text']) : str(v));
@@ -79,10 +99,18 @@ function fromScheduleXml(file: string, zone: string): Expected[] {
       for (const e of room.event ?? []) {
         const guid = e['@_guid'] as string | undefined;
         out.push({
-          key: guid ? `guid:${guid}` : `id:${e['@_id']}`, title: text(e.title), instant: e.date ? Date.parse(text(e.date)) : undefined,
-          local: text(e.start), minutes: minutesOf(text(e.duration)), room: text(e.room) || room['@_name'],
+          key: guid ? `guid:${guid}` : `id:${e['@_id']}`,
+          title: text(e.title),
+          instant: e.date ? Date.parse(text(e.date)) : undefined,
+          local: text(e.start),
+          minutes: minutesOf(text(e.duration)),
+          room: text(e.room) || room['@_name'],
           persons: ((e.persons?.person ?? []) as unknown[]).map(text).sort(),
-          day: date, guid, url: absolute(text(e.url)), language: text(e.language) || null, subtitle: text(e.subtitle),
+          day: date,
+          guid,
+          url: absolute(text(e.url)),
+          language: text(e.language) || null,
+          subtitle: text(e.subtitle),
           doNotRecord: text(e.recording?.optout) === 'true',
         });
       }
@@ -93,15 +121,26 @@ function fromScheduleXml(file: string, zone: string): Expected[] {
 
 function fromIndico(file: string): Expected[] {
   const event = JSON.parse(fs.readFileSync(file, 'utf8')).results[0];
-  return (event.contributions as Record<string, any>[]).filter((c) => c.startDate).map((c) => {
-    const start = DateTime.fromISO(`${c.startDate.date}T${c.startDate.time}`, { zone: c.startDate.tz }).setZone(event.timezone);
-    const people = (c.speakers?.length ? c.speakers : c.primaryauthors) as Record<string, string>[];
-    return {
-      key: `id:${c.friendly_id}`, title: c.title, instant: start.toMillis(), local: start.toFormat('HH:mm'), minutes: c.duration,
-      room: str(c.roomFullname) || str(c.room) || undefined, persons: people.map((p) => `${p.first_name} ${p.last_name}`.trim()).sort(),
-      day: start.toFormat('yyyy-MM-dd'), url: absolute(c.url), language: null, subtitle: '', doNotRecord: false,
-    };
-  });
+  return (event.contributions as Record<string, any>[])
+    .filter((c) => c.startDate)
+    .map((c) => {
+      const start = DateTime.fromISO(`${c.startDate.date}T${c.startDate.time}`, { zone: c.startDate.tz }).setZone(event.timezone);
+      const people = (c.speakers?.length ? c.speakers : c.primaryauthors) as Record<string, string>[];
+      return {
+        key: `id:${c.friendly_id}`,
+        title: c.title,
+        instant: start.toMillis(),
+        local: start.toFormat('HH:mm'),
+        minutes: c.duration,
+        room: str(c.roomFullname) || str(c.room) || undefined,
+        persons: people.map((p) => `${p.first_name} ${p.last_name}`.trim()).sort(),
+        day: start.toFormat('yyyy-MM-dd'),
+        url: absolute(c.url),
+        language: null,
+        subtitle: '',
+        doNotRecord: false,
+      };
+    });
 }
 
 interface Exported extends Expected {
@@ -114,9 +153,20 @@ function exported(data: any): Exported[] {
     for (const events of Object.values(day.rooms as Record<string, any[]>)) {
       for (const e of events) {
         out.push({
-          key: '', id: e.id, title: e.title, instant: Date.parse(e.date), local: e.start, minutes: minutesOf(e.duration), room: e.room,
-          persons: e.persons.map((p: { name: string }) => p.name).sort(), day: day.date, guid: e.guid, url: e.url,
-          language: e.language || null, subtitle: e.subtitle, doNotRecord: e.do_not_record === true,
+          key: '',
+          id: e.id,
+          title: e.title,
+          instant: Date.parse(e.date),
+          local: e.start,
+          minutes: minutesOf(e.duration),
+          room: e.room,
+          persons: e.persons.map((p: { name: string }) => p.name).sort(),
+          day: day.date,
+          guid: e.guid,
+          url: e.url,
+          language: e.language || null,
+          subtitle: e.subtitle,
+          doNotRecord: e.do_not_record === true,
         });
       }
     }
@@ -126,13 +176,44 @@ function exported(data: any): Exported[] {
 
 /** `localZone`: where the source has no instant, the zone its local times must be read in. */
 const CASES: { name: string; file: string; expected: () => Expected[]; args?: string[]; localZone?: string }[] = [
-  { name: 'frab schedule.json without a zone name (35C3)', file: path.join(REAL, 'ccc-35c3.json'), expected: () => fromScheduleJson(path.join(REAL, 'ccc-35c3.json')) },
-  { name: 'frab schedule.json (Camp 2019)', file: path.join(C3VOC, 'frab-camp2019.json'), expected: () => fromScheduleJson(path.join(C3VOC, 'frab-camp2019.json')) },
-  { name: 'pretalx schedule.json whose zone contradicts its dates (DemoCon)', file: path.join(C3VOC, 'pretalx-democon.json'), expected: () => fromScheduleJson(path.join(C3VOC, 'pretalx-democon.json')) },
-  { name: 'wafer schedule.xml (DebConf 23)', file: path.join(REAL, 'giggity-debconf23.xml'), expected: () => fromScheduleXml(path.join(REAL, 'giggity-debconf23.xml'), 'Asia/Kolkata') },
-  { name: 'Pentabarf schedule.xml (FOSDEM 2021)', file: path.join(REAL, 'giggity-fosdem_2021.xml'), expected: () => fromScheduleXml(path.join(REAL, 'giggity-fosdem_2021.xml'), 'UTC'), localZone: 'UTC' },
-  { name: 'Pentabarf schedule.xml with --timezone Europe/Brussels', file: path.join(REAL, 'giggity-fosdem_2021.xml'), args: ['--timezone', 'Europe/Brussels'], expected: () => fromScheduleXml(path.join(REAL, 'giggity-fosdem_2021.xml'), 'UTC'), localZone: 'Europe/Brussels' },
-  { name: 'Indico event export (XDC 2021)', file: path.join(REAL, 'voctosched-indico.json'), expected: () => fromIndico(path.join(REAL, 'voctosched-indico.json')) },
+  {
+    name: 'frab schedule.json without a zone name (35C3)',
+    file: path.join(REAL, 'ccc-35c3.json'),
+    expected: () => fromScheduleJson(path.join(REAL, 'ccc-35c3.json')),
+  },
+  {
+    name: 'frab schedule.json (Camp 2019)',
+    file: path.join(C3VOC, 'frab-camp2019.json'),
+    expected: () => fromScheduleJson(path.join(C3VOC, 'frab-camp2019.json')),
+  },
+  {
+    name: 'pretalx schedule.json whose zone contradicts its dates (DemoCon)',
+    file: path.join(C3VOC, 'pretalx-democon.json'),
+    expected: () => fromScheduleJson(path.join(C3VOC, 'pretalx-democon.json')),
+  },
+  {
+    name: 'wafer schedule.xml (DebConf 23)',
+    file: path.join(REAL, 'giggity-debconf23.xml'),
+    expected: () => fromScheduleXml(path.join(REAL, 'giggity-debconf23.xml'), 'Asia/Kolkata'),
+  },
+  {
+    name: 'Pentabarf schedule.xml (FOSDEM 2021)',
+    file: path.join(REAL, 'giggity-fosdem_2021.xml'),
+    expected: () => fromScheduleXml(path.join(REAL, 'giggity-fosdem_2021.xml'), 'UTC'),
+    localZone: 'UTC',
+  },
+  {
+    name: 'Pentabarf schedule.xml with --timezone Europe/Brussels',
+    file: path.join(REAL, 'giggity-fosdem_2021.xml'),
+    args: ['--timezone', 'Europe/Brussels'],
+    expected: () => fromScheduleXml(path.join(REAL, 'giggity-fosdem_2021.xml'), 'UTC'),
+    localZone: 'Europe/Brussels',
+  },
+  {
+    name: 'Indico event export (XDC 2021)',
+    file: path.join(REAL, 'voctosched-indico.json'),
+    expected: () => fromIndico(path.join(REAL, 'voctosched-indico.json')),
+  },
 ];
 
 suite('import → export round trip of real schedules', function () {
@@ -163,7 +244,12 @@ suite('import → export round trip of real schedules', function () {
         const where = `${want.key} ${want.title}`;
         assert.strictEqual(e.title, want.title, where);
         if (want.instant !== undefined) assert.strictEqual(e.instant, want.instant, `${where}: start instant`);
-        else if (c.localZone) assert.strictEqual(e.instant, DateTime.fromISO(`${want.day}T${want.local}`, { zone: c.localZone }).toMillis(), `${where}: start instant in ${c.localZone}`);
+        else if (c.localZone)
+          assert.strictEqual(
+            e.instant,
+            DateTime.fromISO(`${want.day}T${want.local}`, { zone: c.localZone }).toMillis(),
+            `${where}: start instant in ${c.localZone}`,
+          );
         assert.strictEqual(e.local, want.local, `${where}: local start`);
         assert.strictEqual(e.minutes, want.minutes, `${where}: duration`);
         if (want.room) assert.strictEqual(e.room, want.room, `${where}: room`);
@@ -176,7 +262,10 @@ suite('import → export round trip of real schedules', function () {
         assert.strictEqual(e.doNotRecord, want.doNotRecord, `${where}: do_not_record`);
       }
       // The days are the source's: a talk after midnight adds no day.
-      assert.deepStrictEqual(data.schedule.conference.days.map((d: { date: string }) => d.date), [...new Set(expected.map((e) => e.day))].sort());
+      assert.deepStrictEqual(
+        data.schedule.conference.days.map((d: { date: string }) => d.date),
+        [...new Set(expected.map((e) => e.day))].sort(),
+      );
     });
   }
 });

@@ -10,8 +10,16 @@ const EXAMPLE = 'examples/lpc2021-vfio-iommu-pci.programme.yaml';
 const FIVE = 'test/fixtures/foundation/five-mistakes.programme.yaml';
 const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-function run(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], { encoding: 'utf8', input: options.input, cwd: options.cwd ?? ROOT, env: options.env ?? process.env });
+function run(
+  args: string[],
+  options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], {
+    encoding: 'utf8',
+    input: options.input,
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? process.env,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -86,12 +94,16 @@ suite('programme: help, version and inputs', () => {
     assert.deepStrictEqual(files, [path.join('a', 'b', 'programme.yml'), path.join('a', 'one.programme.yaml')]);
     const glob = run(['check', '--format', 'json', 'a/**/*.programme.yaml'], { cwd: dir });
     assert.strictEqual(glob.status, 0, glob.stderr);
-    assert.deepStrictEqual((JSON.parse(glob.stdout) as { file: string }[]).map((f) => f.file), ['a/one.programme.yaml']);
+    assert.deepStrictEqual(
+      (JSON.parse(glob.stdout) as { file: string }[]).map((f) => f.file),
+      ['a/one.programme.yaml'],
+    );
   });
 
   test('colour on a terminal (script(1) gives it one); none with NO_COLOR or through a pipe', () => {
     const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'bin/programme.js'))} check ${FIVE}`;
-    const tty = (env: NodeJS.ProcessEnv): string => spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', cwd: ROOT, env: { TERM: 'xterm-256color', ...env } }).stdout;
+    const tty = (env: NodeJS.ProcessEnv): string =>
+      spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', cwd: ROOT, env: { TERM: 'xterm-256color', ...env } }).stdout;
     // A user's terminal: no NO_COLOR, no FORCE_COLOR, and no CI variable (Node reports a
     // terminal under an unnamed CI as having two colours, and the CLI then writes none).
     const { NO_COLOR: _unused, FORCE_COLOR: _unused2, CI: _unused3, ...env } = process.env;

@@ -29,14 +29,7 @@ const RUNS_DIR = path.join(REPO_ROOT, '.vscode-test', 'e2e-runs');
 const RUN_DIR = path.join(RUNS_DIR, String(process.pid));
 const SUITE_INDEX = WEB ? path.join(__dirname, 'web', 'index.js') : path.join(__dirname, 'suite', 'index.js');
 const WORKSPACE_SOURCE = path.join(REPO_ROOT, 'test', 'e2e', 'workspace');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 interface Profile {
   dir: string;
@@ -128,7 +121,8 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--timeout') options.timeoutMs = Number(value()) * 1000;
     else if (arg === '--headed') options.headed = true;
     else if (arg === '--web') options.web = true;
-    else if (arg === '--floor') continue; // read above, into FLOOR
+    else if (arg === '--floor')
+      continue; // read above, into FLOOR
     else throw new Error(`unknown argument ${arg} (use --grep PATTERN, --timeout SECONDS, --headed, --web, --floor)`);
   }
   return options;
@@ -143,7 +137,11 @@ function seconds(since: number): string {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }
 
 function readResults(file: string): Results | undefined {
@@ -260,9 +258,7 @@ async function checkSuggestions(page: Page, check: BrowserCheck): Promise<{ ok: 
   for (;;) {
     rows = await page
       .evaluate(() =>
-        Array.from(document.querySelectorAll('.suggest-widget.visible .monaco-list-row')).map(
-          (row) => row.getAttribute('aria-label') || row.textContent || '',
-        ),
+        Array.from(document.querySelectorAll('.suggest-widget.visible .monaco-list-row')).map((row) => row.getAttribute('aria-label') || row.textContent || ''),
       )
       .catch(() => []);
     const missing = check.expect.filter((wanted) => !rows.some((row) => includesLoosely(row, wanted)));
@@ -270,9 +266,7 @@ async function checkSuggestions(page: Page, check: BrowserCheck): Promise<{ ok: 
     if (Date.now() > deadline) {
       return {
         ok: false,
-        message: rows.length
-          ? `the suggestion list does not show ${missing.join(', ')}`
-          : 'no suggestion list is visible',
+        message: rows.length ? `the suggestion list does not show ${missing.join(', ')}` : 'no suggestion list is visible',
         text: rows.join('\n'),
       };
     }
@@ -286,7 +280,12 @@ async function main(): Promise<number> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
 
   const extensionRoot = process.env.PROGRAMME_E2E_EXTENSION || REPO_ROOT;
-  const manifest = JSON.parse(fs.readFileSync(path.join(extensionRoot, 'package.json'), 'utf8')) as { name?: string; publisher?: string; main?: string; browser?: string };
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionRoot, 'package.json'), 'utf8')) as {
+    name?: string;
+    publisher?: string;
+    main?: string;
+    browser?: string;
+  };
   const entry = options.web ? 'browser' : 'main';
   const entryFile = manifest[entry];
   if (!entryFile) log(`warning: package.json has no "${entry}": the extension under test has no code to activate${options.web ? ' as a web extension' : ''}`);
@@ -432,9 +431,7 @@ async function main(): Promise<number> {
         const mark = test.state === 'passed' ? 'ok  ' : test.state === 'failed' ? 'FAIL' : 'skip';
         log(`${mark} ${test.fullTitle}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
         if (test.state === 'failed') {
-          await page
-            .screenshot({ path: path.join(RESULTS_DIR, `failed-${index + 1}-${slug(test.title)}.png`) })
-            .catch(() => undefined);
+          await page.screenshot({ path: path.join(RESULTS_DIR, `failed-${index + 1}-${slug(test.title)}.png`) }).catch(() => undefined);
         }
       }
       if (results?.done) break;

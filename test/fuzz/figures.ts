@@ -33,7 +33,11 @@ export async function measure<T>(property: string, prop: fc.IRawProperty<T>, num
 }
 
 export function printFigures(): void {
-  const total = figures.reduce((a, f) => ({ cases: a.cases + f.cases, failures: a.failures + f.failures, seconds: a.seconds + f.seconds }), { cases: 0, failures: 0, seconds: 0 });
+  const total = figures.reduce((a, f) => ({ cases: a.cases + f.cases, failures: a.failures + f.failures, seconds: a.seconds + f.seconds }), {
+    cases: 0,
+    failures: 0,
+    seconds: 0,
+  });
   const lines = figures.map((f) => `  ${f.property}: ${f.cases} cases, ${f.failures} failures, ${f.seconds.toFixed(1)} s`);
   console.log(`\nfuzz figures (seed ${SEED}):\n${lines.join('\n')}\n  total: ${total.cases} cases, ${total.failures} failures, ${total.seconds.toFixed(1)} s`);
   console.log(`replay: FUZZ_SEED=${SEED} npm run fuzz`);

@@ -11,7 +11,9 @@ const SESSIONS = size('FUZZ_SESSIONS', 500);
 
 suite('Fuzz (language server, long run)', () => {
   let servers: Servers | undefined;
-  suiteSetup(async () => { servers = await startServers(); });
+  suiteSetup(async () => {
+    servers = await startServers();
+  });
   suiteTeardown(async () => {
     printFigures();
     await stopServers(servers);
@@ -19,7 +21,11 @@ suite('Fuzz (language server, long run)', () => {
 
   test('edit sessions', async function () {
     this.timeout(0);
-    const failure = await measure('lsp sessions', fc.asyncProperty(actions(servers!.requests.length, 30), (steps) => runSession(servers!, steps)), SESSIONS);
+    const failure = await measure(
+      'lsp sessions',
+      fc.asyncProperty(actions(servers!.requests.length, 30), (steps) => runSession(servers!, steps)),
+      SESSIONS,
+    );
     assert.equal(failure, undefined, failure);
   });
 });

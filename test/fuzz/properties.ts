@@ -16,7 +16,26 @@ import { stringify } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 import { EXAMPLE_TEXT } from '../support/fixtures';
-import { analyze, Analysis, DocumentState, toDiagnostics, complete, hover, documentSymbols, foldingRanges, selectionRanges, inlayHints, referencesOf, symbolAt, prepareRename, rename, codeActions, buildSchedule, EXPORT_FORMATS, exportModel } from '../../server/src/core';
+import {
+  analyze,
+  Analysis,
+  DocumentState,
+  toDiagnostics,
+  complete,
+  hover,
+  documentSymbols,
+  foldingRanges,
+  selectionRanges,
+  inlayHints,
+  referencesOf,
+  symbolAt,
+  prepareRename,
+  rename,
+  codeActions,
+  buildSchedule,
+  EXPORT_FORMATS,
+  exportModel,
+} from '../../server/src/core';
 
 export { EXAMPLE_TEXT };
 
@@ -25,10 +44,53 @@ export { EXAMPLE_TEXT };
 
 /** Fragments that stress the tokeniser and the line scan: breaks, BOM, NUL, tabs, surrogates. */
 const NASTY = [
-  '\0', '\r\n', '\r', '\n', '\n\n', '\uFEFF', '\t', '\uD800', '\uDC00', '\uD83D\uDE00', '\u2028', '\u0085', '\u202E',
-  ': ', ':', '- ', '-', '  ', '    ', '#', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '!!str ', '? ', '|', '>',
-  '---\n', '...\n', '%YAML 1.1\n', '<<: ', '<<<<<<< HEAD\n', '=======\n', '>>>>>>> x\n',
-  '2021-09-21 07:00', '25:00', '1h30m', 'US/Pacific', 'alex-williamson', '__proto__', 'constructor',
+  '\0',
+  '\r\n',
+  '\r',
+  '\n',
+  '\n\n',
+  '\uFEFF',
+  '\t',
+  '\uD800',
+  '\uDC00',
+  '\uD83D\uDE00',
+  '\u2028',
+  '\u0085',
+  '\u202E',
+  ': ',
+  ':',
+  '- ',
+  '-',
+  '  ',
+  '    ',
+  '#',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&a ',
+  '*a',
+  '!!str ',
+  '? ',
+  '|',
+  '>',
+  '---\n',
+  '...\n',
+  '%YAML 1.1\n',
+  '<<: ',
+  '<<<<<<< HEAD\n',
+  '=======\n',
+  '>>>>>>> x\n',
+  '2021-09-21 07:00',
+  '25:00',
+  '1h30m',
+  'US/Pacific',
+  'alex-williamson',
+  '__proto__',
+  'constructor',
 ];
 
 const unicode = fc.string({ unit: 'binary', maxLength: 12 });
@@ -90,8 +152,10 @@ export function mutated(source = EXAMPLE_TEXT): fc.Arbitrary<string> {
       if (ls.length === 0) break;
       if (m.kind === 'delete') ls.splice(i, 1);
       else if (m.kind === 'duplicate') ls.splice(i, 0, ls[i]);
-      else if (m.kind === 'swap') { const j = m.other % ls.length; [ls[i], ls[j]] = [ls[j], ls[i]]; }
-      else if (m.kind === 'indent') ls[i] = m.by >= 0 ? ' '.repeat(m.by) + ls[i] : ls[i].replace(new RegExp(`^ {0,${-m.by}}`), '');
+      else if (m.kind === 'swap') {
+        const j = m.other % ls.length;
+        [ls[i], ls[j]] = [ls[j], ls[i]];
+      } else if (m.kind === 'indent') ls[i] = m.by >= 0 ? ' '.repeat(m.by) + ls[i] : ls[i].replace(new RegExp(`^ {0,${-m.by}}`), '');
       else if (m.kind === 'value') {
         const j = m.other % ls.length;
         const value = ls[j].includes(': ') ? ls[j].slice(ls[j].indexOf(': ') + 2) : ls[j].trim();
@@ -105,11 +169,52 @@ export function mutated(source = EXAMPLE_TEXT): fc.Arbitrary<string> {
 /** Random YAML built from the format's own vocabulary, so that it reaches the deeper checks. */
 export function randomYaml(): fc.Arbitrary<string> {
   const key = fc.constantFrom(
-    'programme', 'event', 'title', 'start', 'end', 'timezone', 'people', 'name', 'rooms', 'tracks', 'slots',
-    'sessions', 'speakers', 'topics', 'duration', 'room', 'leads', 'kind', 'materials', 'url', 'alice', 'mc2', '__proto__', 'constructor',
+    'programme',
+    'event',
+    'title',
+    'start',
+    'end',
+    'timezone',
+    'people',
+    'name',
+    'rooms',
+    'tracks',
+    'slots',
+    'sessions',
+    'speakers',
+    'topics',
+    'duration',
+    'room',
+    'leads',
+    'kind',
+    'materials',
+    'url',
+    'alice',
+    'mc2',
+    '__proto__',
+    'constructor',
   );
   const scalar = fc.oneof(
-    fc.constantFrom('2021-09-21 07:00', '2021-09-20', '2021-02-30 10:00', '20m', '1h', '0m', 'US/Pacific', 'Mars/Olympus', 'alice', 'mc2', 'talk', 1, 0, -1, 1e308, null, true, ''),
+    fc.constantFrom(
+      '2021-09-21 07:00',
+      '2021-09-20',
+      '2021-02-30 10:00',
+      '20m',
+      '1h',
+      '0m',
+      'US/Pacific',
+      'Mars/Olympus',
+      'alice',
+      'mc2',
+      'talk',
+      1,
+      0,
+      -1,
+      1e308,
+      null,
+      true,
+      '',
+    ),
     fc.string({ maxLength: 10 }),
     fc.integer(),
     fc.double(),
@@ -137,8 +242,10 @@ export function randomYaml(): fc.Arbitrary<string> {
 // Checks
 
 function assertInside(text: string, what: string, start: number, end: number): void {
-  assert.ok(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length,
-    `${what}: range ${start}-${end} is not inside the document (length ${text.length})`);
+  assert.ok(
+    Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length,
+    `${what}: range ${start}-${end} is not inside the document (length ${text.length})`,
+  );
 }
 
 /** Problems in range, and every core feature survives the analysis at a few offsets. */
@@ -156,7 +263,11 @@ export function checkAnalysis(a: Analysis, offsets: number[]): void {
   foldingRanges(a, document);
   inlayHints(a, document, whole);
   codeActions(a, document, whole, diagnostics);
-  selectionRanges(a, document, offsets.map((o) => document.positionAt(o)));
+  selectionRanges(
+    a,
+    document,
+    offsets.map((o) => document.positionAt(o)),
+  );
   buildSchedule(a, { uri: document.uri, version: 1 });
   for (const format of EXPORT_FORMATS) exportModel(a.model, format, { stamp: '2021-01-01T00:00:00Z' });
   for (const offset of offsets) {
@@ -171,7 +282,9 @@ export function checkAnalysis(a: Analysis, offsets: number[]): void {
 
 /** The problems of an analysis in a comparable form. */
 export function problemsOf(a: Analysis): string[] {
-  return a.problems.map((p) => `${p.start}-${p.end} ${p.code} ${p.severity ?? ''} ${p.message}${(p.related ?? []).map((r) => ` [${r.start}-${r.end} ${r.message}]`).join('')}`);
+  return a.problems.map(
+    (p) => `${p.start}-${p.end} ${p.code} ${p.severity ?? ''} ${p.message}${(p.related ?? []).map((r) => ` [${r.start}-${r.end} ${r.message}]`).join('')}`,
+  );
 }
 
 const offsetsArb = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 3 });

@@ -22,11 +22,23 @@ const REQUESTS: { capability: keyof ServerCapabilities; method: string; params: 
   { capability: 'foldingRangeProvider', method: 'textDocument/foldingRange', params: (uri) => ({ textDocument: { uri } }) },
   { capability: 'selectionRangeProvider', method: 'textDocument/selectionRange', params: (uri, at) => ({ textDocument: { uri }, positions: [at] }) },
   { capability: 'definitionProvider', method: 'textDocument/definition', params: (uri, at) => ({ textDocument: { uri }, position: at }) },
-  { capability: 'referencesProvider', method: 'textDocument/references', params: (uri, at) => ({ textDocument: { uri }, position: at, context: { includeDeclaration: true } }) },
+  {
+    capability: 'referencesProvider',
+    method: 'textDocument/references',
+    params: (uri, at) => ({ textDocument: { uri }, position: at, context: { includeDeclaration: true } }),
+  },
   { capability: 'renameProvider', method: 'textDocument/prepareRename', params: (uri, at) => ({ textDocument: { uri }, position: at }) },
   { capability: 'documentHighlightProvider', method: 'textDocument/documentHighlight', params: (uri, at) => ({ textDocument: { uri }, position: at }) },
-  { capability: 'inlayHintProvider', method: 'textDocument/inlayHint', params: (uri, _at, doc) => ({ textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) } }) },
-  { capability: 'codeActionProvider', method: 'textDocument/codeAction', params: (uri, at) => ({ textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } }) },
+  {
+    capability: 'inlayHintProvider',
+    method: 'textDocument/inlayHint',
+    params: (uri, _at, doc) => ({ textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) } }),
+  },
+  {
+    capability: 'codeActionProvider',
+    method: 'textDocument/codeAction',
+    params: (uri, at) => ({ textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } }),
+  },
 ];
 
 /** The requests a server advertises (features it lacks are simply not fuzzed). */
@@ -38,7 +50,8 @@ export type Action = { kind: 'edit'; edit: Edit } | { kind: 'request'; which: nu
 
 export function actions(requestCount: number, maxLength = 12): fc.Arbitrary<Action[]> {
   const e = edit().map((x): Action => ({ kind: 'edit', edit: x }));
-  const r = fc.record({ which: fc.nat(Math.max(0, requestCount - 1)), at: fc.double({ min: 0, max: 1, noNaN: true }) })
+  const r = fc
+    .record({ which: fc.nat(Math.max(0, requestCount - 1)), at: fc.double({ min: 0, max: 1, noNaN: true }) })
     .map(({ which, at }): Action => ({ kind: 'request', which, at }));
   return fc.array(requestCount ? fc.oneof({ weight: 3, arbitrary: e }, { weight: 2, arbitrary: r }) : e, { minLength: 1, maxLength });
 }
@@ -85,10 +98,14 @@ export async function runSession(s: Servers, steps: Action[], timeoutMs = 60_000
     } else {
       const r = s.requests[step.which];
       const at = doc.positionAt(Math.floor(step.at * doc.getText().length));
-      pending.push(s.live.request(r.method, r.params(uri, at, doc)).then(
-        () => undefined,
-        (error: unknown) => { throw new Error(`${r.method} at ${at.line}:${at.character} got an error response: ${String(error)}`); },
-      ));
+      pending.push(
+        s.live.request(r.method, r.params(uri, at, doc)).then(
+          () => undefined,
+          (error: unknown) => {
+            throw new Error(`${r.method} at ${at.line}:${at.character} got an error response: ${String(error)}`);
+          },
+        ),
+      );
     }
   }
   await Promise.all(pending);
@@ -98,7 +115,10 @@ export async function runSession(s: Servers, steps: Action[], timeoutMs = 60_000
   await s.fresh.open(freshUri, text, 1);
   const freshDiagnostics = await s.fresh.waitDiagnostics(freshUri, 1, timeoutMs);
   await Promise.all([s.live.close(uri), s.fresh.close(freshUri)]);
-  assert.equal(comparable(finalDiagnostics, uri), comparable(freshDiagnostics, freshUri),
-    `diagnostics after ${steps.length} steps differ from a fresh open of the final text:\n${JSON.stringify(text)}`);
+  assert.equal(
+    comparable(finalDiagnostics, uri),
+    comparable(freshDiagnostics, freshUri),
+    `diagnostics after ${steps.length} steps differ from a fresh open of the final text:\n${JSON.stringify(text)}`,
+  );
   assert.equal(s.live.process.exitCode, null, `the server exited:\n${s.live.stderr}`);
 }

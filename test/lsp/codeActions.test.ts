@@ -33,7 +33,9 @@ suite('Code actions through the language server', function () {
     assert.ok(diagnostic, `no ${code}`);
     assert.ok(diagnostic.data, 'the diagnostic carries data for its fix');
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] },
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
     });
     const action = actions.find((a) => title.test(a.title));
     assert.ok(action, `no action like ${title} in ${actions.map((a) => a.title).join(', ')}`);
@@ -83,9 +85,10 @@ suite('Code actions through the language server', function () {
     assert.equal(fixed, read('slot-overlap.good'));
     // The diagnostic names both slots and links the other one.
     assert.equal(diagnostic.message, "'Talk' 07:20–07:45 PDT overlaps 'Opening' 07:00–07:25 PDT in room `mc1`");
-    assert.deepEqual(diagnostic.relatedInformation?.map((r) => [r.location.range.start, r.message]), [
-      [{ line: 35, character: 15 }, "'Opening' 07:00–07:25 PDT overlaps 'Talk' 07:20–07:45 PDT"],
-    ]);
+    assert.deepEqual(
+      diagnostic.relatedInformation?.map((r) => [r.location.range.start, r.message]),
+      [[{ line: 35, character: 15 }, "'Opening' 07:00–07:25 PDT overlaps 'Talk' 07:20–07:45 PDT"]],
+    );
   });
 
   test('asking only for refactorings gets no quick fix', async () => {
@@ -93,7 +96,9 @@ suite('Code actions through the language server', function () {
     await client.open(uri, read('unknown-room.bad'));
     const [diagnostic] = await client.waitDiagnostics(uri, 1);
     const actions = await client.request<CodeAction[] | null>('textDocument/codeAction', {
-      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['refactor'] },
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['refactor'] },
     });
     assert.ok(!actions?.length);
     await client.close(uri);

@@ -24,7 +24,7 @@ suite('completion over stdio', function () {
     await client.open(uri, text);
     const position = TextDocument.create(uri, 'programme', 1, text).positionAt(offset);
     const list = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position });
-    return Array.isArray(list) ? list : list?.items ?? [];
+    return Array.isArray(list) ? list : (list?.items ?? []);
   }
 
   test('announces completion', async () => {
@@ -34,7 +34,7 @@ suite('completion over stdio', function () {
     assert.ok(init.capabilities.completionProvider?.triggerCharacters?.includes('['));
   });
 
-  test('typing `gunth` in a slot\'s speakers offers jason-gunthorpe first', async () => {
+  test("typing `gunth` in a slot's speakers offers jason-gunthorpe first", async () => {
     const items = await complete(EXAMPLE.replace('speakers: [jason-gunthorpe]', `speakers: [gunth${CURSOR}]`));
     assert.strictEqual(items[0]?.label, 'jason-gunthorpe');
     assert.strictEqual((items[0].textEdit as { newText: string }).newText, 'jason-gunthorpe');
@@ -52,12 +52,18 @@ suite('completion over stdio', function () {
 
   test('a key with no value yet: `kind:` offers the slot kinds', async () => {
     const items = await complete(EXAMPLE.replace('        kind: break', `        kind: ${CURSOR}`));
-    assert.deepStrictEqual(items.map((i) => i.label), ['talk', 'discussion', 'opening', 'closing', 'break', 'bof']);
+    assert.deepStrictEqual(
+      items.map((i) => i.label),
+      ['talk', 'discussion', 'opening', 'closing', 'break', 'bof'],
+    );
   });
 
   test('an empty file offers the top-level keys, required first', async () => {
     const items = await complete(CURSOR);
-    const required = items.filter((i) => i.sortText?.startsWith('0')).map((i) => i.label).sort();
+    const required = items
+      .filter((i) => i.sortText?.startsWith('0'))
+      .map((i) => i.label)
+      .sort();
     assert.deepStrictEqual(required, ['event', 'programme', 'tracks']);
   });
 

@@ -14,11 +14,20 @@ suite('custom requests: the preview and export commands ask the server', () => {
   test('programme/schedule: the example as the preview shows it', async () => {
     const view = (await server.client.request<ScheduleResult>(SCHEDULE_METHOD, { uri }))!;
     assert.strictEqual(view.version, 1);
-    assert.deepStrictEqual(view.days.map((d) => d.date), ['2021-09-21']);
-    assert.deepStrictEqual(view.days[0].columns.map((c) => c.title), ['Microconference2']);
+    assert.deepStrictEqual(
+      view.days.map((d) => d.date),
+      ['2021-09-21'],
+    );
+    assert.deepStrictEqual(
+      view.days[0].columns.map((c) => c.title),
+      ['Microconference2'],
+    );
     assert.strictEqual(view.days[0].slots[0].title, 'Welcome and state of the sub-systems');
     assert.strictEqual(view.days[0].slots.length, 8);
-    assert.deepStrictEqual(view.unscheduled.map((s) => s.title), ['IOMMU core and the device-driver core']);
+    assert.deepStrictEqual(
+      view.unscheduled.map((s) => s.title),
+      ['IOMMU core and the device-driver core'],
+    );
   });
 
   test('programme/schedule: null for a document the server does not have', async () => {
@@ -37,12 +46,15 @@ suite('custom requests: the preview and export commands ask the server', () => {
     await server.client.waitDiagnostics(broken, 1);
     const refused = await server.client.request<ExportResult>(EXPORT_METHOD, { uri: broken, format: 'schedule-json' });
     assert.strictEqual(refused.content, undefined);
-    assert.deepStrictEqual(refused.errors!.map((e) => e.split(': ').slice(0, 2).join(': ')), ['104:20: unknown-person']);
+    assert.deepStrictEqual(
+      refused.errors!.map((e) => e.split(': ').slice(0, 2).join(': ')),
+      ['104:20: unknown-person'],
+    );
     const forced = await server.client.request<ExportResult>(EXPORT_METHOD, { uri: broken, format: 'schedule-json', force: true });
     assert.ok(JSON.parse(forced.content!).schedule, 'a schedule.json document');
   });
 
-  test('programme/export: the user\'s severities decide what blocks it, as in `programme export`', async () => {
+  test("programme/export: the user's severities decide what blocks it, as in `programme export`", async () => {
     const lenient = new LspClient();
     lenient.configuration = { diagnostics: { severity: { 'unknown-person': 'warning' } } };
     const strict = new LspClient();
@@ -59,7 +71,10 @@ suite('custom requests: the preview and export commands ask the server', () => {
       await strict.waitDiagnostics(uri, 1);
       const refused = await strict.request<ExportResult>(EXPORT_METHOD, { uri, format: 'ics' });
       assert.strictEqual(refused.content, undefined, 'a legacy zone raised to an error blocks the export');
-      assert.deepStrictEqual(refused.errors!.map((e) => e.split(': ')[1]), ['timezone-alias']);
+      assert.deepStrictEqual(
+        refused.errors!.map((e) => e.split(': ')[1]),
+        ['timezone-alias'],
+      );
     } finally {
       await Promise.all([lenient.shutdown(), strict.shutdown()]);
     }
@@ -80,14 +95,21 @@ suite('custom requests: the preview and export commands ask the server', () => {
     const imported = 'file:///debconf23.programme.yaml';
     await server.client.open(imported, r.content!);
     const diagnostics = await server.client.waitDiagnostics(imported, 1);
-    assert.deepStrictEqual(diagnostics.filter((d) => d.severity === 1), []);
+    assert.deepStrictEqual(
+      diagnostics.filter((d) => d.severity === 1),
+      [],
+    );
   });
 
   test('programme/import: a file import cannot read is an error that says what it is', async () => {
     const r = await server.client.request<ImportResultView>(IMPORT_METHOD, { text: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', fileName: 'x.ics' });
     assert.strictEqual(r.content, undefined);
     assert.match(r.error!, /this is an iCalendar file/);
-    const zone = await server.client.request<ImportResultView>(IMPORT_METHOD, { text: fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/real-schedules/ccc-35c3.json'), 'utf8'), fileName: '35c3.json', timezone: 'Mars/Olympus' });
+    const zone = await server.client.request<ImportResultView>(IMPORT_METHOD, {
+      text: fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/real-schedules/ccc-35c3.json'), 'utf8'),
+      fileName: '35c3.json',
+      timezone: 'Mars/Olympus',
+    });
     assert.match(zone.error!, /--timezone: `Mars\/Olympus` is not an IANA time zone/);
   });
 });

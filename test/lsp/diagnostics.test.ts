@@ -38,20 +38,28 @@ suite('language server over stdio', function () {
     const uri = 'file:///example.programme.yaml';
     await client.open(uri, fs.readFileSync(EXAMPLE, 'utf8'));
     const d = await client.waitDiagnostics(uri, 1);
-    assert.deepStrictEqual(d.filter((x) => x.severity! <= 2), []);
+    assert.deepStrictEqual(
+      d.filter((x) => x.severity! <= 2),
+      [],
+    );
   });
 
   test('five mistakes: each with its code at its line and column, the same as the CLI', async () => {
     const uri = 'file:///five.programme.yaml';
     await client.open(uri, fs.readFileSync(FIVE, 'utf8'));
     const server = await client.waitDiagnostics(uri, 1);
-    const json = JSON.parse(cli(['check', '--format', 'json', FIVE]).stdout) as { diagnostics: { code: string; message: string; range: unknown; severity: string }[] }[];
+    const json = JSON.parse(cli(['check', '--format', 'json', FIVE]).stdout) as {
+      diagnostics: { code: string; message: string; range: unknown; severity: string }[];
+    }[];
     const fromCli = json[0].diagnostics.map((d) => ({ code: d.code, message: d.message, range: d.range }));
     const fromServer = server.map((d) => ({ code: d.code, message: d.message, range: d.range }));
     assert.deepStrictEqual(fromServer, fromCli);
     // The syntax error hides nothing before it: the misspelt key, the wrong type, the missing
     // title and the duplicate key are all reported, each at the smallest node at fault.
-    const at = fromServer.map((d) => `${d.code} ${(d.range as { start: { line: number; character: number } }).start.line + 1}:${(d.range as { start: { line: number; character: number } }).start.character + 1}`);
+    const at = fromServer.map(
+      (d) =>
+        `${d.code} ${(d.range as { start: { line: number; character: number } }).start.line + 1}:${(d.range as { start: { line: number; character: number } }).start.character + 1}`,
+    );
     assert.deepStrictEqual(at, ['schema 10:5', 'duplicate-key 13:3', 'schema 16:3', 'schema 26:19', 'yaml-syntax 31:19']);
   });
 
@@ -65,7 +73,10 @@ suite('language server over stdio', function () {
     const col = at - text.lastIndexOf('\n', at - 1) - 1;
     const v2 = await client.change(uri, [{ range: { start: { line, character: col }, end: { line, character: col } }, text: '\n        speaker: [alice]' }]);
     const d2 = await client.waitDiagnostics(uri, v2);
-    assert.deepStrictEqual(d2.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['schema', line + 1, 8]]);
+    assert.deepStrictEqual(
+      d2.map((d) => [d.code, d.range.start.line, d.range.start.character]),
+      [['schema', line + 1, 8]],
+    );
     const v3 = await client.change(uri, [{ range: { start: { line: line + 1, character: 15 }, end: { line: line + 1, character: 15 } }, text: 's' }]);
     assert.deepStrictEqual(await client.waitDiagnostics(uri, v3), []);
   });
@@ -86,7 +97,10 @@ suite('language server over stdio', function () {
     }
     const final = await client.waitDiagnostics(uri, version);
     assert.deepStrictEqual(final, []);
-    const seen = client.published.slice(before).filter((p) => p.uri === uri).map((p) => p.version ?? -1);
+    const seen = client.published
+      .slice(before)
+      .filter((p) => p.uri === uri)
+      .map((p) => p.version ?? -1);
     for (let i = 1; i < seen.length; i++) assert.ok(seen[i] >= seen[i - 1], `published ${seen.join(',')}`);
     assert.strictEqual(seen[seen.length - 1], version);
   });

@@ -14,9 +14,17 @@ const ROOT = path.resolve(__dirname, '../../..');
 const read = (rel: string): string => fs.readFileSync(path.join(ROOT, rel), 'utf8');
 
 /** An edit: replace the first `find` (after `after`, when given) with `by`. */
-interface Edit { find: string; by: string; after?: string }
+interface Edit {
+  find: string;
+  by: string;
+  after?: string;
+}
 
-interface Doc { uri: string; text: string; edits: Edit[] }
+interface Doc {
+  uri: string;
+  text: string;
+  edits: Edit[];
+}
 
 const DOCS: Doc[] = [
   {
@@ -125,7 +133,8 @@ suite('several documents in one server, edited in turn', function () {
       assert.deepEqual(normal(got, d.uri), normal(want.diagnostics, want.uri), `${d.uri} on open`);
     }
     const rounds = Math.max(...DOCS.map((d) => d.edits.length));
-    let compared = 0, differentFromBefore = 0;
+    let compared = 0,
+      differentFromBefore = 0;
     for (let round = 0; round < rounds; round++) {
       for (const [i, d] of DOCS.entries()) {
         const edit = d.edits[round];
@@ -141,7 +150,10 @@ suite('several documents in one server, edited in turn', function () {
         if (JSON.stringify(before) !== JSON.stringify(got)) differentFromBefore++;
       }
     }
-    assert.equal(compared, DOCS.reduce((n, d) => n + d.edits.length, 0));
+    assert.equal(
+      compared,
+      DOCS.reduce((n, d) => n + d.edits.length, 0),
+    );
     // The edits matter: most of them change what is published.
     assert.ok(differentFromBefore >= compared / 2, `${differentFromBefore} of ${compared} edits changed the diagnostics`);
   });

@@ -20,7 +20,9 @@ suite('Session faults', function () {
   setup(async () => {
     client = new LspClient();
     logged.length = 0;
-    client.connection.onNotification('window/logMessage', (p: { message: string }) => { logged.push(p.message); });
+    client.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      logged.push(p.message);
+    });
     await client.initialize();
   });
   teardown(() => client.shutdown());
@@ -44,8 +46,11 @@ suite('Session faults', function () {
     const fresh = new LspClient();
     try {
       for (const method of ['textDocument/hover', 'textDocument/completion', 'programme/schedule', 'no/such']) {
-        await assert.rejects(fresh.request(method, { textDocument: { uri: 'file:///x.programme.yaml' }, position: { line: 0, character: 0 } }),
-          (e: { code?: number }) => e.code === -32002, method);
+        await assert.rejects(
+          fresh.request(method, { textDocument: { uri: 'file:///x.programme.yaml' }, position: { line: 0, character: 0 } }),
+          (e: { code?: number }) => e.code === -32002,
+          method,
+        );
       }
       await fresh.initialize();
       await assert.rejects(fresh.request('no/such', {}), (e: { code?: number }) => e.code === -32601);
@@ -62,10 +67,16 @@ suite('Session faults', function () {
     const answer = await client.request('textDocument/hover', { textDocument: null, position: { line: 0, character: 0 } });
     assert.equal(answer, null);
     await new Promise((resolve) => setTimeout(resolve, 200)); // the log notification follows the answer
-    assert.ok(logged.some((m) => /^hover failed: TypeError/.test(m)), `expected a logged hover failure, got:\n${logged.join('\n')}`);
+    assert.ok(
+      logged.some((m) => /^hover failed: TypeError/.test(m)),
+      `expected a logged hover failure, got:\n${logged.join('\n')}`,
+    );
     const version = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'oops: 1\n' }]);
     const after = await client.waitDiagnostics(uri, version);
-    assert.ok(after.some((d) => d.code === 'schema' && /unknown key `oops`/.test(String(d.message))), JSON.stringify(after));
+    assert.ok(
+      after.some((d) => d.code === 'schema' && /unknown key `oops`/.test(String(d.message))),
+      JSON.stringify(after),
+    );
   });
 
   test('requests with out-of-range or malformed positions are answered, never an error', async () => {
@@ -73,9 +84,20 @@ suite('Session faults', function () {
     const text = programme();
     await client.open(uri, text);
     await client.waitDiagnostics(uri, 1);
-    const positions = [{ line: -1, character: -1 }, { line: 1e9, character: 1e9 }, { line: 2, character: 1e9 }, { line: 0.5, character: 2.5 }];
+    const positions = [
+      { line: -1, character: -1 },
+      { line: 1e9, character: 1e9 },
+      { line: 2, character: 1e9 },
+      { line: 0.5, character: 2.5 },
+    ];
     for (const position of positions) {
-      for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/references', 'textDocument/prepareRename']) {
+      for (const method of [
+        'textDocument/hover',
+        'textDocument/completion',
+        'textDocument/definition',
+        'textDocument/references',
+        'textDocument/prepareRename',
+      ]) {
         await client.request(method, { textDocument: { uri }, position, context: { includeDeclaration: true } });
       }
     }

@@ -11,12 +11,16 @@ const SESSIONS = 10;
 
 suite('Fuzz (language server, CI size)', () => {
   let servers: Servers | undefined;
-  suiteSetup(async () => { servers = await startServers(); });
+  suiteSetup(async () => {
+    servers = await startServers();
+  });
   suiteTeardown(() => stopServers(servers));
 
   test('edit sessions: every request answered, final diagnostics equal a fresh open', async function () {
     this.timeout(300_000);
-    await fc.assert(fc.asyncProperty(actions(servers!.requests.length), (steps) => runSession(servers!, steps)),
-      { seed: SEED, numRuns: SESSIONS, endOnFailure: true });
+    await fc.assert(
+      fc.asyncProperty(actions(servers!.requests.length), (steps) => runSession(servers!, steps)),
+      { seed: SEED, numRuns: SESSIONS, endOnFailure: true },
+    );
   });
 });

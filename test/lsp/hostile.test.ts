@@ -42,7 +42,10 @@ suite('Hostile files through the language server', function () {
     test(`${c.name}: its diagnostic, then a normal file still gets its diagnostics and hover`, async function () {
       this.timeout(BOUND_MS * 3);
       const bad = await open(c.text());
-      assert.ok(bad.diagnostics.some((d) => c.expect.test(String(d.message))), bad.diagnostics.map((d) => d.message).join('\n'));
+      assert.ok(
+        bad.diagnostics.some((d) => c.expect.test(String(d.message))),
+        bad.diagnostics.map((d) => d.message).join('\n'),
+      );
       await client.close(bad.uri);
 
       const good = await open(EXAMPLE);
@@ -50,7 +53,8 @@ suite('Hostile files through the language server', function () {
       assert.deepEqual(serious, []);
       const at = EXAMPLE.split('\n').findIndex((l) => l.includes('speakers: [jason-gunthorpe]'));
       const hover = await client.request<{ contents: unknown } | null>('textDocument/hover', {
-        textDocument: { uri: good.uri }, position: { line: at, character: 'speakers: [jason'.length + 8 },
+        textDocument: { uri: good.uri },
+        position: { line: at, character: 'speakers: [jason'.length + 8 },
       });
       assert.match(JSON.stringify(hover?.contents ?? ''), /Jason Gunthorpe/);
       await client.close(good.uri);
@@ -67,7 +71,10 @@ suite('Hostile files through the language server', function () {
       const uri = 'file:///hostile/limited.programme.yaml';
       await limited.open(uri, hostile.hugeFile(2));
       const diagnostics = await limited.waitDiagnostics(uri, 1, BOUND_MS);
-      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.message]), [['file-too-large', 2, 'file too large to check: 2.0 MB > limit of 1 MB (set programme.maxFileSize to raise it)']]);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.severity, d.message]),
+        [['file-too-large', 2, 'file too large to check: 2.0 MB > limit of 1 MB (set programme.maxFileSize to raise it)']],
+      );
     } finally {
       await limited.shutdown();
     }

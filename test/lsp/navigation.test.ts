@@ -35,7 +35,9 @@ suite('definition, references and rename over stdio', function () {
     assert.strictEqual(prepared.placeholder, 'jason-gunthorpe');
     const edit = await server.client.request<WorkspaceEdit>('textDocument/rename', { ...at('speakers: [jason-gunthorpe]', 14), newName: 'jgg' });
     const after = TextDocument.applyEdits(DOC, edit.changes![URI]);
-    const expected = EXAMPLE.replace('  jason-gunthorpe:\n', '  jgg:\n').replace('      - jason-gunthorpe\n', '      - jgg\n').replace('speakers: [jason-gunthorpe]', 'speakers: [jgg]');
+    const expected = EXAMPLE.replace('  jason-gunthorpe:\n', '  jgg:\n')
+      .replace('      - jason-gunthorpe\n', '      - jgg\n')
+      .replace('speakers: [jason-gunthorpe]', 'speakers: [jgg]');
     assert.strictEqual(after, expected);
   });
 

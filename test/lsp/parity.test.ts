@@ -14,7 +14,11 @@ import { CODES } from '../../server/src/core';
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/checks');
 const FILES = [
-  ...fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.programme.yaml')).sort().map((f) => path.join(FIXTURES, f)),
+  ...fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.programme.yaml'))
+    .sort()
+    .map((f) => path.join(FIXTURES, f)),
   path.join(ROOT, 'examples/lpc2021-vfio-iommu-pci.programme.yaml'),
 ];
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
@@ -52,7 +56,12 @@ suite('Parity: language server and CLI', function () {
     test(path.relative(ROOT, file), async () => {
       const uri = pathToFileURL(file).href;
       await client.open(uri, fs.readFileSync(file, 'utf8'));
-      const lsp = (await client.waitDiagnostics(uri, 1)).map((d) => ({ code: d.code, severity: SEVERITY[d.severity ?? 0], message: d.message, range: d.range }));
+      const lsp = (await client.waitDiagnostics(uri, 1)).map((d) => ({
+        code: d.code,
+        severity: SEVERITY[d.severity ?? 0],
+        message: d.message,
+        range: d.range,
+      }));
       await client.close(uri);
       assert.deepEqual(lsp, cli.get(file));
       // The bad fixtures are not vacuous: each has its diagnostic on both sides.

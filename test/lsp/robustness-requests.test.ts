@@ -8,8 +8,19 @@ import { Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from '../support/lspClient';
 import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
-import { analyze, complete, hover, referencesOf, symbolAt, prepareRename, rename, documentSymbols, foldingRanges, selectionRanges, inlayHints } from '../../server/src/core';
-
+import {
+  analyze,
+  complete,
+  hover,
+  referencesOf,
+  symbolAt,
+  prepareRename,
+  rename,
+  documentSymbols,
+  foldingRanges,
+  selectionRanges,
+  inlayHints,
+} from '../../server/src/core';
 
 const FIXTURES: Record<string, string> = {
   example: EXAMPLE,
@@ -19,14 +30,13 @@ const FIXTURES: Record<string, string> = {
   'empty file': '',
   'only a comment': '# a programme\n',
   'truncated in the middle': EXAMPLE.slice(0, Math.floor(EXAMPLE.length / 2)),
-  'syntax errors': 'programme: 1\nevent:\n  title: "unclosed\n\ttimezone: UTC\ntracks:\n  t:\n    slots:\n      - title: [a, {b\n        start: 2021-09-21 25:99\n      - ',
+  'syntax errors':
+    'programme: 1\nevent:\n  title: "unclosed\n\ttimezone: UTC\ntracks:\n  t:\n    slots:\n      - title: [a, {b\n        start: 2021-09-21 25:99\n      - ',
   'new slot being typed': EXAMPLE.replace('    slots:\n', '    slots:\n      - title: New\n        sta\n      -\n'),
   'odd scalars': 'programme: 1\npeople:\n  "quoted-id":\n    name: Q\n  ? complex\n  : value\ntracks: [1, 2]\n---\nsecond: doc\n',
 };
 
-const METHODS = [
-  'completion', 'hover', 'definition', 'references', 'prepareRename', 'documentSymbol', 'foldingRange', 'selectionRange', 'inlayHint',
-] as const;
+const METHODS = ['completion', 'hover', 'definition', 'references', 'prepareRename', 'documentSymbol', 'foldingRange', 'selectionRange', 'inlayHint'] as const;
 
 suite('robustness: every feature at every offset, in the core', function () {
   this.timeout(120_000);
@@ -69,12 +79,18 @@ suite('robustness: every feature over stdio', function () {
   function request(method: (typeof METHODS)[number], uri: string, position: { line: number; character: number }): Promise<unknown> {
     const textDocument = { uri };
     switch (method) {
-      case 'references': return client.request('textDocument/references', { textDocument, position, context: { includeDeclaration: true } });
-      case 'documentSymbol': return client.request('textDocument/documentSymbol', { textDocument });
-      case 'foldingRange': return client.request('textDocument/foldingRange', { textDocument });
-      case 'selectionRange': return client.request('textDocument/selectionRange', { textDocument, positions: [position] });
-      case 'inlayHint': return client.request('textDocument/inlayHint', { textDocument, range: { start: { line: 0, character: 0 }, end: position } });
-      default: return client.request(`textDocument/${method}`, { textDocument, position });
+      case 'references':
+        return client.request('textDocument/references', { textDocument, position, context: { includeDeclaration: true } });
+      case 'documentSymbol':
+        return client.request('textDocument/documentSymbol', { textDocument });
+      case 'foldingRange':
+        return client.request('textDocument/foldingRange', { textDocument });
+      case 'selectionRange':
+        return client.request('textDocument/selectionRange', { textDocument, positions: [position] });
+      case 'inlayHint':
+        return client.request('textDocument/inlayHint', { textDocument, range: { start: { line: 0, character: 0 }, end: position } });
+      default:
+        return client.request(`textDocument/${method}`, { textDocument, position });
     }
   }
 
@@ -89,19 +105,27 @@ suite('robustness: every feature over stdio', function () {
       const offsets = new Set<number>([text.length]);
       if (text.length <= 300) for (let o = 0; o < text.length; o++) offsets.add(o);
       for (let line = 0; line < d.lineCount; line++) {
-        const start = d.offsetAt({ line, character: 0 }), end = d.offsetAt({ line: line + 1, character: 0 });
-        offsets.add(start).add((start + end) >> 1).add(Math.max(start, end - 1));
+        const start = d.offsetAt({ line, character: 0 }),
+          end = d.offsetAt({ line: line + 1, character: 0 });
+        offsets
+          .add(start)
+          .add((start + end) >> 1)
+          .add(Math.max(start, end - 1));
       }
       const jobs: (() => Promise<void>)[] = [];
       for (const offset of offsets) {
         const position = d.positionAt(offset);
         // Whole-document requests once per line is plenty.
-        const methods = offset === d.offsetAt({ line: position.line, character: 0 }) ? METHODS : METHODS.filter((m) => m !== 'documentSymbol' && m !== 'foldingRange');
+        const methods =
+          offset === d.offsetAt({ line: position.line, character: 0 }) ? METHODS : METHODS.filter((m) => m !== 'documentSymbol' && m !== 'foldingRange');
         for (const method of methods) {
           jobs.push(async () => {
             const result = await request(method, uri, position).catch((e: Error) => ({ failed: e.message }));
             assert.ok(result === null || typeof result === 'object', `${method} at ${position.line + 1}:${position.character + 1}`);
-            assert.ok(!(result && 'failed' in result), `${method} at ${position.line + 1}:${position.character + 1} failed: ${(result as { failed?: string })?.failed}`);
+            assert.ok(
+              !(result && 'failed' in result),
+              `${method} at ${position.line + 1}:${position.character + 1} failed: ${(result as { failed?: string })?.failed}`,
+            );
           });
         }
       }

@@ -48,6 +48,9 @@ suite('Settings: diagnostics severity', function () {
     const before = client.last(uri);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     for (let i = 0; i < 100 && client.last(uri) === before; i++) await new Promise((r) => setTimeout(r, 50));
-    assert.deepEqual(client.last(uri)?.diagnostics.map((d) => d.severity), [DiagnosticSeverity.Error]);
+    assert.deepEqual(
+      client.last(uri)?.diagnostics.map((d) => d.severity),
+      [DiagnosticSeverity.Error],
+    );
   });
 });

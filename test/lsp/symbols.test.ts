@@ -40,7 +40,13 @@ suite('outline, folding, selection and inlay hints over stdio', function () {
 
   test('inlay hints: the end after a duration, the weekday after a date', async () => {
     const line = DOC.positionAt(EXAMPLE.indexOf('duration: 25m')).line;
-    const hints = await server.client.request<InlayHint[]>('textDocument/inlayHint', { textDocument, range: { start: { line: line - 1, character: 0 }, end: { line: line + 1, character: 0 } } });
-    assert.deepStrictEqual(hints.map((h) => h.label), [' Tue', ' → 07:35']);
+    const hints = await server.client.request<InlayHint[]>('textDocument/inlayHint', {
+      textDocument,
+      range: { start: { line: line - 1, character: 0 }, end: { line: line + 1, character: 0 } },
+    });
+    assert.deepStrictEqual(
+      hints.map((h) => h.label),
+      [' Tue', ' → 07:35'],
+    );
   });
 });

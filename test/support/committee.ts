@@ -30,7 +30,6 @@ export interface CommitteeCase {
   planted: Map<string, number>;
 }
 
-
 function shuffle<T>(xs: T[], rnd: () => number): T[] {
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
@@ -54,7 +53,10 @@ export function committeeCase(o: CommitteeOptions): CommitteeCase {
   const blocks: { room: number; half: number }[] = [];
   for (let h = 0; h < o.halfDays; h++) for (let r = 0; r < o.rooms; r++) blocks.push({ room: r, half: h });
   if (o.tracks > blocks.length) throw new Error('more tracks than blocks');
-  const order = shuffle(blocks.map((_, i) => i), rnd);
+  const order = shuffle(
+    blocks.map((_, i) => i),
+    rnd,
+  );
   const trackIds = Array.from({ length: o.tracks }, (_, t) => `mc${t + 1}`);
   const planted = new Map(trackIds.map((id, t) => [id, order[t]]));
   const byHalf: number[][] = Array.from({ length: o.halfDays }, () => []);
@@ -94,7 +96,7 @@ export function committeeCase(o: CommitteeOptions): CommitteeCase {
     for (const n of per.values()) optimum += (n * (n - 1)) / 2;
   }
   const lines: string[] = [
-    '# A programme committee\'s micro-conferences, before they are placed.',
+    "# A programme committee's micro-conferences, before they are placed.",
     'programme: 1',
     'event:',
     '  title: Generated Plumbers',

@@ -36,7 +36,12 @@ let sarifValidator: ((data: unknown) => string[]) | undefined;
 export function sarifErrors(data: unknown): string[] {
   if (!sarifValidator) {
     // unicodeRegExp off: the schema's language pattern `^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$` is not a valid /u regex.
-    const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false, formats: { uri: FORMATS.uri, 'uri-reference': /^\S*$/, 'date-time': FORMATS['date-time'] } });
+    const ajv = new AjvDraft04({
+      allErrors: true,
+      strict: false,
+      unicodeRegExp: false,
+      formats: { uri: FORMATS.uri, 'uri-reference': /^\S*$/, 'date-time': FORMATS['date-time'] },
+    });
     const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8')));
     sarifValidator = (d) => (validate(d) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath}: ${e.message}`));
   }

@@ -47,7 +47,10 @@ export function expectations(text: string): Expectation[] {
 
 /** `text` without its expectation lines (what a fix turning a `.bad` into its `.good` compares). */
 export function withoutExpectations(text: string): string {
-  return text.split(/(?<=\n)/).filter((l) => !LINE.test(l.replace(/\r?\n$/, ''))).join('');
+  return text
+    .split(/(?<=\n)/)
+    .filter((l) => !LINE.test(l.replace(/\r?\n$/, '')))
+    .join('');
 }
 
 /** The 1-based `line:col-line:col` of offsets `start`..`end` in `text`. */
@@ -78,7 +81,10 @@ export function check(file: string): Analysis {
   for (const e of expected) {
     if (!e.fragment) continue;
     const messages = found.filter((f) => f.key === key(e.code, e.range)).map((f) => f.message);
-    assert.ok(messages.some((m) => m.includes(e.fragment!)), `${file}: ${e.code} at ${e.range}: no message contains \`${e.fragment}\` (${messages.join('; ')})`);
+    assert.ok(
+      messages.some((m) => m.includes(e.fragment!)),
+      `${file}: ${e.code} at ${e.range}: no message contains \`${e.fragment}\` (${messages.join('; ')})`,
+    );
   }
   return analysis;
 }

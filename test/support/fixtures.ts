@@ -25,10 +25,13 @@ export function check(text: string): Analysis & { codes: string[]; at(code: stri
   return Object.assign(a, {
     codes: a.problems.map((p) => p.code),
     at(code: string): string[] {
-      return a.problems.filter((p) => p.code === code).map((p) => {
-        const s = d.positionAt(p.start), e = d.positionAt(p.end);
-        return `${s.line + 1}:${s.character + 1}-${e.line + 1}:${e.character + 1}`;
-      });
+      return a.problems
+        .filter((p) => p.code === code)
+        .map((p) => {
+          const s = d.positionAt(p.start),
+            e = d.positionAt(p.end);
+          return `${s.line + 1}:${s.character + 1}-${e.line + 1}:${e.character + 1}`;
+        });
     },
   });
 }
@@ -51,8 +54,11 @@ ${opts.people ?? ''}tracks:
     title: Main track
     leads: [alice, bob]
 ${opts.track ?? ''}    slots:
-${opts.slots ?? `      - title: Opening
+${
+  opts.slots ??
+  `      - title: Opening
         start: 2021-09-21 07:00
         duration: 10m
-`}`;
+`
+}`;
 }

@@ -5,9 +5,7 @@
  */
 import { spawn, ChildProcess } from 'child_process';
 import * as path from 'path';
-import {
-  createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 
 export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
@@ -50,7 +48,9 @@ export class LspClient {
     const { script = SERVER, args = [], nodeArgs = [] } = options;
     this.languageId = options.languageId ?? 'programme';
     this.process = spawn(process.execPath, [...nodeArgs, script, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.process.stderr!.on('data', (d) => { this.stderr = (this.stderr + String(d)).slice(-STDERR_KEPT); });
+    this.process.stderr!.on('data', (d) => {
+      this.stderr = (this.stderr + String(d)).slice(-STDERR_KEPT);
+    });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
@@ -61,7 +61,8 @@ export class LspClient {
       w.forEach((f) => f());
     });
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-      p.items.map((i) => (typeof this.configuration === 'function' ? this.configuration(i.section ?? '') : this.configuration)));
+      p.items.map((i) => (typeof this.configuration === 'function' ? this.configuration(i.section ?? '') : this.configuration)),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification(() => undefined);
@@ -70,8 +71,10 @@ export class LspClient {
 
   /** Initializes the server, with `rootUri` as the one workspace folder when given. */
   async initialize(rootUri: string | null = null): Promise<unknown> {
-    const result = await this.connection.sendRequest('initialize', {
-      processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+    const result = (await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
@@ -80,7 +83,7 @@ export class LspClient {
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },
-    }) as { capabilities: Record<string, unknown> };
+    })) as { capabilities: Record<string, unknown> };
     this.capabilities = result.capabilities;
     await this.connection.sendNotification('initialized', {});
     return result;
@@ -105,10 +108,14 @@ export class LspClient {
 
   /** Waits for diagnostics of `uri` (of `version` or later, when given). */
   async waitDiagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
-    await this.waitUntil(() => {
-      const p = this.diagnostics.get(uri);
-      return !!p && (version === undefined || (p.version ?? 0) >= version);
-    }, timeoutMs, `no diagnostics for ${uri}${version ? ` version ${version}` : ''} within ${timeoutMs} ms`);
+    await this.waitUntil(
+      () => {
+        const p = this.diagnostics.get(uri);
+        return !!p && (version === undefined || (p.version ?? 0) >= version);
+      },
+      timeoutMs,
+      `no diagnostics for ${uri}${version ? ` version ${version}` : ''} within ${timeoutMs} ms`,
+    );
     return this.diagnostics.get(uri)!.diagnostics;
   }
 
@@ -122,10 +129,14 @@ export class LspClient {
    * one for `version` or later (a server that sends no version is taken at its next publish).
    */
   async waitPublish(uri: string, after: number, version?: number, timeoutMs = 300_000): Promise<void> {
-    await this.waitUntil(() => {
-      const p = this.diagnostics.get(uri);
-      return this.publishCount(uri) > after && (version === undefined || p?.version === undefined || p.version === null || p.version >= version);
-    }, timeoutMs, `no diagnostics for ${uri} within ${timeoutMs} ms`);
+    await this.waitUntil(
+      () => {
+        const p = this.diagnostics.get(uri);
+        return this.publishCount(uri) > after && (version === undefined || p?.version === undefined || p.version === null || p.version >= version);
+      },
+      timeoutMs,
+      `no diagnostics for ${uri} within ${timeoutMs} ms`,
+    );
   }
 
   private async waitUntil(done: () => boolean, timeoutMs: number, failure: string): Promise<void> {
@@ -135,7 +146,10 @@ export class LspClient {
       if (left <= 0) throw new Error(failure);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left);
-        this.waiters.push(() => { clearTimeout(t); resolve(); });
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
       });
     }
   }
@@ -159,8 +173,14 @@ export class LspClient {
     this.connection.dispose();
     if (this.process.exitCode === null) {
       await new Promise<void>((resolve) => {
-        const t = setTimeout(() => { this.process.kill(); resolve(); }, 3000);
-        this.process.once('exit', () => { clearTimeout(t); resolve(); });
+        const t = setTimeout(() => {
+          this.process.kill();
+          resolve();
+        }, 3000);
+        this.process.once('exit', () => {
+          clearTimeout(t);
+          resolve();
+        });
       });
     }
   }
@@ -195,7 +215,9 @@ export function serverWith(uri: string, text: string): ServerWithDocument {
       if (!client) throw new Error('the server starts with the suite: use it in a test or a hook');
       return client;
     },
-    get diagnostics(): Diagnostic[] { return diagnostics; },
+    get diagnostics(): Diagnostic[] {
+      return diagnostics;
+    },
     uri,
     text,
   };

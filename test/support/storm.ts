@@ -18,7 +18,6 @@ export interface StormResult {
   sent: number;
 }
 
-
 export function positionOf(text: string, offset: number): Position {
   const before = text.slice(0, offset);
   const line = before.split('\n').length - 1;
@@ -55,7 +54,11 @@ export async function runStorm(client: LspClient, uri: string, start: string, op
       const method = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol'][Math.floor(i / every) % 3];
       const where = positionOf(text, text.indexOf('speakers: [') + 'speakers: ['.length);
       const sent = Date.now();
-      pending.push(client.request(method, { textDocument: { uri }, position: where }).then(() => { waits.push({ method, ms: Date.now() - sent }); }));
+      pending.push(
+        client.request(method, { textDocument: { uri }, position: where }).then(() => {
+          waits.push({ method, ms: Date.now() - sent });
+        }),
+      );
     }
     await sleep(next() * 20);
   }

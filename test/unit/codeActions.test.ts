@@ -78,17 +78,34 @@ suite('code actions: did you mean', () => {
 suite('code actions: add a missing person', () => {
   test('offered besides "did you mean", at the end of people, with the id as words', () => {
     const { actions } = fixes(fixture('unknown-person.bad'), 'unknown-person');
-    assert.deepStrictEqual(actions.map((a) => a.title), ['Change to `carol`', 'Add `carl` to `people`']);
+    assert.deepStrictEqual(
+      actions.map((a) => a.title),
+      ['Change to `carol`', 'Add `carl` to `people`'],
+    );
     const fixed = fix(fixture('unknown-person.bad'), 'unknown-person', /^Add/);
     assert.ok(fixed.includes('  carol:\n    name: Carol Example\n  carl:\n    name: Carl\ntracks:'), fixed);
     assert.deepStrictEqual(check(fixed).codes, []);
   });
 
-  test('with the file\'s own indentation and CRLF line endings', () => {
+  test("with the file's own indentation and CRLF line endings", () => {
     const text = [
-      'programme: 1', 'event:', '    title: Test Conf', '    start: 2021-09-20', '    end: 2021-09-24', '    timezone: Europe/Berlin',
-      'people:', '    alice:', '        name: Alice Example', '    bob:', '        name: Bob Example',
-      'tracks:', '    main:', '        title: Main track', '        leads: [alice, bob]', '        contacts: [jane-q-public]', '',
+      'programme: 1',
+      'event:',
+      '    title: Test Conf',
+      '    start: 2021-09-20',
+      '    end: 2021-09-24',
+      '    timezone: Europe/Berlin',
+      'people:',
+      '    alice:',
+      '        name: Alice Example',
+      '    bob:',
+      '        name: Bob Example',
+      'tracks:',
+      '    main:',
+      '        title: Main track',
+      '        leads: [alice, bob]',
+      '        contacts: [jane-q-public]',
+      '',
     ].join('\r\n');
     const fixed = fix(text, 'unknown-person', /^Add `jane-q-public`/);
     assert.ok(fixed.includes('    bob:\r\n        name: Bob Example\r\n    jane-q-public:\r\n        name: Jane Q Public\r\ntracks:'), JSON.stringify(fixed));
@@ -118,16 +135,17 @@ suite('code actions: add a missing person', () => {
 });
 
 suite('code actions: schedule and move slots', () => {
-  test('not-scheduled: start at the first free gap that fits, in the slot\'s indentation', () => {
+  test("not-scheduled: start at the first free gap that fits, in the slot's indentation", () => {
     const fixed = fix(fixture('not-scheduled.bad'), 'not-scheduled', /^Schedule 'Talk' at 2021-09-21 07:25$/);
     assert.strictEqual(fixed, fixture('not-scheduled.good'));
   });
 
   test('not-scheduled: skips a gap too short for the slot, and busy time of other tracks in the same room', () => {
-    const text = programme({
-      top: 'rooms:\n  r1:\n    title: One\n',
-      track: '    room: r1\n    sessions:\n      - start: 2021-09-21 07:00\n        duration: 2h\n',
-      slots: `      - title: A
+    const text =
+      programme({
+        top: 'rooms:\n  r1:\n    title: One\n',
+        track: '    room: r1\n    sessions:\n      - start: 2021-09-21 07:00\n        duration: 2h\n',
+        slots: `      - title: A
         start: 2021-09-21 07:00
         duration: 20m
       - title: B
@@ -136,7 +154,8 @@ suite('code actions: schedule and move slots', () => {
       - title: New
         duration: 15m
 `,
-    }) + `  other:
+      }) +
+      `  other:
     title: Other
     room: r1
     slots:
@@ -168,7 +187,8 @@ suite('code actions: schedule and move slots', () => {
   test('slot-overlap: an `end` moves with the start, and the `T` form is kept', () => {
     const text = programme({
       track: '    sessions:\n      - start: 2021-09-21 07:00\n        duration: 2h\n',
-      slots: '      - title: A\n        start: 2021-09-21 07:00\n        duration: 30m\n      - title: B\n        start: 2021-09-21T07:10\n        end: 2021-09-21T07:40\n',
+      slots:
+        '      - title: A\n        start: 2021-09-21 07:00\n        duration: 30m\n      - title: B\n        start: 2021-09-21T07:10\n        end: 2021-09-21T07:40\n',
     });
     const fixed = fix(text, 'slot-overlap', /^Move 'B'/);
     assert.ok(fixed.includes('        start: 2021-09-21T07:30\n        end: 2021-09-21T08:00\n'), fixed);
@@ -210,14 +230,23 @@ suite('gaps', () => {
 suite('code actions: room-conflict', () => {
   test('a session in a room another track holds moves to the next time the room is free, with the slots inside it', () => {
     const fixed = fix(fixture('room-conflict.bad'), 'room-conflict', /^Move the session to 2021-09-21 09:00, when room `mc1` is free \(with its slot\)$/);
-    assert.ok(fixed.includes('      - start: 2021-09-21 09:00\n        duration: 1h\n    slots:\n      - title: Hallway\n        start: 2021-09-21 09:15\n'), fixed);
+    assert.ok(
+      fixed.includes('      - start: 2021-09-21 09:00\n        duration: 1h\n    slots:\n      - title: Hallway\n        start: 2021-09-21 09:15\n'),
+      fixed,
+    );
     assert.deepStrictEqual(check(fixed).codes, []);
   });
 
-  test('the next free time skips every holding of the room: other sessions, other tracks\' slots there, its own sessions', () => {
+  test("the next free time skips every holding of the room: other sessions, other tracks' slots there, its own sessions", () => {
     const text = fixture('room-conflict.bad')
-      .replace('      - start: 2021-09-21 08:45\n        duration: 1h\n', '      - start: 2021-09-21 08:45\n        duration: 1h\n      - start: 2021-09-21 11:00\n        end: 2021-09-21 11:30\n')
-      .replace('      - title: Panel\n        room: mc3\n        start: 2021-09-21 07:00\n        duration: 1h10m\n', '      - title: Panel\n        room: mc1\n        start: 2021-09-21 10:00\n        duration: 30m\n');
+      .replace(
+        '      - start: 2021-09-21 08:45\n        duration: 1h\n',
+        '      - start: 2021-09-21 08:45\n        duration: 1h\n      - start: 2021-09-21 11:00\n        end: 2021-09-21 11:30\n',
+      )
+      .replace(
+        '      - title: Panel\n        room: mc3\n        start: 2021-09-21 07:00\n        duration: 1h10m\n',
+        '      - title: Panel\n        room: mc1\n        start: 2021-09-21 10:00\n        duration: 30m\n',
+      );
     // Free in mc1 after 09:00: 09:00–10:00 (an hour: fits), so 09:00; with a 90-minute session, 11:30.
     assert.ok(fix(text, 'room-conflict', /to 2021-09-21 09:00/).includes('- start: 2021-09-21 09:00'));
     const longer = text.replace('      - start: 2021-09-21 08:45\n        duration: 1h\n', '      - start: 2021-09-21 08:45\n        duration: 1h30m\n');

@@ -84,16 +84,36 @@ suite('completion: other values', () => {
 
   test('start offers the end of the previous slot when free, else the first free gap of the sessions', () => {
     // 09:05, after the previous slot, is taken by the closing discussion.
-    const list = items(edit('      - title: IOMMU core and the device-driver core\n', `      - title: IOMMU core and the device-driver core\n        start: ${CURSOR}\n`));
-    assert.deepStrictEqual(list.map((i) => i.label), ['2021-09-21 09:20']);
+    const list = items(
+      edit('      - title: IOMMU core and the device-driver core\n', `      - title: IOMMU core and the device-driver core\n        start: ${CURSOR}\n`),
+    );
+    assert.deepStrictEqual(
+      list.map((i) => i.label),
+      ['2021-09-21 09:20'],
+    );
     assert.match(list[0].detail ?? '', /free gap/);
-    const free = items(edit('      - title: Closing discussion\n        kind: closing\n        start: 2021-09-21 09:05', `      - title: Closing discussion\n        kind: closing\n        start: ${CURSOR}`));
+    const free = items(
+      edit(
+        '      - title: Closing discussion\n        kind: closing\n        start: 2021-09-21 09:05',
+        `      - title: Closing discussion\n        kind: closing\n        start: ${CURSOR}`,
+      ),
+    );
     assert.strictEqual(free[0]?.label, '2021-09-21 09:05');
     assert.match(free[0].detail ?? '', /Write-combine/);
   });
 
   test('duration offers the usual lengths', () => {
-    assert.deepStrictEqual(labels(edit('        duration: 15m', `        duration: ${CURSOR}`)), ['10m', '15m', '20m', '25m', '30m', '45m', '1h', '1h30m', '2h']);
+    assert.deepStrictEqual(labels(edit('        duration: 15m', `        duration: ${CURSOR}`)), [
+      '10m',
+      '15m',
+      '20m',
+      '25m',
+      '30m',
+      '45m',
+      '1h',
+      '1h30m',
+      '2h',
+    ]);
     assert.deepStrictEqual(labels(edit('        duration: 15m', `        duration: 1${CURSOR}`)), ['10m', '15m', '1h', '1h30m']);
   });
 
@@ -135,7 +155,10 @@ suite('completion: keys and snippets', () => {
     const list = items(edit('    slots:\n', `    slots:\n      ${CURSOR}\n`));
     const snippet = list.find((i) => i.label === 'New slot');
     assert.ok(snippet);
-    assert.strictEqual(newText(snippet), '- title: ${1:Title}\n        start: ${2:2021-09-21 09:20}\n        duration: ${3:25m}\n        speakers: [${4|alex-williamson,benjamin-herrenschmidt,bjorn-helgaas,eric-auger,jason-gunthorpe,jean-philippe-brucker,joerg-roedel,krzysztof-wilczynski,lorenzo-pieralisi|}]$0');
+    assert.strictEqual(
+      newText(snippet),
+      '- title: ${1:Title}\n        start: ${2:2021-09-21 09:20}\n        duration: ${3:25m}\n        speakers: [${4|alex-williamson,benjamin-herrenschmidt,bjorn-helgaas,eric-auger,jason-gunthorpe,jean-philippe-brucker,joerg-roedel,krzysztof-wilczynski,lorenzo-pieralisi|}]$0',
+    );
   });
 
   test('after `- ` in slots: slot keys and the slot snippet without its dash', () => {
@@ -197,7 +220,10 @@ suite('completion: what triggers it', () => {
 });
 
 /** A two-day 2025 event, sessions on both days; `slots` and `sessions` are the track's lists. */
-function twoDays(slots: string, sessions = '      - { start: 2025-06-02 09:00, end: 2025-06-02 12:00 }\n      - { start: 2025-06-03 09:00, end: 2025-06-03 12:00 }\n'): string {
+function twoDays(
+  slots: string,
+  sessions = '      - { start: 2025-06-02 09:00, end: 2025-06-02 12:00 }\n      - { start: 2025-06-03 09:00, end: 2025-06-03 12:00 }\n',
+): string {
   return `programme: 1
 event:
   title: Meetup
@@ -219,10 +245,24 @@ ${slots}`;
 
 suite('completion: times on every day, never taken', () => {
   test('a slot start is offered on each day of the event that has room', () => {
-    const list = items(twoDays(`      - title: Opening\n        start: 2025-06-02 09:00\n        duration: 3h\n      - title: Next\n        start: ${CURSOR}\n        duration: 30m\n`));
-    assert.deepStrictEqual(list.map((i) => i.label), ['2025-06-03 09:00']);
-    const two = items(twoDays(`      - title: Opening\n        start: 2025-06-02 09:00\n        duration: 1h\n      - title: Next\n        start: ${CURSOR}\n        duration: 30m\n`));
-    assert.deepStrictEqual(two.map((i) => i.label), ['2025-06-02 10:00', '2025-06-03 09:00']);
+    const list = items(
+      twoDays(
+        `      - title: Opening\n        start: 2025-06-02 09:00\n        duration: 3h\n      - title: Next\n        start: ${CURSOR}\n        duration: 30m\n`,
+      ),
+    );
+    assert.deepStrictEqual(
+      list.map((i) => i.label),
+      ['2025-06-03 09:00'],
+    );
+    const two = items(
+      twoDays(
+        `      - title: Opening\n        start: 2025-06-02 09:00\n        duration: 1h\n      - title: Next\n        start: ${CURSOR}\n        duration: 30m\n`,
+      ),
+    );
+    assert.deepStrictEqual(
+      two.map((i) => i.label),
+      ['2025-06-02 10:00', '2025-06-03 09:00'],
+    );
     assert.match(two[1].detail ?? '', /Tue 2025-06-03/);
   });
 
@@ -235,11 +275,16 @@ suite('completion: times on every day, never taken', () => {
 
   test('a track without sessions gets the working hours of every day', () => {
     const text = twoDays(`      - title: A\n        start: ${CURSOR}\n        duration: 1h\n`, '').replace('    sessions:\n', '');
-    assert.deepStrictEqual(items(text).map((i) => i.label), ['2025-06-02 09:00', '2025-06-03 09:00']);
+    assert.deepStrictEqual(
+      items(text).map((i) => i.label),
+      ['2025-06-02 09:00', '2025-06-03 09:00'],
+    );
   });
 
   test('a session start is offered on every day, after the sessions already there', () => {
-    const got = labels(twoDays('      - title: A\n        duration: 1h\n', `      - { start: 2025-06-02 09:00, end: 2025-06-02 12:00 }\n      - start: ${CURSOR}\n`));
+    const got = labels(
+      twoDays('      - title: A\n        duration: 1h\n', `      - { start: 2025-06-02 09:00, end: 2025-06-02 12:00 }\n      - start: ${CURSOR}\n`),
+    );
     assert.deepStrictEqual(got, ['2025-06-02 12:00', '2025-06-03 09:00']);
   });
 

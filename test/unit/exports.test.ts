@@ -28,8 +28,12 @@ function vevents(text: string): { uid: string; start: number; end: number; summa
   return cal.getAllSubcomponents('vevent').map((v) => {
     const e = new ICAL.Event(v);
     return {
-      uid: e.uid, start: e.startDate.toJSDate().getTime(), end: e.endDate.toJSDate().getTime(), summary: e.summary,
-      location: e.location, cns: v.getAllProperties('attendee').map((a) => String(a.getParameter('cn'))),
+      uid: e.uid,
+      start: e.startDate.toJSDate().getTime(),
+      end: e.endDate.toJSDate().getTime(),
+      summary: e.summary,
+      location: e.location,
+      cns: v.getAllProperties('attendee').map((a) => String(a.getParameter('cn'))),
     };
   });
 }
@@ -60,7 +64,10 @@ suite('exports: the canonical example', () => {
     const events = vevents(ics(m));
     assert.strictEqual(events.length, scheduled.length);
     const expected = scheduled.map((s) => [s.title, s.interval!.startMs, s.interval!.endMs]).sort((a, b) => Number(a[1]) - Number(b[1]));
-    assert.deepStrictEqual(events.map((e) => [e.summary, e.start, e.end]), expected);
+    assert.deepStrictEqual(
+      events.map((e) => [e.summary, e.start, e.end]),
+      expected,
+    );
     assert.ok(ics(m).includes('DTSTART;TZID=America/Los_Angeles:20210921T070000'));
   });
 
@@ -69,7 +76,10 @@ suite('exports: the canonical example', () => {
     assert.strictEqual(scheduleJson(m), scheduleJson(model(EXAMPLE)));
     assert.strictEqual(scheduleXml(m), scheduleXml(model(EXAMPLE)));
     const edited = model(EXAMPLE.replace('venue: Virtual', 'venue: Online'));
-    assert.deepStrictEqual(vevents(ics(edited)).map((e) => e.uid), vevents(ics(m)).map((e) => e.uid));
+    assert.deepStrictEqual(
+      vevents(ics(edited)).map((e) => e.uid),
+      vevents(ics(m)).map((e) => e.uid),
+    );
   });
 
   test('DTSTAMP comes from the option, else the first day (UTC), never the clock', () => {
@@ -96,7 +106,10 @@ suite('exports: programme days (event.day-change)', () => {
     assert.strictEqual(conf.daysCount, 5);
     const last = conf.days[4];
     assert.deepStrictEqual([last.date, last.day_start, last.day_end], ['2021-09-24', '2021-09-24T04:00:00-07:00', '2021-09-25T04:00:00-07:00']);
-    const titles = (d: { rooms: Record<string, { title: string }[]> }): string[] => Object.values(d.rooms).flat().map((e) => e.title);
+    const titles = (d: { rooms: Record<string, { title: string }[]> }): string[] =>
+      Object.values(d.rooms)
+        .flat()
+        .map((e) => e.title);
     assert.deepStrictEqual(titles(last), ['Evening', 'Late']);
     assert.deepStrictEqual(conf.days.slice(0, 4).map(titles), [[], [], [], []]);
     assert.strictEqual(conf.days[0].day_start, '2021-09-20T04:00:00-07:00');
@@ -130,7 +143,10 @@ suite('exports: hostile text', () => {
       assert.ok(Buffer.byteLength(line, 'utf8') <= 75, line);
       assert.ok(!line.includes('\uFFFD'), line);
     }
-    assert.ok(out.split('\r\n').some((l) => l.startsWith(' ')), 'a long line was folded');
+    assert.ok(
+      out.split('\r\n').some((l) => l.startsWith(' ')),
+      'a long line was folded',
+    );
   });
 
   test('iCalendar escaping reads back exactly (summary, CN with quotes, commas and colons)', () => {
@@ -158,7 +174,10 @@ suite('exports: imported real schedules', () => {
   for (const name of SOURCES) {
     test(`${name}: the import checks without error, and its exports validate`, () => {
       const a = analyze(imported(name));
-      assert.deepStrictEqual(a.problems.filter((p) => (p.severity ?? CODES[p.code]) === 'error').map((p) => p.message), []);
+      assert.deepStrictEqual(
+        a.problems.filter((p) => (p.severity ?? CODES[p.code]) === 'error').map((p) => p.message),
+        [],
+      );
       assert.deepStrictEqual(scheduleJsonErrors(JSON.parse(scheduleJson(a.model))), []);
       const r = validateXml(scheduleXml(a.model), XSD);
       assert.ok(r.valid, r.errors);
@@ -170,12 +189,21 @@ suite('exports: imported real schedules', () => {
       const source = JSON.parse(fs.readFileSync(path.join(C3VOC, name), 'utf8'));
       const again = JSON.parse(scheduleJson(model(imported(name))));
       const flat = (s: { schedule: { conference: { days: { rooms: Record<string, Record<string, unknown>[]> }[] } } }): string[] =>
-        s.schedule.conference.days.flatMap((d) => Object.values(d.rooms).flat()).map((e) => JSON.stringify([
-          e.title, new Date(e.date as string).getTime(), toMinutes(e.duration as string), e.room,
-          // Names are trimmed on import (frab has `"Tobias Zillner "`).
-          (e.persons as { public_name?: string; name?: string }[]).map((p) => (p.public_name ?? p.name)?.trim()),
-        ])).sort();
-      const before = flat(source), after = flat(again);
+        s.schedule.conference.days
+          .flatMap((d) => Object.values(d.rooms).flat())
+          .map((e) =>
+            JSON.stringify([
+              e.title,
+              new Date(e.date as string).getTime(),
+              toMinutes(e.duration as string),
+              e.room,
+              // Names are trimmed on import (frab has `"Tobias Zillner "`).
+              (e.persons as { public_name?: string; name?: string }[]).map((p) => (p.public_name ?? p.name)?.trim()),
+            ]),
+          )
+          .sort();
+      const before = flat(source),
+        after = flat(again);
       assert.strictEqual(after.length, before.length);
       before.forEach((b, i) => assert.strictEqual(after[i], b));
     });

@@ -40,25 +40,40 @@ function assertFormatsWell(name: string, text: string): void {
 }
 
 suite('format: the canonical form', () => {
-  test('keys in the order of FORMAT.md, unknown keys after them, id maps in the user\'s order', () => {
-    const text = 'tracks:\n  b:\n    slots:\n      - duration: 10m\n        speakers: [x]\n        title: T\n        start: 2025-06-02 09:00\n    title: B\n  a:\n    title: A\nevent:\n  timezone: UTC\n  title: E\nprogramme: 1\n';
-    assert.strictEqual(format(text), 'programme: 1\nevent:\n  title: E\n  timezone: UTC\ntracks:\n  b:\n    title: B\n    slots:\n      - title: T\n        start: 2025-06-02 09:00\n        duration: 10m\n        speakers: [x]\n  a:\n    title: A\n');
+  test("keys in the order of FORMAT.md, unknown keys after them, id maps in the user's order", () => {
+    const text =
+      'tracks:\n  b:\n    slots:\n      - duration: 10m\n        speakers: [x]\n        title: T\n        start: 2025-06-02 09:00\n    title: B\n  a:\n    title: A\nevent:\n  timezone: UTC\n  title: E\nprogramme: 1\n';
+    assert.strictEqual(
+      format(text),
+      'programme: 1\nevent:\n  title: E\n  timezone: UTC\ntracks:\n  b:\n    title: B\n    slots:\n      - title: T\n        start: 2025-06-02 09:00\n        duration: 10m\n        speakers: [x]\n  a:\n    title: A\n',
+    );
   });
 
   test('two-space indentation, list items indented under their key', () => {
-    assert.strictEqual(format('programme: 1\nevent:\n    title: E\ntracks:\n    a:\n        title: A\n        leads:\n        - x\n'), 'programme: 1\nevent:\n  title: E\ntracks:\n  a:\n    title: A\n    leads:\n      - x\n');
+    assert.strictEqual(
+      format('programme: 1\nevent:\n    title: E\ntracks:\n    a:\n        title: A\n        leads:\n        - x\n'),
+      'programme: 1\nevent:\n  title: E\ntracks:\n  a:\n    title: A\n    leads:\n      - x\n',
+    );
   });
 
   test('quotes only where YAML would misread the text', () => {
-    const text = 'programme: 1\nevent:\n  title: \'Plain words\'\n  venue: "Room: 1"\npeople:\n  a:\n    name: "yes"\n    affiliation: "20:00"\n    honorific: Dr\n';
-    assert.strictEqual(format(text), 'programme: 1\nevent:\n  title: Plain words\n  venue: "Room: 1"\npeople:\n  a:\n    name: "yes"\n    affiliation: "20:00"\n    honorific: Dr\n');
+    const text =
+      'programme: 1\nevent:\n  title: \'Plain words\'\n  venue: "Room: 1"\npeople:\n  a:\n    name: "yes"\n    affiliation: "20:00"\n    honorific: Dr\n';
+    assert.strictEqual(
+      format(text),
+      'programme: 1\nevent:\n  title: Plain words\n  venue: "Room: 1"\npeople:\n  a:\n    name: "yes"\n    affiliation: "20:00"\n    honorific: Dr\n',
+    );
     assert.strictEqual(format('programme: 1\nevent:\n  title: on\n'), 'programme: 1\nevent:\n  title: "on"\n', 'YAML 1.1 readers take `on` for true');
   });
 
   test('comments, blank lines between entries, flow and block styles and block scalars are kept', () => {
-    const text = '# Our meetup\n\nprogramme: 1\n\nevent:\n  title: E # the name\n  # the zone\n  timezone: UTC\n\ntracks:\n  a:\n    title: A\n    sessions:\n      - { start: 2025-06-02 09:00, end: 2025-06-02 12:00 }\n    description: |\n      Two\n      lines\n\n  b:\n    title: B\n';
+    const text =
+      '# Our meetup\n\nprogramme: 1\n\nevent:\n  title: E # the name\n  # the zone\n  timezone: UTC\n\ntracks:\n  a:\n    title: A\n    sessions:\n      - { start: 2025-06-02 09:00, end: 2025-06-02 12:00 }\n    description: |\n      Two\n      lines\n\n  b:\n    title: B\n';
     const out = format(text);
-    assert.strictEqual(out, '# Our meetup\n\nprogramme: 1\n\nevent:\n  title: E # the name\n  # the zone\n  timezone: UTC\n\ntracks:\n  a:\n    title: A\n    description: |\n      Two\n      lines\n    sessions:\n      - { start: 2025-06-02 09:00, end: 2025-06-02 12:00 }\n\n  b:\n    title: B\n');
+    assert.strictEqual(
+      out,
+      '# Our meetup\n\nprogramme: 1\n\nevent:\n  title: E # the name\n  # the zone\n  timezone: UTC\n\ntracks:\n  a:\n    title: A\n    description: |\n      Two\n      lines\n    sessions:\n      - { start: 2025-06-02 09:00, end: 2025-06-02 12:00 }\n\n  b:\n    title: B\n',
+    );
   });
 
   test('line endings and a byte-order mark are kept', () => {
@@ -66,8 +81,12 @@ suite('format: the canonical form', () => {
   });
 
   test('--sort orders slots by start, then title; unscheduled ones last, their comments with them', () => {
-    const text = 'programme: 1\ntracks:\n  a:\n    title: A\n    slots:\n      - title: Later\n        start: 2025-06-02 10:00\n      # not yet\n      - title: Someday\n      - title: B\n        start: 2025-06-02 09:00\n      - title: A\n        start: 2025-06-02T09:00\n';
-    assert.strictEqual(format(text, true), 'programme: 1\ntracks:\n  a:\n    title: A\n    slots:\n      - title: A\n        start: 2025-06-02T09:00\n      - title: B\n        start: 2025-06-02 09:00\n      - title: Later\n        start: 2025-06-02 10:00\n      # not yet\n      - title: Someday\n');
+    const text =
+      'programme: 1\ntracks:\n  a:\n    title: A\n    slots:\n      - title: Later\n        start: 2025-06-02 10:00\n      # not yet\n      - title: Someday\n      - title: B\n        start: 2025-06-02 09:00\n      - title: A\n        start: 2025-06-02T09:00\n';
+    assert.strictEqual(
+      format(text, true),
+      'programme: 1\ntracks:\n  a:\n    title: A\n    slots:\n      - title: A\n        start: 2025-06-02T09:00\n      - title: B\n        start: 2025-06-02 09:00\n      - title: Later\n        start: 2025-06-02 10:00\n      # not yet\n      - title: Someday\n',
+    );
     assert.match(format(text), /title: Later[\s\S]*title: Someday[\s\S]*title: B/, 'file order without --sort');
   });
 
@@ -108,8 +127,14 @@ suite('format: every fixture, the example and real imports', () => {
 
   const REAL = path.join(ROOT, 'test/fixtures/real-schedules');
   const sources = [
-    ...fs.readdirSync(C3VOC).filter((f) => /\.(json|xml)$/.test(f) && f !== 'schema.json').map((f) => path.join(C3VOC, f)),
-    ...fs.readdirSync(REAL).filter((f) => /\.(json|xml)$/.test(f)).map((f) => path.join(REAL, f)),
+    ...fs
+      .readdirSync(C3VOC)
+      .filter((f) => /\.(json|xml)$/.test(f) && f !== 'schema.json')
+      .map((f) => path.join(C3VOC, f)),
+    ...fs
+      .readdirSync(REAL)
+      .filter((f) => /\.(json|xml)$/.test(f))
+      .map((f) => path.join(REAL, f)),
   ];
   for (const file of sources) {
     const name = path.basename(file);

@@ -86,7 +86,10 @@ suite('Hostile files', () => {
     const problems = Array.from({ length: 1003 }, (_, i) => ({ code: 'schema' as const, message: `problem ${i}`, start: 0, end: 1 }));
     const shown = toDiagnostics(problems, doc(text));
     assert.equal(shown.length, 1001);
-    assert.deepEqual([shown[1000].code, shown[1000].severity, shown[1000].message], ['more-problems', 2, '3 more problems are not shown (at most 1000 per file)']);
+    assert.deepEqual(
+      [shown[1000].code, shown[1000].severity, shown[1000].message],
+      ['more-problems', 2, '3 more problems are not shown (at most 1000 per file)'],
+    );
     assert.equal(toDiagnostics(problems, doc(text), { 'more-problems': 'off' }).length, 1000, 'a severity like any other code');
   });
 
@@ -105,7 +108,14 @@ suite('Hostile files', () => {
     const a = check(hostile.manyRooms(10_001));
     assertSane(a);
     const many = a.problems.filter((p) => /too many entries/.test(p.message));
-    assert.equal(many.length, 1, a.problems.slice(0, 5).map((p) => p.message).join('\n'));
+    assert.equal(
+      many.length,
+      1,
+      a.problems
+        .slice(0, 5)
+        .map((p) => p.message)
+        .join('\n'),
+    );
     assert.equal(many[0].message, '`rooms` has too many entries: at most 10000');
     assert.equal(a.at('schema')[0].split('-')[0], '8:3', 'the error starts at the first room');
   });
@@ -129,7 +139,10 @@ suite('Hostile files', () => {
     const text = hostile.mergeConflict({ diff3: true }).replace(/\n/g, '\r\n');
     const a = check(text);
     assert.deepEqual(a.codes, ['yaml-syntax', 'yaml-syntax', 'yaml-syntax', 'yaml-syntax']);
-    assert.ok(a.problems.every((p) => !text.slice(p.start, p.end).includes('\r')), 'ranges stop before the line break');
+    assert.ok(
+      a.problems.every((p) => !text.slice(p.start, p.end).includes('\r')),
+      'ranges stop before the line break',
+    );
     assert.match(a.problems[1].message, /`\|{7}` \(conflict base\)/);
   });
 
@@ -153,7 +166,10 @@ suite('Hostile files', () => {
     this.timeout(BOUND_MS);
     const a = check(hostile.manyAliases(2_000));
     assertSane(a);
-    assert.deepEqual(a.problems.filter((p) => p.code !== 'unused-person'), []);
+    assert.deepEqual(
+      a.problems.filter((p) => p.code !== 'unused-person'),
+      [],
+    );
     assert.equal(a.model.rooms.size, 2_000);
     assert.equal(a.model.people.get('p1999')?.name, 'Room 1999');
   });
@@ -163,7 +179,13 @@ suite('Hostile files', () => {
     const a = check(hostile.manyMergeKeys(3_000));
     assertSane(a);
     assert.equal(a.problems.filter((p) => p.code === 'duplicate-key').length, 2_999);
-    assert.ok(a.problems.some((p) => p.message.startsWith('unknown key `<<` in person')), a.problems.slice(0, 5).map((p) => p.message).join('\n'));
+    assert.ok(
+      a.problems.some((p) => p.message.startsWith('unknown key `<<` in person')),
+      a.problems
+        .slice(0, 5)
+        .map((p) => p.message)
+        .join('\n'),
+    );
   });
 
   test('a 333 KB file of merges: an unknown key `<<` per person, and nothing lost', function () {
@@ -215,7 +237,10 @@ suite('Hostile files', () => {
     const text = programme().replace('  title: Test Conf\n', '  title: Test Conf\n  toString: a\n  hasOwnProperty: b\n  constructor: c\n');
     const a = check(text);
     assert.deepEqual(a.codes, ['schema', 'schema', 'schema']);
-    assert.ok(a.problems.every((p) => p.message.startsWith('unknown key')), a.problems.map((p) => p.message).join('\n'));
+    assert.ok(
+      a.problems.every((p) => p.message.startsWith('unknown key')),
+      a.problems.map((p) => p.message).join('\n'),
+    );
   });
 
   test('the preview attack corpus reaches the schedule view as plain, clipped strings', function () {
@@ -234,10 +259,14 @@ suite('Hostile files', () => {
     assert.equal(slots.length, 3);
     const [attack, rtl, huge] = slots;
     assert.equal(attack.title, "<img src=x onerror=alert('slot title')>");
-    assert.deepEqual(attack.materials, [
-      { title: "<script>alert('material title')</script>", url: 'https://example.org/slides.pdf' },
-      { title: 'mail', url: 'mailto:speaker@example.org' },
-    ], 'only web and mail links reach the view');
+    assert.deepEqual(
+      attack.materials,
+      [
+        { title: "<script>alert('material title')</script>", url: 'https://example.org/slides.pdf' },
+        { title: 'mail', url: 'mailto:speaker@example.org' },
+      ],
+      'only web and mail links reach the view',
+    );
     assert.equal(attack.speakers[0].name, "</title><script>alert('name')</script>");
     assert.equal(attack.speakers[0].affiliation, "' autofocus onfocus=alert('affiliation') x='");
     assert.equal(rtl.title, 'Right-to-left override: \u202Efdp.exe and isolates \u2066abc\u2069');
@@ -245,6 +274,10 @@ suite('Hostile files', () => {
     assert.ok(huge.title.length <= SCHEDULE_LIMITS.title, `a ${huge.title.length}-character title reached the view`);
     const track = view.tracks[0];
     assert.equal(track.title, "<b onclick=alert('track')>Attacks</b>");
-    assert.deepEqual(track.outcomes, ['red;background:url(https://evil.example/x)', "</style><script>alert('outcome')</script>", 'x" style="position:fixed;inset:0"']);
+    assert.deepEqual(track.outcomes, [
+      'red;background:url(https://evil.example/x)',
+      "</style><script>alert('outcome')</script>",
+      'x" style="position:fixed;inset:0"',
+    ]);
   });
 });

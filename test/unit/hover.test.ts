@@ -2,7 +2,6 @@ import * as assert from 'assert';
 import { doc, EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 import { analyze, hover } from '../../server/src/core';
 
-
 function hoverText(needle: string, delta: number, text = EXAMPLE): string | undefined {
   const offset = text.indexOf(needle);
   assert.ok(offset >= 0, `${needle} not found`);
@@ -27,11 +26,16 @@ suite('hover', () => {
   test('a person lists everything they are needed for, with times: speaking, leading, key-attending', () => {
     const text = hoverText('  alex-williamson:', 4)!;
     const sections = text.split('\n\n').map((s) => s.split('\n')[0]);
-    assert.deepStrictEqual(sections.filter((s) => s.endsWith(':')), ['Speaks in:', 'Leads:', 'Key attendee of:']);
+    assert.deepStrictEqual(
+      sections.filter((s) => s.endsWith(':')),
+      ['Speaks in:', 'Leads:', 'Key attendee of:'],
+    );
     assert.match(text, /Speaks in:\n(- .+: .+ \(VFIO\/IOMMU\/PCI MC\)\n?)+/);
     assert.match(text, /Key attendee of:\n- Tue 2021-09-21 07:00–11:00 PDT \(UTC−7\): VFIO\/IOMMU\/PCI MC$/);
     // A track without sessions runs during its slots, back-to-back ones joined.
-    const bof = EXAMPLE + `  bof:
+    const bof =
+      EXAMPLE +
+      `  bof:
     title: Birds of a feather
     key-attendees: [alex-williamson]
     slots:
@@ -42,7 +46,10 @@ suite('hover', () => {
         start: 2021-09-22 09:30
         duration: 30m
 `;
-    assert.match(hoverText('  alex-williamson:', 4, bof)!, /Key attendee of:\n- Tue 2021-09-21 07:00–11:00 PDT \(UTC−7\): VFIO\/IOMMU\/PCI MC\n- Wed 2021-09-22 09:00–10:00 PDT \(UTC−7\): Birds of a feather$/);
+    assert.match(
+      hoverText('  alex-williamson:', 4, bof)!,
+      /Key attendee of:\n- Tue 2021-09-21 07:00–11:00 PDT \(UTC−7\): VFIO\/IOMMU\/PCI MC\n- Wed 2021-09-22 09:00–10:00 PDT \(UTC−7\): Birds of a feather$/,
+    );
   });
 
   test('zones are named as people know them, and an offset is never written twice', () => {
@@ -60,8 +67,11 @@ suite('hover', () => {
     assert.match(tokyo, /- Mon 2021-09-20 22:10–22:35 UTC$/);
   });
 
-  test('a slot start shows the interval in the event zone, UTC and each speaker\'s zone', () => {
-    const text = EXAMPLE.replace('  jason-gunthorpe:\n    name: Jason Gunthorpe\n', '  jason-gunthorpe:\n    name: Jason Gunthorpe\n    timezone: America/Halifax\n');
+  test("a slot start shows the interval in the event zone, UTC and each speaker's zone", () => {
+    const text = EXAMPLE.replace(
+      '  jason-gunthorpe:\n    name: Jason Gunthorpe\n',
+      '  jason-gunthorpe:\n    name: Jason Gunthorpe\n    timezone: America/Halifax\n',
+    );
     const got = hoverText('start: 2021-09-21 07:10', 10, text)!;
     assert.match(got, /\/dev\/ioasid uAPI proposal\*\* \(25m\)/);
     assert.match(got, /Tue 2021-09-21 07:10–07:35 PDT \(UTC−7\) \(event, US\/Pacific\)/);

@@ -10,8 +10,11 @@ import { generateProgramme, random } from '../../bench/generate';
 import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 import { analyze, DocumentState, ProgrammeParser, parseWhole, Syntax } from '../../server/src/core';
 
-
-interface Edit { at: number; remove: number; insert: string }
+interface Edit {
+  at: number;
+  remove: number;
+  insert: string;
+}
 
 function apply(text: string, e: Edit): string {
   return text.slice(0, e.at) + e.insert + text.slice(e.at + e.remove);
@@ -40,8 +43,11 @@ function replay(text: string, edits: (text: string) => Edit[], label: string): n
     const incremental = analyze(text, parser);
     const fresh = analyze(text);
     const where = `${label}, edit ${steps} (${JSON.stringify(edit)})`;
-    assert.deepEqual(incremental.problems.map((p) => `${p.code} ${p.start}-${p.end} ${p.message}`),
-      fresh.problems.map((p) => `${p.code} ${p.start}-${p.end} ${p.message}`), where);
+    assert.deepEqual(
+      incremental.problems.map((p) => `${p.code} ${p.start}-${p.end} ${p.message}`),
+      fresh.problems.map((p) => `${p.code} ${p.start}-${p.end} ${p.message}`),
+      where,
+    );
     assert.deepEqual(dump(incremental.syntax.root), dump(fresh.syntax.root), where);
     assert.deepEqual(incremental.syntax.root?.value, fresh.syntax.root?.value, where);
     // Falling back to a whole parse would hide a bug of the incremental split: same path both ways.
@@ -102,81 +108,101 @@ suite('incremental parse equals a fresh open', () => {
 
   test('typing a word into a slot title, one key at a time, then deleting it', () => {
     const at = small.indexOf('      - title: ', small.length / 2) + 20;
-    replay(small, () => {
-      const edits: Edit[] = [];
-      const word = 'incremental: [x';
-      for (let i = 0; i < word.length; i++) edits.push({ at: at + i, remove: 0, insert: word[i] });
-      for (let i = word.length - 1; i >= 0; i--) edits.push({ at: at + i, remove: 1, insert: '' });
-      return edits;
-    }, 'word');
+    replay(
+      small,
+      () => {
+        const edits: Edit[] = [];
+        const word = 'incremental: [x';
+        for (let i = 0; i < word.length; i++) edits.push({ at: at + i, remove: 0, insert: word[i] });
+        for (let i = word.length - 1; i >= 0; i--) edits.push({ at: at + i, remove: 1, insert: '' });
+        return edits;
+      },
+      'word',
+    );
   });
 
   test('pasting lines', () => {
-    replay(small, (text) => {
-      const rnd = random(21);
-      const starts = lineStarts(text);
-      const edits: Edit[] = [];
-      let shift = 0;
-      for (let i = 0; i < 40; i++) {
-        const k = Math.floor(rnd() * (starts.length - 1));
-        const line = text.slice(starts[k], starts[k + 1]);
-        // Pasted before an earlier line, so later offsets of the original text stay valid.
-        const target = starts[Math.floor(rnd() * k)];
-        edits.push({ at: target + (target >= 0 ? 0 : shift), remove: 0, insert: line });
-        shift += line.length;
-        if (i % 4 === 3) edits.push({ at: target, remove: line.length, insert: '' });
-      }
-      return edits;
-    }, 'paste');
+    replay(
+      small,
+      (text) => {
+        const rnd = random(21);
+        const starts = lineStarts(text);
+        const edits: Edit[] = [];
+        let shift = 0;
+        for (let i = 0; i < 40; i++) {
+          const k = Math.floor(rnd() * (starts.length - 1));
+          const line = text.slice(starts[k], starts[k + 1]);
+          // Pasted before an earlier line, so later offsets of the original text stay valid.
+          const target = starts[Math.floor(rnd() * k)];
+          edits.push({ at: target + (target >= 0 ? 0 : shift), remove: 0, insert: line });
+          shift += line.length;
+          if (i % 4 === 3) edits.push({ at: target, remove: line.length, insert: '' });
+        }
+        return edits;
+      },
+      'paste',
+    );
   });
 
   test('inserting and removing whole slots', () => {
-    replay(small, (text) => {
-      const blocks = slotBlocks(text);
-      const edits: Edit[] = [];
-      for (let i = blocks.length - 2; i > 0; i -= 5) {
-        const [s, e] = blocks[i];
-        const block = text.slice(s, e);
-        edits.push({ at: s, remove: 0, insert: block }); // duplicate: overlaps and all
-        edits.push({ at: s, remove: block.length, insert: '' }); // and take it away again
-        edits.push({ at: s, remove: block.length, insert: '' }); // remove the slot itself
-      }
-      return edits;
-    }, 'slots');
+    replay(
+      small,
+      (text) => {
+        const blocks = slotBlocks(text);
+        const edits: Edit[] = [];
+        for (let i = blocks.length - 2; i > 0; i -= 5) {
+          const [s, e] = blocks[i];
+          const block = text.slice(s, e);
+          edits.push({ at: s, remove: 0, insert: block }); // duplicate: overlaps and all
+          edits.push({ at: s, remove: block.length, insert: '' }); // and take it away again
+          edits.push({ at: s, remove: block.length, insert: '' }); // remove the slot itself
+        }
+        return edits;
+      },
+      'slots',
+    );
   });
 
   test('breaking and fixing syntax', () => {
     const breakers = ['"', '[', '{', ': :', '\t', '- ', '&a ', '*a ', '---\n', '  ', '\r', '\u00a0', '%YAML 1.2\n'];
-    replay(small, (text) => {
-      const rnd = random(31);
-      const starts = lineStarts(text);
-      const edits: Edit[] = [];
-      for (let i = 0; i < 40; i++) {
-        const b = breakers[i % breakers.length];
-        const at = rnd() < 0.5 ? starts[Math.floor(rnd() * starts.length)] : Math.floor(rnd() * text.length);
-        edits.push({ at, remove: 0, insert: b });
-        // Another edit while broken, then the fix.
-        const other = Math.floor(rnd() * text.length);
-        const o = other >= at ? other + b.length : other;
-        edits.push({ at: o, remove: 0, insert: 'z' }, { at: o, remove: 1, insert: '' }, { at, remove: b.length, insert: '' });
-      }
-      return edits;
-    }, 'syntax');
+    replay(
+      small,
+      (text) => {
+        const rnd = random(31);
+        const starts = lineStarts(text);
+        const edits: Edit[] = [];
+        for (let i = 0; i < 40; i++) {
+          const b = breakers[i % breakers.length];
+          const at = rnd() < 0.5 ? starts[Math.floor(rnd() * starts.length)] : Math.floor(rnd() * text.length);
+          edits.push({ at, remove: 0, insert: b });
+          // Another edit while broken, then the fix.
+          const other = Math.floor(rnd() * text.length);
+          const o = other >= at ? other + b.length : other;
+          edits.push({ at: o, remove: 0, insert: 'z' }, { at: o, remove: 1, insert: '' }, { at, remove: b.length, insert: '' });
+        }
+        return edits;
+      },
+      'syntax',
+    );
   });
 
   test('changing the event timezone', () => {
     const text = small.replace('duration: 25m', 'duration: 25m\n        end: 2025-09-15 09:10'); // one slot with both
-    replay(text, (t) => {
-      const at = t.indexOf('Europe/Berlin');
-      const zones = ['America/New_York', 'Mars/Olympus', 'US/Pacific', 'Asia/Kolkata', 'Europe/Berlin'];
-      const edits: Edit[] = [];
-      let current = 'Europe/Berlin';
-      for (const z of zones) {
-        edits.push({ at, remove: current.length, insert: z });
-        current = z;
-      }
-      return edits;
-    }, 'timezone');
+    replay(
+      text,
+      (t) => {
+        const at = t.indexOf('Europe/Berlin');
+        const zones = ['America/New_York', 'Mars/Olympus', 'US/Pacific', 'Asia/Kolkata', 'Europe/Berlin'];
+        const edits: Edit[] = [];
+        let current = 'Europe/Berlin';
+        for (const z of zones) {
+          edits.push({ at, remove: current.length, insert: z });
+          current = z;
+        }
+        return edits;
+      },
+      'timezone',
+    );
   });
 
   test('the split parse of a valid document equals parsing it whole', () => {
@@ -198,7 +224,11 @@ suite('an analysis handed out is a value', () => {
     return JSON.stringify({
       problems: a.problems,
       people: [...a.model.people.values()].map((p) => [p.id, p.name, p.timezone]),
-      tracks: [...a.model.tracks.values()].map((t) => [t.id, t.title, t.slots.map((s) => [s.track.id, s.index, s.title, s.interval?.startMs, s.speakers.map((r) => r.id)])]),
+      tracks: [...a.model.tracks.values()].map((t) => [
+        t.id,
+        t.title,
+        t.slots.map((s) => [s.track.id, s.index, s.title, s.interval?.startMs, s.speakers.map((r) => r.id)]),
+      ]),
     });
   }
 
@@ -209,7 +239,10 @@ suite('an analysis handed out is a value', () => {
     const state = new DocumentState();
     const held = analyze(text, state);
     const before = said(held);
-    assert.ok(held.problems.some((p) => p.code === 'unknown-person'), 'the held analysis has a problem to keep');
+    assert.ok(
+      held.problems.some((p) => p.code === 'unknown-person'),
+      'the held analysis has a problem to keep',
+    );
     const edited = [
       text.replace('people:\n', 'people:\n  new-person:\n    name: New Person\n'),
       text.replace('title: Break', 'title: A longer break'),

@@ -3,7 +3,6 @@ import { Range } from 'vscode-languageserver-types';
 import { doc, programme, EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 import { analyze, inlayHints } from '../../server/src/core';
 
-
 /** Each hint as `line text⟨label⟩` (the hint placed where the editor shows it). */
 function rendered(text: string, range?: Range): string[] {
   const d = doc(text);

@@ -27,7 +27,11 @@ suite('layers: the adapters enter the core only through its front door', () => {
     test(`${adapter} imports nothing from the core but core/index.ts`, () => {
       const files = sources(adapter);
       assert.ok(files.length > 0);
-      const reaching = files.flatMap((f) => importsOf(f).filter((target) => target.startsWith(core + path.sep)).map((target) => `${f} -> ${target}`));
+      const reaching = files.flatMap((f) =>
+        importsOf(f)
+          .filter((target) => target.startsWith(core + path.sep))
+          .map((target) => `${f} -> ${target}`),
+      );
       assert.deepStrictEqual(reaching, []);
     });
   }
@@ -50,9 +54,11 @@ suite('layers: the adapters enter the core only through its front door', () => {
   test('test/ imports nothing from the core but core/index.ts, except the few internals listed', () => {
     const files = sources('test').filter((f) => !f.startsWith(path.join('test', 'e2e')));
     assert.ok(files.length > 0);
-    const reaching = files.flatMap((f) => importsOf(f)
-      .filter((target) => target.startsWith(core + path.sep) && !(INTERNAL[f.split(path.sep).join('/')] ?? []).includes(target.split(path.sep).join('/')))
-      .map((target) => `${f} -> ${target}`));
+    const reaching = files.flatMap((f) =>
+      importsOf(f)
+        .filter((target) => target.startsWith(core + path.sep) && !(INTERNAL[f.split(path.sep).join('/')] ?? []).includes(target.split(path.sep).join('/')))
+        .map((target) => `${f} -> ${target}`),
+    );
     assert.deepStrictEqual(reaching, []);
   });
 });
@@ -101,19 +107,21 @@ suite('layers: the core keeps no state at module level', () => {
   test('the check finds what it looks for', () => {
     const file = path.join('out', 'module-state-probe.ts');
     fs.mkdirSync(path.join(ROOT, 'out'), { recursive: true });
-    fs.writeFileSync(path.join(ROOT, file), [
-      'let last: object | undefined;',
-      'const cache = new Map<string, number>();',
-      'const seen = new WeakMap() as WeakMap<object, number>;',
-      'const NONE: ReadonlyMap<string, number> = new Map();',
-      'const WORDS = [1, 2];',
-    ].join('\n'));
+    fs.writeFileSync(
+      path.join(ROOT, file),
+      [
+        'let last: object | undefined;',
+        'const cache = new Map<string, number>();',
+        'const seen = new WeakMap() as WeakMap<object, number>;',
+        'const NONE: ReadonlyMap<string, number> = new Map();',
+        'const WORDS = [1, 2];',
+      ].join('\n'),
+    );
     try {
-      assert.deepStrictEqual(moduleState(file).map((s) => s.replace(/^[^:]*:/, '')), [
-        '1: module-level let',
-        '2: module-level `cache = new Map(...)`',
-        '3: module-level `seen = new WeakMap(...)`',
-      ]);
+      assert.deepStrictEqual(
+        moduleState(file).map((s) => s.replace(/^[^:]*:/, '')),
+        ['1: module-level let', '2: module-level `cache = new Map(...)`', '3: module-level `seen = new WeakMap(...)`'],
+      );
     } finally {
       fs.rmSync(path.join(ROOT, file));
     }

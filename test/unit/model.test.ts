@@ -11,8 +11,11 @@ import { check, programme } from '../support/fixtures';
 
 /** A programme in `zone` during `days` (first, last) with one slot at `start`. */
 function at(zone: string, start: string, days: [string, string]): ReturnType<typeof check> {
-  return check(programme({ zone, slots: `      - title: Talk\n        start: ${start}\n        duration: 20m\n` })
-    .replace('start: 2021-09-20', `start: ${days[0]}`).replace('end: 2021-09-24', `end: ${days[1]}`));
+  return check(
+    programme({ zone, slots: `      - title: Talk\n        start: ${start}\n        duration: 20m\n` })
+      .replace('start: 2021-09-20', `start: ${days[0]}`)
+      .replace('end: 2021-09-24', `end: ${days[1]}`),
+  );
 }
 
 suite('model: DST', () => {
@@ -69,7 +72,11 @@ suite('model: zones', () => {
   });
 
   test('more aliases and their modern names', () => {
-    for (const [alias, canonical] of [['US/Pacific', 'America/Los_Angeles'], ['Europe/Kiev', 'Europe/Kyiv'], ['America/Godthab', 'America/Nuuk']]) {
+    for (const [alias, canonical] of [
+      ['US/Pacific', 'America/Los_Angeles'],
+      ['Europe/Kiev', 'Europe/Kyiv'],
+      ['America/Godthab', 'America/Nuuk'],
+    ]) {
       const a = zone(alias);
       assert.deepStrictEqual(a.codes, ['timezone-alias'], alias);
       assert.strictEqual((a.problems[0].data as { replacement: string }).replacement, canonical);
@@ -87,7 +94,7 @@ suite('model: zones', () => {
     assert.strictEqual((zone('america/los_angeles').problems[0].data as { replacement: string }).replacement, 'America/Los_Angeles');
   });
 
-  test('a person\'s zone is checked the same way', () => {
+  test("a person's zone is checked the same way", () => {
     const a = check(programme({ people: '  carol:\n    name: Carol\n    timezone: Asia/Calcutta\n', track: '    contacts: [carol]\n' }));
     assert.deepStrictEqual(a.codes, ['timezone-alias']);
   });
@@ -95,7 +102,12 @@ suite('model: zones', () => {
 
 suite('model: dates', () => {
   test('not a real date or time', () => {
-    for (const [start, why] of [['2021-02-29 10:00', /February 2021 has 28 days/], ['2021-09-21 25:00', /hours go from 00 to 23/], ['2021-09-21 10:60', /minutes go from 00 to 59/], ['2021-13-01 10:00', /no month 13/]] as const) {
+    for (const [start, why] of [
+      ['2021-02-29 10:00', /February 2021 has 28 days/],
+      ['2021-09-21 25:00', /hours go from 00 to 23/],
+      ['2021-09-21 10:60', /minutes go from 00 to 59/],
+      ['2021-13-01 10:00', /no month 13/],
+    ] as const) {
       const a = check(programme({ slots: `      - title: Talk\n        start: ${start}\n        duration: 20m\n` }));
       assert.deepStrictEqual(a.codes, ['invalid-datetime'], start);
       assert.match(a.problems[0].message, why);
@@ -112,7 +124,9 @@ suite('model: dates', () => {
   });
 
   test('an invalid event date is reported once, and no slot is called outside the event', () => {
-    const a = check(programme({ slots: '      - title: Talk\n        start: 2021-09-21 07:00\n        duration: 20m\n' }).replace('start: 2021-09-20', 'start: 2021-02-30'));
+    const a = check(
+      programme({ slots: '      - title: Talk\n        start: 2021-09-21 07:00\n        duration: 20m\n' }).replace('start: 2021-09-20', 'start: 2021-02-30'),
+    );
     assert.deepStrictEqual(a.codes, ['invalid-datetime']);
   });
 
@@ -136,18 +150,25 @@ suite('model: one mistake, one diagnostic', () => {
   });
 
   test('an unknown person zone: no speaker-night guess', () => {
-    const a = check(programme({
-      people: '  carol:\n    name: Carol\n    timezone: Mars/Olympus\n',
-      slots: '      - title: Talk\n        start: 2021-09-21 01:00\n        duration: 20m\n        speakers: [carol]\n',
-    }));
+    const a = check(
+      programme({
+        people: '  carol:\n    name: Carol\n    timezone: Mars/Olympus\n',
+        slots: '      - title: Talk\n        start: 2021-09-21 01:00\n        duration: 20m\n        speakers: [carol]\n',
+      }),
+    );
     assert.deepStrictEqual(a.codes, ['invalid-timezone']);
   });
 
   test('a nonexistent slot start: no overlap, outside or not-scheduled report for that slot', () => {
-    const a = check(programme({
-      zone: 'America/Los_Angeles',
-      slots: '      - title: A\n        start: 2021-03-14 02:00\n        duration: 1h\n      - title: B\n        start: 2021-03-14 02:30\n        duration: 30m\n',
-    }).replace('start: 2021-09-20', 'start: 2021-03-13').replace('end: 2021-09-24', 'end: 2021-03-15'));
+    const a = check(
+      programme({
+        zone: 'America/Los_Angeles',
+        slots:
+          '      - title: A\n        start: 2021-03-14 02:00\n        duration: 1h\n      - title: B\n        start: 2021-03-14 02:30\n        duration: 30m\n',
+      })
+        .replace('start: 2021-09-20', 'start: 2021-03-13')
+        .replace('end: 2021-09-24', 'end: 2021-03-15'),
+    );
     assert.deepStrictEqual(a.codes, ['nonexistent-time', 'nonexistent-time']);
   });
 });

@@ -70,14 +70,20 @@ suite('navigation: definition and references', () => {
 
 suite('rename', () => {
   test('renaming jason-gunthorpe to jgg changes the people key and every reference, and nothing else', () => {
-    const expected = EXAMPLE.replace('  jason-gunthorpe:\n', '  jgg:\n').replace('      - jason-gunthorpe\n', '      - jgg\n').replace('speakers: [jason-gunthorpe]', 'speakers: [jgg]');
+    const expected = EXAMPLE.replace('  jason-gunthorpe:\n', '  jgg:\n')
+      .replace('      - jason-gunthorpe\n', '      - jgg\n')
+      .replace('speakers: [jason-gunthorpe]', 'speakers: [jgg]');
     assert.strictEqual(applied(analysis, at('speakers: [jason-gunthorpe]', 14), 'jgg'), expected);
   });
 
   test('renaming topic iopf under vfio changes `vfio/iopf` of that track only', () => {
-    const text = EXAMPLE + '  other:\n    title: Other\n    topics:\n      vfio:\n        title: V\n        topics:\n          iopf: X\n    slots:\n      - title: T\n        duration: 10m\n        topics: [vfio/iopf]\n';
+    const text =
+      EXAMPLE +
+      '  other:\n    title: Other\n    topics:\n      vfio:\n        title: V\n        topics:\n          iopf: X\n    slots:\n      - title: T\n        duration: 10m\n        topics: [vfio/iopf]\n';
     const a = analyze(text);
-    const expected = text.replace('iopf: I/O Page Fault', 'page-faults: I/O Page Fault').replace('topics: [vfio/iopf, vfio/sva]', 'topics: [vfio/page-faults, vfio/sva]');
+    const expected = text
+      .replace('iopf: I/O Page Fault', 'page-faults: I/O Page Fault')
+      .replace('topics: [vfio/iopf, vfio/sva]', 'topics: [vfio/page-faults, vfio/sva]');
     assert.strictEqual(applied(a, at('[vfio/iopf', 7, 0, text), 'page-faults'), expected);
   });
 

@@ -22,7 +22,10 @@ people:
   cy: { name: Cy }
 `;
 
-const AM = '2024-09-18 10:00', AM_END = '2024-09-18 13:30', PM = '2024-09-18 15:00', PM_END = '2024-09-18 18:30';
+const AM = '2024-09-18 10:00',
+  AM_END = '2024-09-18 13:30',
+  PM = '2024-09-18 15:00',
+  PM_END = '2024-09-18 18:30';
 
 async function plan(text: string, replan = false): Promise<PlanResult & { after: string }> {
   const result = await planProgramme(analyze(text), highsSolver, { replan });
@@ -47,12 +50,18 @@ tracks:
     const r = await plan(text);
     assert.strictEqual(r.optimal, true);
     assert.deepStrictEqual(r.clashes, []);
-    const one = r.placements.find((p) => p.track === 'one')!, two = r.placements.find((p) => p.track === 'two')!;
+    const one = r.placements.find((p) => p.track === 'one')!,
+      two = r.placements.find((p) => p.track === 'two')!;
     assert.notStrictEqual(one.block.startMs, two.block.startMs);
     assert.deepStrictEqual(r.freeBlocks, []);
     // Flow mappings get the keys inside their braces.
     assert.match(r.after, /one: \{ title: One, leads: \[ann\], room: \w, sessions: \[\{ start: 2024-09-18 \d\d:00, end: 2024-09-18 \d\d:30 \}\] \}/);
-    assert.deepStrictEqual(analyze(r.after).problems.filter((p) => p.code !== 'unused-person').map((p) => p.message), []);
+    assert.deepStrictEqual(
+      analyze(r.after)
+        .problems.filter((p) => p.code !== 'unused-person')
+        .map((p) => p.message),
+      [],
+    );
   });
 
   test('a track with a written room goes into a block of that room; an empty `sessions:` is filled in place', async () => {
@@ -86,7 +95,12 @@ tracks:
     // Three tracks of ann: 10–14 in a, 14–18 in b and the next day: no clash is possible only so.
     assert.deepStrictEqual(r.clashes, []);
     assert.deepStrictEqual(r.placements.map((p) => p.block.index).sort(), [1, 2, 3]);
-    assert.deepStrictEqual(analyze(r.after).problems.filter((p) => p.code !== 'unused-person').map((p) => p.message), []);
+    assert.deepStrictEqual(
+      analyze(r.after)
+        .problems.filter((p) => p.code !== 'unused-person')
+        .map((p) => p.message),
+      [],
+    );
   });
 
   test('a track that runs by its slots (no sessions) is placed and counts; the block it holds is taken', async () => {
@@ -120,9 +134,14 @@ tracks:
 `;
     const r = await plan(text);
     assert.strictEqual(r.optimal, true);
-    assert.deepStrictEqual(r.clashes.map((c) => `${c.person} ${c.tracks.join('+')} ${c.when}`), ['ann one+two Wed 2024-09-18 10:00–13:30 CEST']);
+    assert.deepStrictEqual(
+      r.clashes.map((c) => `${c.person} ${c.tracks.join('+')} ${c.when}`),
+      ['ann one+two Wed 2024-09-18 10:00–13:30 CEST'],
+    );
     // The written file says the same: one attendee-conflict, no room-conflict.
-    const codes = analyze(r.after).problems.map((p) => p.code).filter((c) => c !== 'unused-person');
+    const codes = analyze(r.after)
+      .problems.map((p) => p.code)
+      .filter((c) => c !== 'unused-person');
     assert.deepStrictEqual(codes, ['attendee-conflict']);
   });
 
@@ -138,7 +157,10 @@ tracks:
 `;
     const r = await planProgramme(analyze(text), { solve: () => Promise.reject(new Error('not called')) });
     assert.deepStrictEqual(r.edits, []);
-    assert.deepStrictEqual(r.placements.map((p) => `${p.track} ${p.change}`), ['one kept']);
+    assert.deepStrictEqual(
+      r.placements.map((p) => `${p.track} ${p.change}`),
+      ['one kept'],
+    );
   });
 
   test('a solver that fails is a blocker, not an exception', async () => {

@@ -14,7 +14,9 @@ function schedule(text: string): ScheduleView {
 
 /** `title @column top+height` for each slot of a day, in the order the view gives them. */
 function placed(slots: SlotView[]): string[] {
-  return slots.map((s) => `${s.title} @${s.place!.column} ${s.place!.top}+${s.place!.height}${s.place!.lanes > 1 ? ` lane ${s.place!.lane}/${s.place!.lanes}` : ''}`);
+  return slots.map(
+    (s) => `${s.title} @${s.place!.column} ${s.place!.top}+${s.place!.height}${s.place!.lanes > 1 ? ` lane ${s.place!.lane}/${s.place!.lanes}` : ''}`,
+  );
 }
 
 function slot(title: string, start: string | undefined, duration: string, extra = ''): string {
@@ -26,7 +28,10 @@ suite('schedule: the view model the preview draws', () => {
     const view = schedule(fs.readFileSync(EXAMPLE, 'utf8'));
     assert.strictEqual(view.event.title, 'Linux Plumbers Conference 2021');
     assert.strictEqual(view.event.zone, 'America/Los_Angeles', 'the legacy alias US/Pacific is shown as its canonical zone');
-    assert.deepStrictEqual(view.days.map((d) => [d.date, d.startIso, d.minutes]), [['2021-09-21', '2021-09-21T07:00:00-07:00', 150]]);
+    assert.deepStrictEqual(
+      view.days.map((d) => [d.date, d.startIso, d.minutes]),
+      [['2021-09-21', '2021-09-21T07:00:00-07:00', 150]],
+    );
     assert.deepStrictEqual(view.days[0].columns, [{ key: 'room:mc2', kind: 'room', title: 'Microconference2' }]);
     assert.deepStrictEqual(placed(view.days[0].slots), [
       'Welcome and state of the sub-systems @0 0+10',
@@ -38,8 +43,14 @@ suite('schedule: the view model the preview draws', () => {
       'Write-combine on non-x86 architectures @0 105+20',
       'Closing discussion @0 125+15',
     ]);
-    assert.deepStrictEqual(view.days[0].slots.filter((s) => s.kind === 'break').map((s) => s.title), ['Break']);
-    assert.deepStrictEqual(view.unscheduled.map((s) => [s.title, s.minutes, s.speakers.map((p) => p.name)]), [['IOMMU core and the device-driver core', 20, ['Jörg Rödel']]]);
+    assert.deepStrictEqual(
+      view.days[0].slots.filter((s) => s.kind === 'break').map((s) => s.title),
+      ['Break'],
+    );
+    assert.deepStrictEqual(
+      view.unscheduled.map((s) => [s.title, s.minutes, s.speakers.map((p) => p.name)]),
+      [['IOMMU core and the device-driver core', 20, ['Jörg Rödel']]],
+    );
     assert.ok(view.days[0].slots.every((s) => s.diagnostics.every((d) => d.severity !== 'error' && d.severity !== 'warning')));
     assert.strictEqual(view.syntaxError, undefined);
   });
@@ -57,17 +68,30 @@ suite('schedule: the view model the preview draws', () => {
     assert.match(track.description!, /^The PCI interconnect specification/);
     assert.strictEqual(track.keyAttendees.length, 8);
     assert.strictEqual(track.keyAttendees.find((p) => p.id === 'joerg-roedel')?.name, 'Jörg Rödel');
-    assert.deepStrictEqual(track.topics.slice(0, 3).map((t) => [t.path, t.depth, t.slots]), [['vfio', 0, 0], ['vfio/write-combine', 1, 1], ['vfio/iopf', 1, 1]]);
+    assert.deepStrictEqual(
+      track.topics.slice(0, 3).map((t) => [t.path, t.depth, t.slots]),
+      [
+        ['vfio', 0, 0],
+        ['vfio/write-combine', 1, 1],
+        ['vfio/iopf', 1, 1],
+      ],
+    );
     assert.strictEqual(track.outcomes.length, 7);
   });
 
-  test('rooms make columns; a slot without any room gets its track\'s column', () => {
+  test("rooms make columns; a slot without any room gets its track's column", () => {
     const text = programme({
       top: 'rooms:\n  a:\n    title: Room A\n  b:\n    title: Room B\n',
-      slots: slot('In B', '2021-09-21 09:30', '1h', '        room: b\n') + slot('In A', '2021-09-21 09:00', '30m', '        room: a\n') + slot('Roomless', '2021-09-21 10:00', '45m'),
+      slots:
+        slot('In B', '2021-09-21 09:30', '1h', '        room: b\n') +
+        slot('In A', '2021-09-21 09:00', '30m', '        room: a\n') +
+        slot('Roomless', '2021-09-21 10:00', '45m'),
     });
     const [day] = schedule(text).days;
-    assert.deepStrictEqual(day.columns.map((c) => c.title), ['Room A', 'Room B', 'Main track']);
+    assert.deepStrictEqual(
+      day.columns.map((c) => c.title),
+      ['Room A', 'Room B', 'Main track'],
+    );
     assert.deepStrictEqual(placed(day.slots), ['In A @0 0+30', 'In B @1 30+60', 'Roomless @2 60+45']);
     assert.strictEqual(day.minutes, 120, 'the day runs from 09:00 to the half hour after the last end (10:45)');
   });
@@ -75,7 +99,13 @@ suite('schedule: the view model the preview draws', () => {
   test('slots on two days make two days, in date order', () => {
     const text = programme({ slots: slot('Second', '2021-09-22 08:15', '20m') + slot('First', '2021-09-21 07:00', '10m') });
     const days = schedule(text).days;
-    assert.deepStrictEqual(days.map((d) => [d.date, placed(d.slots)]), [['2021-09-21', ['First @0 0+10']], ['2021-09-22', ['Second @0 15+20']]]);
+    assert.deepStrictEqual(
+      days.map((d) => [d.date, placed(d.slots)]),
+      [
+        ['2021-09-21', ['First @0 0+10']],
+        ['2021-09-22', ['Second @0 15+20']],
+      ],
+    );
   });
 
   test('day-change: a slot starting before it is on the day before; the event spans programme days', () => {
@@ -83,11 +113,23 @@ suite('schedule: the view model the preview draws', () => {
       slots: slot('Evening', '2021-09-21 22:00', '2h') + slot('Late', '2021-09-22 01:00', '30m') + slot('Morning', '2021-09-22 09:00', '30m'),
     }).replace('  timezone: America/Los_Angeles\n', '  timezone: America/Los_Angeles\n  day-change: "04:00"\n');
     const view = schedule(text);
-    assert.deepStrictEqual(view.days.map((d) => [d.date, d.slots.map((s) => s.title)]), [['2021-09-21', ['Evening', 'Late']], ['2021-09-22', ['Morning']]]);
+    assert.deepStrictEqual(
+      view.days.map((d) => [d.date, d.slots.map((s) => s.title)]),
+      [
+        ['2021-09-21', ['Evening', 'Late']],
+        ['2021-09-22', ['Morning']],
+      ],
+    );
     assert.deepStrictEqual(placed(view.days[0].slots), ['Evening @0 0+120', 'Late @0 180+30']);
     assert.deepStrictEqual([view.event.startIso, view.event.endIso], ['2021-09-20T04:00:00-07:00', '2021-09-25T04:00:00-07:00']);
     const midnight = schedule(text.replace('  day-change: "04:00"\n', ''));
-    assert.deepStrictEqual(midnight.days.map((d) => [d.date, d.slots.map((s) => s.title)]), [['2021-09-21', ['Evening']], ['2021-09-22', ['Late', 'Morning']]]);
+    assert.deepStrictEqual(
+      midnight.days.map((d) => [d.date, d.slots.map((s) => s.title)]),
+      [
+        ['2021-09-21', ['Evening']],
+        ['2021-09-22', ['Late', 'Morning']],
+      ],
+    );
     assert.deepStrictEqual([midnight.event.startIso, midnight.event.endIso], ['2021-09-20T00:00:00-07:00', '2021-09-25T00:00:00-07:00']);
   });
 
@@ -99,7 +141,9 @@ suite('schedule: the view model the preview draws', () => {
   });
 
   test('overlapping slots: the conflict is on both slots and they sit side by side', () => {
-    const text = programme({ slots: slot('Early', '2021-09-21 07:00', '30m') + slot('Late', '2021-09-21 07:20', '20m') + slot('After', '2021-09-21 08:00', '10m') });
+    const text = programme({
+      slots: slot('Early', '2021-09-21 07:00', '30m') + slot('Late', '2021-09-21 07:20', '20m') + slot('After', '2021-09-21 08:00', '10m'),
+    });
     const view = schedule(text);
     const [day] = view.days;
     assert.deepStrictEqual(placed(day.slots), ['Early @0 0+30 lane 0/2', 'Late @0 20+20 lane 1/2', 'After @0 60+10']);
@@ -114,17 +158,31 @@ suite('schedule: the view model the preview draws', () => {
   test('a speaker in two places at once is marked on the slot with the speaker', () => {
     const text = programme({
       top: 'rooms:\n  a: { title: A }\n  b: { title: B }\n',
-      slots: slot('One', '2021-09-21 07:00', '30m', '        room: a\n        speakers: [alice]\n') + slot('Two', '2021-09-21 07:10', '30m', '        room: b\n        speakers: [alice]\n'),
+      slots:
+        slot('One', '2021-09-21 07:00', '30m', '        room: a\n        speakers: [alice]\n') +
+        slot('Two', '2021-09-21 07:10', '30m', '        room: b\n        speakers: [alice]\n'),
     });
     const two = schedule(text).days[0].slots[1];
-    assert.deepStrictEqual(two.diagnostics.map((d) => `${d.severity} ${d.code}`), ['warning speaker-conflict']);
+    assert.deepStrictEqual(
+      two.diagnostics.map((d) => `${d.severity} ${d.code}`),
+      ['warning speaker-conflict'],
+    );
   });
 
   test('unscheduled slots are listed in document order, with their "not scheduled" note', () => {
     const text = programme({ slots: slot('Later', undefined, '20m') + slot('Placed', '2021-09-21 07:00', '10m') + slot('Undecided', undefined, '1h') });
     const view = schedule(text);
-    assert.deepStrictEqual(view.unscheduled.map((s) => [s.title, s.minutes, s.place]), [['Later', 20, undefined], ['Undecided', 60, undefined]]);
-    assert.deepStrictEqual(view.unscheduled[0].diagnostics.map((d) => d.code), ['not-scheduled']);
+    assert.deepStrictEqual(
+      view.unscheduled.map((s) => [s.title, s.minutes, s.place]),
+      [
+        ['Later', 20, undefined],
+        ['Undecided', 60, undefined],
+      ],
+    );
+    assert.deepStrictEqual(
+      view.unscheduled[0].diagnostics.map((d) => d.code),
+      ['not-scheduled'],
+    );
   });
 
   test('a YAML syntax error is reported with its line, and what parsed before it is still there', () => {
@@ -178,6 +236,9 @@ suite('schedule: the view model the preview draws', () => {
   test('severity overrides from the settings apply to the marks', () => {
     const text = programme({ slots: slot('Early', '2021-09-21 07:00', '30m') + slot('Late', '2021-09-21 07:20', '20m') });
     const view = buildSchedule(analyze(text), { uri: 'u', severity: { 'slot-overlap': 'off' } });
-    assert.deepStrictEqual(view.days[0].slots.flatMap((s) => s.diagnostics), []);
+    assert.deepStrictEqual(
+      view.days[0].slots.flatMap((s) => s.diagnostics),
+      [],
+    );
   });
 });

@@ -42,7 +42,9 @@ suite('schema: each error at the smallest node at fault, in words', () => {
   });
 
   test('a slot needs duration or end, and not both', () => {
-    assert.deepStrictEqual(schemaProblems(programme({ slots: '      - title: A\n        start: 2021-09-21 07:00\n' })), ['17:9-17:14 slot needs `duration` or `end`']);
+    assert.deepStrictEqual(schemaProblems(programme({ slots: '      - title: A\n        start: 2021-09-21 07:00\n' })), [
+      '17:9-17:14 slot needs `duration` or `end`',
+    ]);
     const both = programme({ slots: '      - title: A\n        start: 2021-09-21 07:00\n        duration: 10m\n        end: 2021-09-21 07:10\n' });
     assert.deepStrictEqual(schemaProblems(both), ['20:9-20:12 give either `duration` or `end` in a slot, not both']);
   });
@@ -62,7 +64,9 @@ suite('schema: each error at the smallest node at fault, in words', () => {
 
   test('an enum value lists the allowed values', () => {
     const text = programme({ slots: '      - title: A\n        kind: keynote\n        start: 2021-09-21 07:00\n        duration: 10m\n' });
-    assert.deepStrictEqual(schemaProblems(text), ['18:15-18:22 `keynote` is not a valid kind: use one of `talk`, `discussion`, `opening`, `closing`, `break`, `bof`']);
+    assert.deepStrictEqual(schemaProblems(text), [
+      '18:15-18:22 `keynote` is not a valid kind: use one of `talk`, `discussion`, `opening`, `closing`, `break`, `bof`',
+    ]);
   });
 
   test('a key with no value points at the key', () => {
@@ -71,8 +75,13 @@ suite('schema: each error at the smallest node at fault, in words', () => {
   });
 
   test('links are web or mail links only: a javascript: URL is an error at the value', () => {
-    const text = programme({ slots: '      - title: A\n        start: 2021-09-21 07:00\n        duration: 10m\n        materials:\n          - { title: Slides, url: "javascript:alert(1)" }\n' });
-    assert.deepStrictEqual(schemaProblems(text), ['21:35-21:56 `javascript:alert(1)` is not a web or mail link: write an `https://`, `http://` or `mailto:` URL']);
+    const text = programme({
+      slots:
+        '      - title: A\n        start: 2021-09-21 07:00\n        duration: 10m\n        materials:\n          - { title: Slides, url: "javascript:alert(1)" }\n',
+    });
+    assert.deepStrictEqual(schemaProblems(text), [
+      '21:35-21:56 `javascript:alert(1)` is not a web or mail link: write an `https://`, `http://` or `mailto:` URL',
+    ]);
     assert.deepStrictEqual(schemaProblems(text.replace('javascript:alert(1)', 'https://example.org/s.pdf')), []);
   });
 
@@ -87,13 +96,19 @@ suite('schema: each error at the smallest node at fault, in words', () => {
 
   test('keys with / and ~ map back to the right node (JSON pointer escaping)', () => {
     const text = programme({ track: '    topics:\n      AI/ML~x: Machine learning\n' });
-    assert.deepStrictEqual(schemaProblems(text), ['17:7-17:14 `AI/ML~x` is not a valid id: use lower-case letters, digits and dashes (like `alex-williamson`)']);
+    assert.deepStrictEqual(schemaProblems(text), [
+      '17:7-17:14 `AI/ML~x` is not a valid id: use lower-case letters, digits and dashes (like `alex-williamson`)',
+    ]);
   });
 
   test('an empty file, whitespace or only a comment: one clear error at the start', () => {
     for (const text of ['', '   \n', '# just a comment\n', '---\n']) {
       const c = check(text);
-      assert.deepStrictEqual(c.problems.map((p) => [p.code, p.message]), [['schema', 'the programme is empty: it needs `programme: 1`, `event` and `tracks`']], JSON.stringify(text));
+      assert.deepStrictEqual(
+        c.problems.map((p) => [p.code, p.message]),
+        [['schema', 'the programme is empty: it needs `programme: 1`, `event` and `tracks`']],
+        JSON.stringify(text),
+      );
     }
   });
 
@@ -102,7 +117,10 @@ suite('schema: each error at the smallest node at fault, in words', () => {
     const declared = check(programme({ people: '  constructor:\n    name: Con\n', slots: slot('constructor') }));
     assert.deepStrictEqual(declared.codes, []);
     const undeclared = check(programme({ slots: slot('constructor') }));
-    assert.deepStrictEqual(undeclared.problems.map((p) => [p.code, p.message]), [['unknown-person', 'unknown person `constructor` in speakers: not in `people`']]);
+    assert.deepStrictEqual(
+      undeclared.problems.map((p) => [p.code, p.message]),
+      [['unknown-person', 'unknown person `constructor` in speakers: not in `people`']],
+    );
     const proto = check(programme({ slots: slot('__proto__') }));
     assert.deepStrictEqual(proto.codes, ['schema']);
   });

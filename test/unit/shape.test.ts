@@ -9,7 +9,18 @@ import * as assert from 'node:assert/strict';
 import { DocumentSymbol } from 'vscode-languageserver-types';
 import schemaJson from '../../schemas/programme.schema.json';
 import {
-  Analysis, complete, createFormat, createProgrammeService, documentSymbols, FORMAT, Format, referencesOf, rename, SHAPE, Shape, symbolAt,
+  Analysis,
+  complete,
+  createFormat,
+  createProgrammeService,
+  documentSymbols,
+  FORMAT,
+  Format,
+  referencesOf,
+  rename,
+  SHAPE,
+  Shape,
+  symbolAt,
 } from '../../server/src/core';
 import { doc, EXAMPLE_TEXT } from '../support/fixtures';
 
@@ -18,7 +29,11 @@ function withReviewers(): Format {
   const shape: Shape = { ...SHAPE, personKeys: { ...SHAPE.personKeys, track: [...SHAPE.personKeys.track, 'reviewers'] } };
   const schema = JSON.parse(JSON.stringify(schemaJson));
   schema.$id = schema.$id.replace(/\.schema\.json$/, '.reviewers.schema.json');
-  schema.definitions.track.properties.reviewers = { $ref: '#/definitions/idList', title: 'Reviewers', description: 'Who reviews the track (ids from `people`).' };
+  schema.definitions.track.properties.reviewers = {
+    $ref: '#/definitions/idList',
+    title: 'Reviewers',
+    description: 'Who reviews the track (ids from `people`).',
+  };
   return createFormat(shape, schema);
 }
 
@@ -42,13 +57,17 @@ function features(format: Format): Record<string, unknown> {
   // `reviewers: [` typed afresh on a track: the person ids are offered.
   const typing = TEXT.replace('reviewers: [eric-auger, nobody-here]', 'reviewers: [');
   const typed = analyse(format, typing);
-  const offered = complete(typed, doc(typing, URI), doc(typing, URI).positionAt(typing.indexOf('reviewers: [') + 'reviewers: ['.length))?.items.map((i) => i.label) ?? [];
+  const offered =
+    complete(typed, doc(typing, URI), doc(typing, URI).positionAt(typing.indexOf('reviewers: [') + 'reviewers: ['.length))?.items.map((i) => i.label) ?? [];
   // A new key on the track: `reviewers` is among the keys offered.
   const keyText = TEXT.replace('    reviewers: [eric-auger, nobody-here]\n', '    rev\n');
-  const keys = complete(analyse(format, keyText), doc(keyText, URI), doc(keyText, URI).positionAt(keyText.indexOf('    rev\n') + 7))?.items.map((i) => i.label) ?? [];
+  const keys =
+    complete(analyse(format, keyText), doc(keyText, URI), doc(keyText, URI).positionAt(keyText.indexOf('    rev\n') + 7))?.items.map((i) => i.label) ?? [];
   const edits = rename(a, at + 2, 'eric');
   return {
-    problems: a.problems.filter((p) => TEXT.slice(p.start, p.end).includes('nobody-here') || TEXT.slice(p.start, p.end).includes('reviewers')).map((p) => `${p.code}: ${p.message}`),
+    problems: a.problems
+      .filter((p) => TEXT.slice(p.start, p.end).includes('nobody-here') || TEXT.slice(p.start, p.end).includes('reviewers'))
+      .map((p) => `${p.code}: ${p.message}`),
     completesIds: offered.includes('eric-auger') && offered.includes('jason-gunthorpe'),
     completesKey: keys.includes('reviewers'),
     symbol: symbol && { kind: symbol.kind, id: symbol.id, declared: symbol.declaration && TEXT.slice(symbol.declaration.start, symbol.declaration.end) },
@@ -73,14 +92,17 @@ suite('the format shape: one module, every feature follows', () => {
 
   test('without it, the same text knows nothing of the key', () => {
     const got = features(FORMAT);
-    assert.deepEqual({ ...got, problems: (got.problems as string[]).map((p) => p.split(':')[0]) }, {
-      problems: ['schema'],
-      completesIds: false,
-      completesKey: false,
-      symbol: undefined,
-      referenced: false,
-      renamed: false,
-      outline: [],
-    });
+    assert.deepEqual(
+      { ...got, problems: (got.problems as string[]).map((p) => p.split(':')[0]) },
+      {
+        problems: ['schema'],
+        completesIds: false,
+        completesKey: false,
+        symbol: undefined,
+        referenced: false,
+        renamed: false,
+        outline: [],
+      },
+    );
   });
 });

@@ -60,17 +60,25 @@ suite('syntax: YAML errors at their cause', () => {
   test('a leading byte-order mark does not shift columns', () => {
     const text = '\ufeff' + programme({ top: 'extra: 1\n' });
     const c = check(text);
-    assert.deepStrictEqual(c.problems.map((p) => p.code), ['schema']);
+    assert.deepStrictEqual(
+      c.problems.map((p) => p.code),
+      ['schema'],
+    );
     assert.strictEqual(text.slice(c.problems[0].start, c.problems[0].end), 'extra');
   });
 
   test('two documents in one file: one programme per file', () => {
     const c = check(programme() + '---\nprogramme: 1\n');
-    assert.ok(c.problems.some((p) => p.code === 'yaml-syntax' && /more than one YAML document/.test(p.message)), JSON.stringify(c.problems));
+    assert.ok(
+      c.problems.some((p) => p.code === 'yaml-syntax' && /more than one YAML document/.test(p.message)),
+      JSON.stringify(c.problems),
+    );
   });
 
   test('after a syntax error, later consequences are not reported', () => {
-    const text = programme({ slots: '      - title: "Welcome\n        start: 2021-09-21 07:00\n        duration: 10m\n      - title: B\n        speaker: [x]\n' });
+    const text = programme({
+      slots: '      - title: "Welcome\n        start: 2021-09-21 07:00\n        duration: 10m\n      - title: B\n        speaker: [x]\n',
+    });
     assert.deepStrictEqual(check(text).codes, ['yaml-syntax']);
   });
 });

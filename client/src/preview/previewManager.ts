@@ -45,7 +45,7 @@ export class PreviewManager implements vscode.Disposable {
       void vscode.window.showInformationMessage('Open a programme file (*.programme.yaml) to preview its schedule.');
       return;
     }
-    const column = toSide ? vscode.ViewColumn.Beside : active?.viewColumn ?? vscode.ViewColumn.Active;
+    const column = toSide ? vscode.ViewColumn.Beside : (active?.viewColumn ?? vscode.ViewColumn.Active);
     const existing = locked ? this.lockedOn(resource) : this.dynamic;
     if (existing) {
       this.active = existing;

@@ -34,23 +34,34 @@ export class PreviewPanel implements vscode.Disposable {
 
   private isLocked: boolean;
 
-  constructor(readonly panel: vscode.WebviewPanel, private resource: vscode.Uri, private readonly deps: PreviewDeps, state: Partial<PreviewState> = {}) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private resource: vscode.Uri,
+    private readonly deps: PreviewDeps,
+    state: Partial<PreviewState> = {},
+  ) {
     this.isLocked = state.locked === true;
     panel.webview.options = webviewOptions(deps.extensionUri);
     this.setHtml(state);
     this.register(panel.onDidDispose(() => this.dispose(false)));
     this.register(panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)));
-    this.register(panel.onDidChangeViewState(({ webviewPanel }) => {
-      // A hidden webview is torn down; when shown again it starts from its HTML, so send the schedule again.
-      if (webviewPanel.visible) void this.refresh(true);
-    }));
-    this.register(vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document.uri.toString() === this.resource.toString()) this.scheduleRefresh();
-    }));
-    this.register(vscode.window.onDidChangeTextEditorSelection((e) => {
-      if (e.textEditor.document.uri.toString() !== this.resource.toString()) return;
-      this.postSelection(e.selections[0].active.line);
-    }));
+    this.register(
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        // A hidden webview is torn down; when shown again it starts from its HTML, so send the schedule again.
+        if (webviewPanel.visible) void this.refresh(true);
+      }),
+    );
+    this.register(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === this.resource.toString()) this.scheduleRefresh();
+      }),
+    );
+    this.register(
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document.uri.toString() !== this.resource.toString()) return;
+        this.postSelection(e.selections[0].active.line);
+      }),
+    );
     this.updateTitle();
     void this.refresh();
   }
@@ -74,7 +85,7 @@ export class PreviewPanel implements vscode.Disposable {
   /** Opens the previewed document in an editor (beside the preview unless one shows it already). */
   async showSource(): Promise<void> {
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.resource.toString());
-    const document = editor?.document ?? await vscode.workspace.openTextDocument(this.resource);
+    const document = editor?.document ?? (await vscode.workspace.openTextDocument(this.resource));
     await vscode.window.showTextDocument(document, { viewColumn: editor?.viewColumn ?? this.otherColumn(), preserveFocus: false });
   }
 
@@ -103,7 +114,11 @@ export class PreviewPanel implements vscode.Disposable {
 
   private setHtml(state: Partial<PreviewState>): void {
     this.panel.webview.html = previewHtml(this.panel.webview, this.deps.extensionUri, {
-      uri: this.resource.toString(), zone: state.zone, mode: state.mode, scrollY: state.scrollY, locked: this.isLocked,
+      uri: this.resource.toString(),
+      zone: state.zone,
+      mode: state.mode,
+      scrollY: state.scrollY,
+      locked: this.isLocked,
     });
   }
 
@@ -127,7 +142,7 @@ export class PreviewPanel implements vscode.Disposable {
     const uri = this.resource.toString();
     let document: vscode.TextDocument;
     try {
-      document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? await vscode.workspace.openTextDocument(this.resource);
+      document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? (await vscode.workspace.openTextDocument(this.resource));
     } catch {
       return;
     }
@@ -187,8 +202,9 @@ export class PreviewPanel implements vscode.Disposable {
     const last = Math.max(0, document.lineCount - 1);
     const start = Math.min(Math.max(0, line), last);
     const end = Math.min(Math.max(start, endLine), last);
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.resource.toString())
-      ?? await vscode.window.showTextDocument(document, { viewColumn: this.otherColumn(), preserveFocus: false });
+    const editor =
+      vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.resource.toString()) ??
+      (await vscode.window.showTextDocument(document, { viewColumn: this.otherColumn(), preserveFocus: false }));
     const range = new vscode.Range(start, 0, end, document.lineAt(end).text.length);
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -21,11 +21,13 @@ export function formatSarif(results: FileResult[]): string {
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'programme', version: PROGRAMME_VERSION, rules } },
-      columnKind: 'utf16CodeUnits',
-      results: results.flatMap((r) => r.diagnostics.map((d) => sarifResult(r.file, d, codes))),
-    }],
+    runs: [
+      {
+        tool: { driver: { name: 'programme', version: PROGRAMME_VERSION, rules } },
+        columnKind: 'utf16CodeUnits',
+        results: results.flatMap((r) => r.diagnostics.map((d) => sarifResult(r.file, d, codes))),
+      },
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }
@@ -38,12 +40,19 @@ function sarifResult(file: string, d: Diagnostic, codes: Code[]): Result {
     ...(index >= 0 ? { ruleIndex: index } : {}),
     level: SARIF_LEVEL[severityName(d)],
     message: { text: messageText(d) },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: { uri: fileUri(file) },
-        region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: fileUri(file) },
+          region: {
+            startLine: d.range.start.line + 1,
+            startColumn: d.range.start.character + 1,
+            endLine: d.range.end.line + 1,
+            endColumn: d.range.end.character + 1,
+          },
+        },
       },
-    }],
+    ],
   };
 }
 
@@ -53,7 +62,11 @@ function messageText(d: Diagnostic): string {
 
 /** A relative path stays relative (code scanning resolves it against the repository). */
 function fileUri(file: string): string {
-  return file.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD').split(/[\\/]/).map(encodeURIComponent).join('/');
+  return file
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .split(/[\\/]/)
+    .map(encodeURIComponent)
+    .join('/');
 }
 
 const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -65,8 +78,10 @@ export function formatGithub(results: FileResult[]): string {
     for (const d of r.diagnostics) {
       const props = [
         `file=${escapeProperty(r.file)}`,
-        `line=${d.range.start.line + 1}`, `col=${d.range.start.character + 1}`,
-        `endLine=${d.range.end.line + 1}`, `endColumn=${d.range.end.character + 1}`,
+        `line=${d.range.start.line + 1}`,
+        `col=${d.range.start.character + 1}`,
+        `endLine=${d.range.end.line + 1}`,
+        `endColumn=${d.range.end.character + 1}`,
         `title=${escapeProperty(String(d.code))}`,
       ];
       lines.push(`::${GITHUB_COMMAND[severityName(d)]} ${props.join(',')}::${escapeData(messageText(d))}`);

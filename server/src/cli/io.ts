@@ -31,9 +31,15 @@ export function expandInputs(args: string[]): string[] {
       continue;
     }
     let stat: fs.Stats | undefined;
-    try { stat = fs.statSync(arg); } catch { stat = undefined; }
+    try {
+      stat = fs.statSync(arg);
+    } catch {
+      stat = undefined;
+    }
     if (stat?.isDirectory()) {
-      const found = globSync(['**/*.programme.{yaml,yml}', '**/programme.{yaml,yml}'], { cwd: arg, ignore: ['**/node_modules/**'], dot: false }).sort().map((f) => path.join(arg, f));
+      const found = globSync(['**/*.programme.{yaml,yml}', '**/programme.{yaml,yml}'], { cwd: arg, ignore: ['**/node_modules/**'], dot: false })
+        .sort()
+        .map((f) => path.join(arg, f));
       if (!found.length) throw new UsageError(`${arg}: no programme file (*.programme.yaml, programme.yaml) in this folder`);
       files.push(...found);
     } else if (!stat && isDynamicPattern(arg)) {
@@ -61,7 +67,7 @@ export function readText(file: string, limit?: { megabytes: number; what: string
     throw new UsageError(`${displayName(file)}: cannot read: ${why}`);
   }
   if (limit) tooLarge(file, bytes.length, limit);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe || bytes[0] === 0xfe && bytes[1] === 0xff) {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new UsageError(`${displayName(file)}: not UTF-8 (it starts with a UTF-16 byte-order mark)`);
   }
   try {
@@ -79,7 +85,8 @@ function tooLarge(file: string, bytes: number, limit: { megabytes: number; what:
 
 function firstBadByte(bytes: Buffer): number {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0, hi = bytes.length;
+  let lo = 0,
+    hi = bytes.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     try {
@@ -115,13 +122,15 @@ export function loadConfig(configFile: string | undefined, programmeFile: string
   if (typeof severity !== 'object' || severity === null || Array.isArray(severity)) throw new UsageError(`${file}: diagnostics.severity must be an object`);
   for (const [code, value] of Object.entries(severity)) {
     if (!Object.hasOwn(CODES, code)) throw new UsageError(`${file}: diagnostics.severity: unknown code \`${code}\``);
-    if (!SEVERITIES.includes(value as string)) throw new UsageError(`${file}: diagnostics.severity.${code}: \`${String(value)}\` is not one of ${SEVERITIES.join(', ')}`);
+    if (!SEVERITIES.includes(value as string))
+      throw new UsageError(`${file}: diagnostics.severity.${code}: \`${String(value)}\` is not one of ${SEVERITIES.join(', ')}`);
   }
   return { severity: severity as SeverityMap };
 }
 
 /** Characters a terminal acts on or reorders: C0 controls but tab, DEL, C1 controls, bidi controls, line and paragraph separators, lone surrogates. */
-const UNSAFE_ON_TERMINAL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSAFE_ON_TERMINAL =
+  /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Text from a programme file or its name, safe to print: every character a terminal would act
@@ -172,7 +181,14 @@ export function writeOutput(target: string, text: string, options: WriteOptions)
   } catch (error) {
     fs.rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : (error as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such folder'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'ENOSPC'
+            ? 'no space left on the device'
+            : (error as Error).message;
     throw new UsageError(`${target}: cannot write: ${why}`);
   }
 }
@@ -183,10 +199,15 @@ export function writeOutput(target: string, text: string, options: WriteOptions)
  */
 export function checkOutput(target: string, options: WriteOptions): { file: string; stat?: fs.Stats } {
   let link: fs.Stats | undefined;
-  try { link = fs.lstatSync(target); } catch { link = undefined; }
+  try {
+    link = fs.lstatSync(target);
+  } catch {
+    link = undefined;
+  }
   let file = target;
   if (link?.isSymbolicLink()) {
-    if (!options.followSymlink) throw new UsageError(`${target}: is a symbolic link: not written through it (--follow-symlink writes to the file it points to)`);
+    if (!options.followSymlink)
+      throw new UsageError(`${target}: is a symbolic link: not written through it (--follow-symlink writes to the file it points to)`);
     try {
       file = fs.realpathSync(target);
     } catch {
@@ -194,7 +215,11 @@ export function checkOutput(target: string, options: WriteOptions): { file: stri
     }
   }
   let stat: fs.Stats | undefined;
-  try { stat = fs.statSync(file); } catch { stat = undefined; }
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    stat = undefined;
+  }
   if (stat?.isDirectory()) throw new UsageError(`${target}: is a directory`);
   for (const input of options.inputs) {
     if (input === STDIN) continue;
@@ -207,7 +232,11 @@ export function checkOutput(target: string, options: WriteOptions): { file: stri
 function sameFile(file: string, stat: fs.Stats | undefined, input: string): boolean {
   if (path.resolve(file) === path.resolve(input)) return true;
   let inputStat: fs.Stats;
-  try { inputStat = fs.statSync(input); } catch { return false; }
+  try {
+    inputStat = fs.statSync(input);
+  } catch {
+    return false;
+  }
   if (stat) return stat.dev === inputStat.dev && stat.ino === inputStat.ino;
   // A target that does not exist yet can still be the input's path through a linked folder.
   try {

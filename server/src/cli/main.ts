@@ -14,16 +14,31 @@ import { PROGRAMME_VERSION } from '../core';
 export function program(): Command {
   const program = new Command('programme')
     .description('Check, render, export and import conference programme files.')
-    .version(`programme ${PROGRAMME_VERSION} (node ${process.versions.node}, icu ${process.versions.icu}, tz ${process.versions.tz})`, '-v, --version', 'print the version and exit')
+    .version(
+      `programme ${PROGRAMME_VERSION} (node ${process.versions.node}, icu ${process.versions.icu}, tz ${process.versions.tz})`,
+      '-v, --version',
+      'print the version and exit',
+    )
     .helpOption('-h, --help', 'show help for the command')
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'programme: ').replace(/\n$/, '').split('\n').map(terminalSafe).join('\n') + '\n'),
+      outputError: (s, write) =>
+        write(
+          s
+            .replace(/^error: /, 'programme: ')
+            .replace(/\n$/, '')
+            .split('\n')
+            .map(terminalSafe)
+            .join('\n') + '\n',
+        ),
     })
-    .addHelpText('after', '\nExit status: 0 no error, 1 an error in a checked file, 2 bad usage or unreadable input.\nA FILE may be `-` (standard input), a folder (its programme files) or a glob (quoted).');
+    .addHelpText(
+      'after',
+      '\nExit status: 0 no error, 1 an error in a checked file, 2 bad usage or unreadable input.\nA FILE may be `-` (standard input), a folder (its programme files) or a glob (quoted).',
+    );
   for (const make of COMMANDS) {
     const command = make();
     command.copyInheritedSettings(program);
@@ -51,8 +66,12 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Runs the CLI as a process: sets the exit code and survives a closed pipe (`| head`). */
 export function cli(argv: string[]): void {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); });
-  void main(argv).then((code) => { process.exitCode = code; });
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  void main(argv).then((code) => {
+    process.exitCode = code;
+  });
 }
 
 if (require.main === module) cli(process.argv.slice(2));

@@ -57,5 +57,16 @@ export { PROGRAMME_VERSION } from './service/version';
 /** Import from the formats conference tools write. */
 export { ImportError, READS, importSchedule, type ImportNote, type ImportOptions, type ImportResult } from './import';
 /** Placing tracks into blocks with the least clashes (the solver is the adapter's). */
-export { planProgramme, isUnplaced, type MilpSolver, type MilpResult, type PlanOptions, type PlanResult, type Placement, type Clash, type PlanBlock, type PlanEdit } from './plan/plan';
+export {
+  planProgramme,
+  isUnplaced,
+  type MilpSolver,
+  type MilpResult,
+  type PlanOptions,
+  type PlanResult,
+  type Placement,
+  type Clash,
+  type PlanBlock,
+  type PlanEdit,
+} from './plan/plan';
 export { applyEdits } from './plan/edits';

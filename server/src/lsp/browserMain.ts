@@ -7,7 +7,11 @@ import { CONNECTION_STRATEGY, startServer } from './server';
 
 // The worker's global scope: it posts and receives messages like a Worker does.
 const port = self as unknown as Worker;
-const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(port), new BrowserMessageWriter(port), { connectionStrategy: CONNECTION_STRATEGY });
-self.addEventListener('error', (event) => connection.console.error(`unexpected error: ${event.error instanceof Error ? (event.error.stack ?? event.message) : event.message}`));
+const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(port), new BrowserMessageWriter(port), {
+  connectionStrategy: CONNECTION_STRATEGY,
+});
+self.addEventListener('error', (event) =>
+  connection.console.error(`unexpected error: ${event.error instanceof Error ? (event.error.stack ?? event.message) : event.message}`),
+);
 self.addEventListener('unhandledrejection', (event) => connection.console.error(`unexpected rejection: ${String(event.reason)}`));
 startServer(connection);

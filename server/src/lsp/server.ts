@@ -3,7 +3,20 @@
  * Every handler looks up the analysed document, calls the core and returns; a failing
  * handler answers nothing rather than taking the server (or other features) down.
  */
-import { CancellationToken, Connection, ConnectionStrategy, DidChangeConfigurationNotification, ErrorCodes, InitializeResult, LSPErrorCodes, Message, ResponseError, ResponseMessage, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import {
+  CancellationToken,
+  Connection,
+  ConnectionStrategy,
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  InitializeResult,
+  LSPErrorCodes,
+  Message,
+  ResponseError,
+  ResponseMessage,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { SettingsCache } from './settings';
@@ -37,7 +50,8 @@ export function cancelled(): ResponseError<void> {
  * answered at once with RequestCancelled, without running (pass to `createConnection`).
  */
 export const CONNECTION_STRATEGY: ConnectionStrategy = {
-  cancelUndispatched: (message: Message): ResponseMessage | undefined => (Message.isRequest(message) ? { jsonrpc: '2.0', id: message.id, error: cancelled().toJson() } : undefined),
+  cancelUndispatched: (message: Message): ResponseMessage | undefined =>
+    Message.isRequest(message) ? { jsonrpc: '2.0', id: message.id, error: cancelled().toJson() } : undefined,
 };
 
 export function startServer(connection: Connection, options: { solver?: MilpSolver } = {}): void {
@@ -49,7 +63,12 @@ export function startServer(connection: Connection, options: { solver?: MilpSolv
   });
   const diagnostics = new DiagnosticsPublisher(connection, documents, workspace, settings);
   const ctx: ServerContext = {
-    connection, documents, workspace, settings, diagnostics, solver: options.solver,
+    connection,
+    documents,
+    workspace,
+    settings,
+    diagnostics,
+    solver: options.solver,
     guard<T>(name: string, fallback: T, body: () => T, token?: CancellationToken): T | ResponseError<void> {
       if (token?.isCancellationRequested) return cancelled();
       try {
@@ -65,9 +84,11 @@ export function startServer(connection: Connection, options: { solver?: MilpSolv
   // Until `initialize` is answered, every request gets ServerNotInitialized (-32002), as the
   // specification asks; afterwards a method nobody handles gets MethodNotFound (-32601).
   let initialized = false;
-  connection.onRequest((method: string) => initialized
-    ? new ResponseError(ErrorCodes.MethodNotFound, `unhandled method ${method}`)
-    : new ResponseError(ErrorCodes.ServerNotInitialized, `the server is not initialized: send \`initialize\` first (got \`${method}\`)`));
+  connection.onRequest((method: string) =>
+    initialized
+      ? new ResponseError(ErrorCodes.MethodNotFound, `unhandled method ${method}`)
+      : new ResponseError(ErrorCodes.ServerNotInitialized, `the server is not initialized: send \`initialize\` first (got \`${method}\`)`),
+  );
 
   let registerConfigurationChanges = false;
   connection.onInitialize((params): InitializeResult => {

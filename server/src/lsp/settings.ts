@@ -31,7 +31,9 @@ export class SettingsCache {
       s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'programme' }).then(normalise, () => DEFAULT_SETTINGS);
       this.cache.set(uri, s);
       const asked = s;
-      void s.then((settings) => { if (this.cache.get(uri) === asked) this.resolved.set(uri, settings); });
+      void s.then((settings) => {
+        if (this.cache.get(uri) === asked) this.resolved.set(uri, settings);
+      });
     }
     return s;
   }

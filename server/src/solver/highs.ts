@@ -44,7 +44,11 @@ export const highsSolver: MilpSolver = {
       for (const [name, col] of Object.entries(columns)) if (typeof col.Primal === 'number') values[name] = col.Primal;
       if (result.Status === 'Optimal') return { status: 'optimal', values, message: 'HiGHS: optimal' };
       if (result.Status === 'Time limit reached' && Object.keys(values).length) {
-        return { status: 'feasible', values, message: `HiGHS: stopped at the time limit (${timeLimitSeconds} s) with the best placement found, not proven optimal` };
+        return {
+          status: 'feasible',
+          values,
+          message: `HiGHS: stopped at the time limit (${timeLimitSeconds} s) with the best placement found, not proven optimal`,
+        };
       }
       return { status: 'failed', values: {}, message: `HiGHS: ${result.Status}` };
     } catch (e) {

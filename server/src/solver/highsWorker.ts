@@ -9,8 +9,15 @@ import { Worker, isMainThread, parentPort } from 'worker_threads';
 import type { MilpResult, MilpSolver } from '../core';
 import { highsSolver } from './highs';
 
-interface Request { id: number; lp: string; timeLimitSeconds: number }
-interface Response { id: number; result: MilpResult }
+interface Request {
+  id: number;
+  lp: string;
+  timeLimitSeconds: number;
+}
+interface Response {
+  id: number;
+  result: MilpResult;
+}
 
 /**
  * A solver that solves in a worker thread started from `script`, one per solve (it ends with

@@ -1,23 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import {
-  EXAMPLE,
-  codeOf,
-  describeDiagnostics,
-  freshCopy,
-  openAndWaitForDiagnostics,
-  replaceText,
-  waitForDiagnostics,
-  workspaceFile,
-} from './helpers';
+import { EXAMPLE, codeOf, describeDiagnostics, freshCopy, openAndWaitForDiagnostics, replaceText, waitForDiagnostics, workspaceFile } from './helpers';
 
 suite('Language and diagnostics', () => {
   test('the example opens as language `programme` with no errors or warnings', async () => {
     const { document, diagnostics } = await openAndWaitForDiagnostics(workspaceFile(EXAMPLE));
     assert.equal(document.languageId, 'programme', `${EXAMPLE} opened with language "${document.languageId}"`);
-    const serious = diagnostics.filter(
-      (d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning,
-    );
+    const serious = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning);
     assert.equal(serious.length, 0, `expected no errors or warnings in ${EXAMPLE}, got:\n${describeDiagnostics(serious)}`);
   });
 

@@ -16,16 +16,12 @@ import {
 const REFERENCE = 'speakers: [jason-gunthorpe]';
 
 suite('Language features', () => {
-  test('completing `gunth` in a slot\'s speakers offers `jason-gunthorpe`', async () => {
+  test("completing `gunth` in a slot's speakers offers `jason-gunthorpe`", async () => {
     const uri = await freshCopy('completion');
     const { document } = await openAndWaitForDiagnostics(uri);
     await replaceText(document, REFERENCE, 'speakers: [gunth]');
     const position = positionOf(document, 'speakers: [gunth]', 'speakers: [gunth'.length);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-      'vscode.executeCompletionItemProvider',
-      uri,
-      position,
-    );
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
     const labels = (list?.items ?? []).map(completionLabel);
     assert.ok(
       labels.includes('jason-gunthorpe'),
@@ -34,7 +30,7 @@ suite('Language features', () => {
     );
   });
 
-  test('hovering a person id shows the person\'s name', async () => {
+  test("hovering a person id shows the person's name", async () => {
     const uri = await freshCopy('hover');
     const { document } = await openAndWaitForDiagnostics(uri);
     const position = positionOf(document, REFERENCE, 'speakers: [jason'.length);
@@ -42,8 +38,7 @@ suite('Language features', () => {
     const text = hoverText(hovers ?? []);
     assert.ok(
       text.includes('Jason Gunthorpe'),
-      `expected the hover at ${position.line + 1}:${position.character + 1} to mention "Jason Gunthorpe", got: ` +
-        (text ? JSON.stringify(text) : 'no hover'),
+      `expected the hover at ${position.line + 1}:${position.character + 1} to mention "Jason Gunthorpe", got: ` + (text ? JSON.stringify(text) : 'no hover'),
     );
   });
 
@@ -54,12 +49,7 @@ suite('Language features', () => {
     const references = countOccurrences(before, 'jason-gunthorpe');
     assert.ok(references >= 3, 'the example should use jason-gunthorpe as a key and at least twice as a reference');
     const position = positionOf(document, REFERENCE, 'speakers: [jason'.length);
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
-      'vscode.executeDocumentRenameProvider',
-      uri,
-      position,
-      'jgg',
-    );
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, position, 'jgg');
     assert.ok(edit && edit.size > 0, 'the rename provider returned no edit');
     assert.ok(await vscode.workspace.applyEdit(edit), 'applyEdit refused the rename edit');
     const after = document.getText();
@@ -68,11 +58,7 @@ suite('Language features', () => {
     assert.match(after, /^ {2}jgg:\n {4}name: Jason Gunthorpe$/m, 'the people key should be renamed');
     assert.match(after, /^ +speakers: \[jgg\]$/m, 'the slot reference should be renamed');
     assert.match(after, /^ +- jgg$/m, 'the key-attendees reference should be renamed');
-    await waitForDiagnostics(
-      uri,
-      (all) => !all.some((d) => d.severity === vscode.DiagnosticSeverity.Error),
-      'no errors after the rename',
-    );
+    await waitForDiagnostics(uri, (all) => !all.some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'no errors after the rename');
   });
 
   test('a quick fix repairs an `unknown-person` reference', async () => {
@@ -88,19 +74,13 @@ suite('Language features', () => {
     );
     const diagnostic = diagnostics.find(isUnknownPerson)!;
     const actions =
-      (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-        'vscode.executeCodeActionProvider',
-        uri,
-        diagnostic.range,
-      )) ?? [];
+      (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, diagnostic.range)) ?? [];
     const fixes = actions.filter(
-      (action): action is vscode.CodeAction =>
-        'kind' in action && !!action.kind && vscode.CodeActionKind.QuickFix.contains(action.kind),
+      (action): action is vscode.CodeAction => 'kind' in action && !!action.kind && vscode.CodeActionKind.QuickFix.contains(action.kind),
     );
     assert.ok(
       fixes.length > 0,
-      `expected a quick fix for:\n${describeDiagnostics([diagnostic])}\ngot actions: ` +
-        (actions.length ? actions.map((a) => a.title).join(' | ') : 'none'),
+      `expected a quick fix for:\n${describeDiagnostics([diagnostic])}\ngot actions: ` + (actions.length ? actions.map((a) => a.title).join(' | ') : 'none'),
     );
     const fix = fixes.find((action) => action.title.includes('jason-gunthorpe')) ?? fixes[0];
     if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), `applyEdit refused "${fix.title}"`);

@@ -42,7 +42,8 @@ suite('Place Tracks into Blocks', () => {
     assert.equal(sessions.length, 3, text);
     assert.match(text, /title: One {3}# keeps its comment\n/);
     // ann leads one and two; bo two and three: two runs alone in its half-day.
-    const startOf = (track: string): string => new RegExp(`  ${track}:\\n(?:    .*\\n|      .*\\n)*? {6}- \\{ start: (2024-09-18 \\d\\d:\\d\\d)`).exec(text)![1];
+    const startOf = (track: string): string =>
+      new RegExp(`  ${track}:\\n(?:    .*\\n|      .*\\n)*? {6}- \\{ start: (2024-09-18 \\d\\d:\\d\\d)`).exec(text)![1];
     assert.notEqual(startOf('one'), startOf('two'));
     assert.notEqual(startOf('three'), startOf('two'));
     assert.ok(document.isDirty);

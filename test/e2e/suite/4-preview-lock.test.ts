@@ -4,9 +4,11 @@ import * as vscode from 'vscode';
 import { EXAMPLE, askBrowser, browserBridge, freshCopy, showDocument, waitFor, waitForDiagnostics, workspaceFile, codeOf } from './helpers';
 
 function previewLabels(): string[] {
-  return vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && /programme\.preview/.test((tab.input as vscode.TabInputWebview).viewType))
-    .map((tab) => tab.label).sort();
+    .map((tab) => tab.label)
+    .sort();
 }
 
 function name(uri: vscode.Uri): string {
@@ -16,7 +18,10 @@ function name(uri: vscode.Uri): string {
 /** Waits until the preview tabs are exactly `labels` (in any order). */
 function waitForPreviews(labels: string[], what: string): Promise<true> {
   const want = [...labels].sort();
-  return waitFor(() => (JSON.stringify(previewLabels()) === JSON.stringify(want) ? true : undefined), `${what}: preview tabs ${JSON.stringify(want)} (now ${JSON.stringify(previewLabels())})`);
+  return waitFor(
+    () => (JSON.stringify(previewLabels()) === JSON.stringify(want) ? true : undefined),
+    `${what}: preview tabs ${JSON.stringify(want)} (now ${JSON.stringify(previewLabels())})`,
+  );
 }
 
 suite('Preview: lock, Open Source, Refresh', () => {
@@ -24,7 +29,7 @@ suite('Preview: lock, Open Source, Refresh', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('a locked preview stays on its document when the editor switches; the dynamic one follows; Open Source opens the locked one\'s document', async function () {
+  test("a locked preview stays on its document when the editor switches; the dynamic one follows; Open Source opens the locked one's document", async function () {
     this.timeout(120_000);
     const a = await freshCopy('lock-a');
     const b = await freshCopy('lock-b', fs.readFileSync(workspaceFile(EXAMPLE).fsPath, 'utf8').replace('Closing discussion', 'Farewell from B'));
@@ -40,7 +45,10 @@ suite('Preview: lock, Open Source, Refresh', () => {
     assert.deepEqual(previewLabels(), [`[Preview] ${name(a)}`]);
 
     await vscode.commands.executeCommand('programme.showSource');
-    await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === a.toString() ? true : undefined), 'Open Source to show a in the active editor');
+    await waitFor(
+      () => (vscode.window.activeTextEditor?.document.uri.toString() === a.toString() ? true : undefined),
+      'Open Source to show a in the active editor',
+    );
 
     await showDocument(b);
     await vscode.commands.executeCommand('programme.showPreviewToSide');
@@ -64,7 +72,7 @@ suite('Preview: lock, Open Source, Refresh', () => {
   test('Refresh Preview shows what changed outside the document (a severity setting)', async function () {
     this.timeout(120_000);
     if (!browserBridge()) {
-      console.log('the preview\'s content is checked only in the code-server run');
+      console.log("the preview's content is checked only in the code-server run");
       return;
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -77,7 +85,11 @@ suite('Preview: lock, Open Source, Refresh', () => {
     const config = vscode.workspace.getConfiguration('programme');
     try {
       await config.update('diagnostics.severity', { 'not-scheduled': 'error' }, vscode.ConfigurationTarget.Global);
-      await waitForDiagnostics(c, (all) => all.some((d) => codeOf(d) === 'not-scheduled' && d.severity === vscode.DiagnosticSeverity.Error), 'not-scheduled as an error');
+      await waitForDiagnostics(
+        c,
+        (all) => all.some((d) => codeOf(d) === 'not-scheduled' && d.severity === vscode.DiagnosticSeverity.Error),
+        'not-scheduled as an error',
+      );
       await vscode.commands.executeCommand('programme.preview.refresh');
       const after = await askBrowser({ kind: 'webviewText', expect: ['1 error'] }, 45_000);
       assert.ok(after.ok, after.message);

@@ -1,17 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import {
-  askBrowser,
-  browserBridge,
-  freshCopy,
-  openAndWaitForDiagnostics,
-  positionOf,
-  rangeOf,
-  waitFor,
-  waitForDiagnostics,
-  workspaceFile,
-} from './helpers';
+import { askBrowser, browserBridge, freshCopy, openAndWaitForDiagnostics, positionOf, rangeOf, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
 
 /** A two-day meetup in 2025, as a new user writes it. */
 const MEETUP = `programme: 1
@@ -52,10 +42,13 @@ async function expectSuggested(document: vscode.TextDocument, line: number, labe
     const answer = await askBrowser({ kind: 'suggestions', expect: [label] }, 30_000);
     assert.ok(answer.ok, `${answer.message}; list: ${answer.text ?? '(none)'}`);
   }
-  await waitFor(async () => {
-    await vscode.commands.executeCommand('acceptSelectedSuggestion');
-    return lineAfter.test(document.lineAt(line).text) ? true : undefined;
-  }, `accepting the suggestion to give a line matching ${lineAfter} (line is ${JSON.stringify(document.lineAt(line).text)})`);
+  await waitFor(
+    async () => {
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      return lineAfter.test(document.lineAt(line).text) ? true : undefined;
+    },
+    `accepting the suggestion to give a line matching ${lineAfter} (line is ${JSON.stringify(document.lineAt(line).text)})`,
+  );
 }
 
 async function moveCursor(editor: vscode.TextEditor, position: vscode.Position): Promise<void> {
@@ -106,10 +99,14 @@ suite('Typing a programme', () => {
       const item = list?.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === label);
       assert.ok(item, `no "${label}" completion at ${at.line + 1}:${at.character + 1}`);
       const snippet = item.insertText instanceof vscode.SnippetString ? item.insertText : new vscode.SnippetString(String(item.insertText));
-      const range = item.range instanceof vscode.Range ? item.range : item.range?.replacing ?? new vscode.Range(at, at);
+      const range = item.range instanceof vscode.Range ? item.range : (item.range?.replacing ?? new vscode.Range(at, at));
       assert.ok(await editor.insertSnippet(snippet, range), `inserting "${label}" failed`);
       await vscode.commands.executeCommand('leaveSnippet');
-      const lines = document.getText().split('\n').slice(at.line, at.line + 12).join('\n');
+      const lines = document
+        .getText()
+        .split('\n')
+        .slice(at.line, at.line + 12)
+        .join('\n');
       return lines;
     };
     const slot = await insert('speakers: [alice-example]', '      ', 'New slot');

@@ -39,10 +39,14 @@ suite('Language server restart', () => {
     restored.catch(() => undefined);
     process.kill(before[0], 'SIGKILL');
 
-    const after = await waitFor(() => {
-      const pids = serverPids().filter((pid) => pid !== before[0]);
-      return pids.length ? pids : undefined;
-    }, 'a new language server process', { timeoutMs: 60_000, intervalMs: 250 });
+    const after = await waitFor(
+      () => {
+        const pids = serverPids().filter((pid) => pid !== before[0]);
+        return pids.length ? pids : undefined;
+      },
+      'a new language server process',
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
     assert.equal(after.length, 1, `expected one restarted server, found processes ${after.join(', ')}`);
     await restored;
 

@@ -12,9 +12,11 @@ interface Mark {
 }
 
 function previewLabels(): string[] {
-  return vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && /programme\.preview/.test((tab.input as vscode.TabInputWebview).viewType))
-    .map((tab) => tab.label).sort();
+    .map((tab) => tab.label)
+    .sort();
 }
 
 const mark = reloadMark();
@@ -24,7 +26,10 @@ if (mark) {
       test('reload the window with a locked and a dynamic preview open', async function () {
         this.timeout(90_000);
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-        const locked = await freshCopy('reload', fs.readFileSync(workspaceFile(EXAMPLE).fsPath, 'utf8').replace('Closing discussion', 'Still here after the reload'));
+        const locked = await freshCopy(
+          'reload',
+          fs.readFileSync(workspaceFile(EXAMPLE).fsPath, 'utf8').replace('Closing discussion', 'Still here after the reload'),
+        );
         await showDocument(locked);
         await vscode.commands.executeCommand('programme.showLockedPreviewToSide');
         const shown = await askBrowser({ kind: 'webviewText', expect: ['Still here after the reload'] }, 45_000);
@@ -48,8 +53,11 @@ if (mark) {
       test('after the reload both previews are back, on the same documents, the locked one showing its own', async function () {
         this.timeout(90_000);
         const expected = JSON.parse(fs.readFileSync(mark, 'utf8')) as Mark;
-        await waitFor(() => (JSON.stringify(previewLabels()) === JSON.stringify(expected.labels) ? true : undefined),
-          `the restored preview tabs ${JSON.stringify(expected.labels)} (now ${JSON.stringify(previewLabels())})`, { timeoutMs: 60_000 });
+        await waitFor(
+          () => (JSON.stringify(previewLabels()) === JSON.stringify(expected.labels) ? true : undefined),
+          `the restored preview tabs ${JSON.stringify(expected.labels)} (now ${JSON.stringify(previewLabels())})`,
+          { timeoutMs: 60_000 },
+        );
         const shown = await askBrowser({ kind: 'webviewText', expect: [expected.lockedText], screenshot: 'preview-after-reload.png' }, 45_000);
         assert.ok(shown.ok, shown.message);
         assert.deepEqual(previewLabels(), expected.labels);

@@ -32,7 +32,8 @@ export function ok(value: unknown, message?: string | Error): asserts value {
 }
 
 export function equal<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T {
-  if (!Object.is(actual, expected)) fail(message, `Expected values to be strictly equal:\n\n${show(actual)} !== ${show(expected)}\n`, actual, expected, 'strictEqual');
+  if (!Object.is(actual, expected))
+    fail(message, `Expected values to be strictly equal:\n\n${show(actual)} !== ${show(expected)}\n`, actual, expected, 'strictEqual');
 }
 
 export function notEqual(actual: unknown, expected: unknown, message?: string | Error): void {
@@ -49,15 +50,24 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 export function deepEqual<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T {
-  if (!same(actual, expected)) fail(message, `Expected values to be strictly deep-equal:\n${show(actual)}\n\nshould equal\n\n${show(expected)}`, actual, expected, 'deepStrictEqual');
+  if (!same(actual, expected))
+    fail(message, `Expected values to be strictly deep-equal:\n${show(actual)}\n\nshould equal\n\n${show(expected)}`, actual, expected, 'deepStrictEqual');
 }
 
 export function match(actual: string, expected: RegExp, message?: string | Error): void {
-  if (typeof actual !== 'string' || !expected.test(actual)) fail(message, `The input did not match the regular expression ${String(expected)}. Input:\n\n${show(actual)}\n`, actual, expected, 'match');
+  if (typeof actual !== 'string' || !expected.test(actual))
+    fail(message, `The input did not match the regular expression ${String(expected)}. Input:\n\n${show(actual)}\n`, actual, expected, 'match');
 }
 
 export function doesNotMatch(actual: string, expected: RegExp, message?: string | Error): void {
-  if (typeof actual === 'string' && expected.test(actual)) fail(message, `The input was expected to not match the regular expression ${String(expected)}. Input:\n\n${show(actual)}\n`, actual, expected, 'doesNotMatch');
+  if (typeof actual === 'string' && expected.test(actual))
+    fail(
+      message,
+      `The input was expected to not match the regular expression ${String(expected)}. Input:\n\n${show(actual)}\n`,
+      actual,
+      expected,
+      'doesNotMatch',
+    );
 }
 
 export const strictEqual = equal;

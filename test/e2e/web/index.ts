@@ -78,7 +78,10 @@ export async function run(): Promise<void> {
 
   // mocha's browser build: defines the global `mocha`, whose setup() defines suite() and test().
   require('mocha/mocha.js');
-  const { mocha, Mocha } = globalThis as unknown as { mocha: BrowserMocha; Mocha: { prototype: { run(this: BrowserMocha, done: (failures: number) => void): Mocha.Runner } } };
+  const { mocha, Mocha } = globalThis as unknown as {
+    mocha: BrowserMocha;
+    Mocha: { prototype: { run(this: BrowserMocha, done: (failures: number) => void): Mocha.Runner } };
+  };
   mocha.setup({ ui: 'tdd', reporter: 'spec', color: false, timeout: config.testTimeoutMs ?? 60_000 });
   if (config.grep) mocha.grep(config.grep);
   for (const [name, load] of TESTS) {

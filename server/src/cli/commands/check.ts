@@ -39,7 +39,14 @@ export function checkFile(file: string, configFile?: string, service: ProgrammeS
   const doc = TextDocument.create(`file://${encodeURI(file)}`, 'programme', 1, text);
   const checked = service.get(doc);
   const problems = checked.tooLarge ? [checked.tooLarge] : checked.analysis!.problems;
-  return { file: displayName(file), text, analysis: checked.analysis, tooLarge: checked.tooLarge, severity: config.severity, diagnostics: toDiagnostics(problems, doc, config.severity) };
+  return {
+    file: displayName(file),
+    text,
+    analysis: checked.analysis,
+    tooLarge: checked.tooLarge,
+    severity: config.severity,
+    diagnostics: toDiagnostics(problems, doc, config.severity),
+  };
 }
 
 export function hasErrors(results: FileResult[]): boolean {
@@ -54,15 +61,23 @@ export function formatText(results: FileResult[], paint: Paint = (_s, t) => t): 
     for (const d of r.diagnostics) {
       const severity = paint(SEVERITY_PAINT[d.severity as 1 | 2 | 3 | 4] ?? 'red', SEVERITY_NAME[d.severity!]);
       // The file's name and the message (which quotes the file) are printed with their control characters escaped.
-      lines.push(`${paint('bold', `${terminalSafe(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}:`)} ${severity} ${paint('dim', String(d.code))}: ${terminalSafe(typeof d.message === 'string' ? d.message : d.message.value)}`);
+      lines.push(
+        `${paint('bold', `${terminalSafe(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}:`)} ${severity} ${paint('dim', String(d.code))}: ${terminalSafe(typeof d.message === 'string' ? d.message : d.message.value)}`,
+      );
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 }
 
 export function formatJson(results: FileResult[]): string {
-  return JSON.stringify(results.map((r) => ({
-    file: r.file,
-    diagnostics: r.diagnostics.map((d) => ({ code: d.code, severity: SEVERITY_NAME[d.severity!], message: d.message, range: d.range })),
-  })), null, 2) + '\n';
+  return (
+    JSON.stringify(
+      results.map((r) => ({
+        file: r.file,
+        diagnostics: r.diagnostics.map((d) => ({ code: d.code, severity: SEVERITY_NAME[d.severity!], message: d.message, range: d.range })),
+      })),
+      null,
+      2,
+    ) + '\n'
+  );
 }

@@ -9,7 +9,14 @@ import { checkFile, formatText } from './check';
 import { checkOutput, displayName, UsageError, writeOutput, terminalSafe } from '../io';
 import { EXPORT_FORMATS, exportModel, isExportFormat, mayExport } from '../../core';
 
-interface ExportOptions { to: string; output?: string; force: boolean; stamp?: string; config?: string; followSymlink: boolean }
+interface ExportOptions {
+  to: string;
+  output?: string;
+  force: boolean;
+  stamp?: string;
+  config?: string;
+  followSymlink: boolean;
+}
 
 export function exportCommand(): Command {
   return new Command('export')
@@ -21,7 +28,9 @@ export function exportCommand(): Command {
     .option('--force', 'export even if the programme has errors', false)
     .option('--stamp <iso>', 'DTSTAMP / generation time instead of now (reproducible output)')
     .option('--config <file>', 'severity settings (default: .programme.json beside the file)')
-    .action((file: string, options: ExportOptions) => { process.exitCode = runExport(file, options); });
+    .action((file: string, options: ExportOptions) => {
+      process.exitCode = runExport(file, options);
+    });
 }
 
 function runExport(file: string, values: ExportOptions): number {
@@ -42,7 +51,9 @@ function runExport(file: string, values: ExportOptions): number {
   if (!decision.ok) {
     const errors = result.diagnostics.filter((d) => d.severity === 1);
     process.stderr.write(formatText([{ ...result, diagnostics: errors }]));
-    process.stderr.write(`programme: ${terminalSafe(displayName(file))} has ${decision.errors.length} error${decision.errors.length === 1 ? '' : 's'}: not exported (--force exports anyway)\n`);
+    process.stderr.write(
+      `programme: ${terminalSafe(displayName(file))} has ${decision.errors.length} error${decision.errors.length === 1 ? '' : 's'}: not exported (--force exports anyway)\n`,
+    );
     return 1;
   }
   // The model of the analysis just checked: a file is analysed once per export.

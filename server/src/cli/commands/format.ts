@@ -24,8 +24,10 @@ export function formatCommand(): Command {
     .argument('<FILE...>', 'programme files, folders, globs, or - for standard input')
     .addOption(new Option('--check', 'name the files that are not formatted; exit 1 if any').conflicts('write'))
     .addOption(new Option('--write', 'rewrite the files that are not formatted (atomically)').conflicts('check'))
-    .option('--sort', 'order each track\'s slots by start, then title (unscheduled ones last)')
-    .action((args: string[], options: FormatCliOptions) => { process.exitCode = runFormat(expandInputs(args), options); });
+    .option('--sort', "order each track's slots by start, then title (unscheduled ones last)")
+    .action((args: string[], options: FormatCliOptions) => {
+      process.exitCode = runFormat(expandInputs(args), options);
+    });
 }
 
 function runFormat(files: string[], options: FormatCliOptions): number {
@@ -57,7 +59,9 @@ function runFormat(files: string[], options: FormatCliOptions): number {
     }
   }
   if (options.check && unformatted.length) {
-    process.stderr.write(`programme: ${unformatted.length} file${unformatted.length === 1 ? ' is' : 's are'} not formatted (\`programme format --write\` formats them)\n`);
+    process.stderr.write(
+      `programme: ${unformatted.length} file${unformatted.length === 1 ? ' is' : 's are'} not formatted (\`programme format --write\` formats them)\n`,
+    );
   }
   return status;
 }

@@ -16,7 +16,12 @@ import { createProgrammeService, toDiagnostics, ImportError, importSchedule } fr
 /** The default limit on the size of an imported schedule: real ones are a few megabytes. */
 export const IMPORT_MAX_MB = 20;
 
-interface ImportOptions { output?: string; timezone?: string; followSymlink?: boolean; maxSize?: number }
+interface ImportOptions {
+  output?: string;
+  timezone?: string;
+  followSymlink?: boolean;
+  maxSize?: number;
+}
 
 function megabytes(value: string): number {
   const n = Number(value);
@@ -26,13 +31,17 @@ function megabytes(value: string): number {
 
 export function importCommand(): Command {
   return new Command('import')
-    .description('turn a schedule.json or schedule.xml (frab, pretalx, hub, Pentabarf, wafer) or an Indico event export into a programme file (stdout without -o); exit 1 if anything was left out (listed on stderr)')
+    .description(
+      'turn a schedule.json or schedule.xml (frab, pretalx, hub, Pentabarf, wafer) or an Indico event export into a programme file (stdout without -o); exit 1 if anything was left out (listed on stderr)',
+    )
     .argument('<SCHEDULE>', 'schedule file, or - for standard input')
     .option('-o, --output <file>', 'write the programme here (atomically) instead of stdout')
-    .option('--timezone <zone>', 'the conference\'s IANA zone, when the file does not name it (or names a wrong one)')
+    .option('--timezone <zone>', "the conference's IANA zone, when the file does not name it (or names a wrong one)")
     .option('--follow-symlink', 'if the -o file is a symbolic link, write to the file it points to', false)
     .option('--max-size <MB>', `refuse a schedule larger than this many megabytes (default ${IMPORT_MAX_MB})`, megabytes, IMPORT_MAX_MB)
-    .action((input: string, options: ImportOptions) => { process.exitCode = runImport(input, options); });
+    .action((input: string, options: ImportOptions) => {
+      process.exitCode = runImport(input, options);
+    });
 }
 
 function runImport(input: string, values: ImportOptions): number {
@@ -54,7 +63,9 @@ function runImport(input: string, values: ImportOptions): number {
   else writeOutput(out, result.text, write);
   for (const note of result.notes) process.stderr.write(`programme: ${terminalSafe(file)}: ${terminalSafe(note.path)}: ${terminalSafe(note.message)}\n`);
   const left = result.notes.filter((n) => n.leftOut).length;
-  process.stderr.write(`programme: ${terminalSafe(file)}: read as ${result.format}; ${result.slots} of ${result.events} event${result.events === 1 ? '' : 's'} imported, in ${result.zone}${left ? `; ${left} thing${left === 1 ? '' : 's'} left out (listed above)` : ''}\n`);
+  process.stderr.write(
+    `programme: ${terminalSafe(file)}: read as ${result.format}; ${result.slots} of ${result.events} event${result.events === 1 ? '' : 's'} imported, in ${result.zone}${left ? `; ${left} thing${left === 1 ? '' : 's'} left out (listed above)` : ''}\n`,
+  );
   const shown = out ?? '<stdout>';
   const doc = TextDocument.create('file:///imported.programme.yaml', 'programme', 1, result.text);
   const checked = createProgrammeService().get(doc);

@@ -13,17 +13,26 @@ import { displayName, readText, UsageError } from '../io';
 import { analyze, applyEdits, planProgramme, type PlanResult } from '../../core';
 import { highsSolver } from '../../solver/highs';
 
-interface PlanOptions { write: boolean; replan: boolean; format: 'text' | 'json'; timeLimit: string }
+interface PlanOptions {
+  write: boolean;
+  replan: boolean;
+  format: 'text' | 'json';
+  timeLimit: string;
+}
 
 export function planCommand(): Command {
   return new Command('plan')
-    .description('place the tracks that have no session into the file\'s blocks with the least clashes between the people they need (leads, key attendees); print the placement and the clashes left')
+    .description(
+      "place the tracks that have no session into the file's blocks with the least clashes between the people they need (leads, key attendees); print the placement and the clashes left",
+    )
     .argument('<FILE>', 'programme file')
     .option('--write', 'write the placement into the file (sessions, and rooms where missing)', false)
     .option('--replan', 'tracks already in a block may move too: the least clashes, then the fewest moves', false)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--time-limit <seconds>', 'stop the search after this long with the best placement found', '300')
-    .action(async (file: string, options: PlanOptions) => { process.exitCode = await runPlan(file, options); });
+    .action(async (file: string, options: PlanOptions) => {
+      process.exitCode = await runPlan(file, options);
+    });
 }
 
 async function runPlan(file: string, options: PlanOptions): Promise<number> {
@@ -52,7 +61,9 @@ async function runPlan(file: string, options: PlanOptions): Promise<number> {
     process.stdout.write(formatPlan(result, seconds, written, options));
   }
   if (result.unplaced.length) {
-    process.stderr.write(`programme: ${result.unplaced.length} track${result.unplaced.length === 1 ? '' : 's'} cannot be placed: ${result.unplaced.map((u) => u.track).join(', ')}${options.write ? '; nothing written' : ''}\n`);
+    process.stderr.write(
+      `programme: ${result.unplaced.length} track${result.unplaced.length === 1 ? '' : 's'} cannot be placed: ${result.unplaced.map((u) => u.track).join(', ')}${options.write ? '; nothing written' : ''}\n`,
+    );
     return 1;
   }
   return 0;
@@ -63,7 +74,14 @@ function summary(result: PlanResult): object {
     optimal: result.optimal,
     clashCount: result.clashes.length,
     moves: result.moves,
-    placements: result.placements.map((p) => ({ track: p.track, block: p.block.index, room: p.block.room, when: p.block.when, change: p.change, ...(p.from ? { from: { block: p.from.index, room: p.from.room, when: p.from.when } } : {}) })),
+    placements: result.placements.map((p) => ({
+      track: p.track,
+      block: p.block.index,
+      room: p.block.room,
+      when: p.block.when,
+      change: p.change,
+      ...(p.from ? { from: { block: p.from.index, room: p.from.room, when: p.from.when } } : {}),
+    })),
     clashes: result.clashes.map((c) => ({ person: c.person, name: c.name, tracks: c.tracks, when: c.when })),
     unplaced: result.unplaced,
     freeBlocks: result.freeBlocks.map((b) => ({ block: b.index, room: b.room, when: b.when })),
@@ -82,10 +100,16 @@ function formatPlan(result: PlanResult, seconds: number, written: boolean, optio
   }
   for (const u of result.unplaced) lines.push(`  cannot place ${u.track}: ${u.reason}`);
   if (result.freeBlocks.length) lines.push(`Free blocks: ${result.freeBlocks.map((b) => `${b.room} ${b.when}`).join('; ')}`);
-  lines.push(result.clashes.length ? `Clashes (${result.clashes.length}):` : 'No clash: nobody a track needs (leads, key attendees) is needed elsewhere at the same time.');
+  lines.push(
+    result.clashes.length
+      ? `Clashes (${result.clashes.length}):`
+      : 'No clash: nobody a track needs (leads, key attendees) is needed elsewhere at the same time.',
+  );
   for (const c of result.clashes) lines.push(`  ${c.person}${c.name ? ` (${c.name})` : ''}: ${c.tracks[0]} and ${c.tracks[1]}, ${c.when}`);
   const proof = result.optimal ? 'the least possible' : 'the best found within the time limit, not proven the least';
-  const what = options.replan ? `${result.clashes.length} clash${result.clashes.length === 1 ? '' : 'es'} and ${result.moves} move${result.moves === 1 ? '' : 's'}` : `${result.clashes.length} clash${result.clashes.length === 1 ? '' : 'es'}`;
+  const what = options.replan
+    ? `${result.clashes.length} clash${result.clashes.length === 1 ? '' : 'es'} and ${result.moves} move${result.moves === 1 ? '' : 's'}`
+    : `${result.clashes.length} clash${result.clashes.length === 1 ? '' : 'es'}`;
   lines.push(`${what}: ${proof} (${seconds.toFixed(1)} s).`);
   if (written) lines.push(`Wrote ${changed.length} track${changed.length === 1 ? '' : 's'} into the file.`);
   else if (!options.write && changed.length) lines.push('Run with --write to write it into the file.');

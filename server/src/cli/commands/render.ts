@@ -21,10 +21,16 @@ export function renderCommand(): Command {
     .option('-o, --output <file>', 'write the page here (atomically) instead of stdout')
     .option('--follow-symlink', 'if the -o file is a symbolic link, write to the file it points to', false)
     .option('--config <file>', 'severity settings (default: .programme.json beside the file)')
-    .action((file: string, values: RenderOptions) => { process.exitCode = runRender(file, values); });
+    .action((file: string, values: RenderOptions) => {
+      process.exitCode = runRender(file, values);
+    });
 }
 
-interface RenderOptions { output?: string; config?: string; followSymlink?: boolean }
+interface RenderOptions {
+  output?: string;
+  config?: string;
+  followSymlink?: boolean;
+}
 
 function runRender(file: string, values: RenderOptions): number {
   const write = { inputs: [file, ...(values.config ? [values.config] : [])], followSymlink: values.followSymlink };
@@ -60,7 +66,10 @@ function loadAssets(): Assets {
 
 /** `<`-free JSON, safe inside a script element. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**

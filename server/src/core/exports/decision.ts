@@ -9,11 +9,13 @@ import { Problem } from '../service/problem';
 import { SeverityMap, severityOf } from '../service/diagnostics';
 
 export type ExportDecision =
-  | { ok: true; analysis: Analysis }
-  | { ok: false; why: 'too-large'; message: string }
-  | { ok: false; why: 'errors'; errors: Problem[] };
+  { ok: true; analysis: Analysis } | { ok: false; why: 'too-large'; message: string } | { ok: false; why: 'errors'; errors: Problem[] };
 
-export function mayExport(file: { analysis?: ProgrammeFile['analysis']; tooLarge?: ProgrammeFile['tooLarge'] }, overrides: SeverityMap = {}, force = false): ExportDecision {
+export function mayExport(
+  file: { analysis?: ProgrammeFile['analysis']; tooLarge?: ProgrammeFile['tooLarge'] },
+  overrides: SeverityMap = {},
+  force = false,
+): ExportDecision {
   if (!file.analysis) return { ok: false, why: 'too-large', message: file.tooLarge?.message ?? 'the file is too large to check' };
   const errors = file.analysis.problems.filter((p) => severityOf(p, overrides) === 'error');
   if (errors.length && !force) return { ok: false, why: 'errors', errors };

@@ -107,7 +107,7 @@ export function exportable(model: Model): Exportable {
     if (!room) {
       const known = ref ? model.rooms.get(ref.id) : undefined;
       // Rooms are known by name in the exchange formats: two rooms must not share one.
-      let name = ref ? known?.title ?? ref.id : slot.track.title;
+      let name = ref ? (known?.title ?? ref.id) : slot.track.title;
       if (roomNames.has(name)) name = `${name} (${key})`;
       roomNames.add(name);
       room = { key, name, guid: guid(`${base}#room/${key}`), capacity: known?.capacity };
@@ -125,10 +125,20 @@ export function exportable(model: Model): Exportable {
     const id = kept && !guids.has(kept.toLowerCase()) ? kept : guid(`${base}#${key}`);
     guids.add(id.toLowerCase());
     events.push({
-      key, guid: id, number: 0, slot, track: slot.track, title: slot.title, kind: slot.kind,
-      start: slot.interval.start.setZone(zone), end: slot.interval.end.setZone(zone),
+      key,
+      guid: id,
+      number: 0,
+      slot,
+      track: slot.track,
+      title: slot.title,
+      kind: slot.kind,
+      start: slot.interval.start.setZone(zone),
+      end: slot.interval.end.setZone(zone),
       minutes: Math.round((slot.interval.endMs - slot.interval.startMs) / 60_000),
-      room: roomOf(slot), persons: slot.speakers.map((s) => person(s.id)), abstract: slot.abstract, materials: slot.materials,
+      room: roomOf(slot),
+      persons: slot.speakers.map((s) => person(s.id)),
+      abstract: slot.abstract,
+      materials: slot.materials,
     });
   }
   events.sort((a, b) => a.start.toMillis() - b.start.toMillis() || cmp(a.room.name, b.room.name) || cmp(a.key, b.key));
@@ -136,8 +146,16 @@ export function exportable(model: Model): Exportable {
   const roomOrder = [...model.rooms.keys()];
   const orderedRooms = [...rooms.values()].sort((a, b) => rank(roomOrder, a.key) - rank(roomOrder, b.key) || cmp(a.name, b.name));
   return {
-    title, acronym: acronym(title), zone, base, url: event.url, description: event.description, venue: event.venue,
-    days: days(model, events, zone), rooms: orderedRooms, events,
+    title,
+    acronym: acronym(title),
+    zone,
+    base,
+    url: event.url,
+    description: event.description,
+    venue: event.venue,
+    days: days(model, events, zone),
+    rooms: orderedRooms,
+    events,
   };
 }
 
@@ -190,7 +208,8 @@ function days(model: Model, events: ExportEvent[], zone: string): ExportDay[] {
   const { start, end, dayChange } = model.event;
   const byDate = new Map<string, ExportEvent[]>();
   if (start && end) {
-    for (let d = start.setZone(zone, { keepLocalTime: true }); d <= end.setZone(zone, { keepLocalTime: true }); d = d.plus({ days: 1 })) byDate.set(d.toFormat('yyyy-MM-dd'), []);
+    for (let d = start.setZone(zone, { keepLocalTime: true }); d <= end.setZone(zone, { keepLocalTime: true }); d = d.plus({ days: 1 }))
+      byDate.set(d.toFormat('yyyy-MM-dd'), []);
   }
   for (const e of events) {
     const date = programmeDate(e.start, dayChange);

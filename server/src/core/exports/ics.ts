@@ -83,7 +83,10 @@ export function escapeText(text: string): string {
  * backslash as `\\`, which ical.js and the common readers turn back into one.
  */
 export function paramText(text: string): string {
-  return text.replace(/\^/g, '^^').replace(/"/g, "^'").replace(/\r\n|\r|\n/g, '^n');
+  return text
+    .replace(/\^/g, '^^')
+    .replace(/"/g, "^'")
+    .replace(/\r\n|\r|\n/g, '^n');
 }
 
 /** The zone's VTIMEZONE, if it is right for every slot (see above), else undefined (write UTC). */

@@ -17,9 +17,12 @@ export interface ExportOptions {
 
 export function exportModel(model: Model, format: ExportFormat, options: ExportOptions = {}): string {
   switch (format) {
-    case 'ics': return ics(model, options);
-    case 'schedule-json': return scheduleJson(model);
-    case 'schedule-xml': return scheduleXml(model);
+    case 'ics':
+      return ics(model, options);
+    case 'schedule-json':
+      return scheduleJson(model);
+    case 'schedule-xml':
+      return scheduleXml(model);
   }
 }
 

@@ -33,9 +33,9 @@ export function scheduleObject(x: Exportable): object {
     date: d.date,
     day_start: isoLocal(d.start),
     day_end: isoLocal(d.end),
-    rooms: Object.fromEntries(x.rooms
-      .map((r) => [r.name, d.events.filter((e) => e.room === r).map((e) => event(e, x))] as const)
-      .filter(([, events]) => events.length)),
+    rooms: Object.fromEntries(
+      x.rooms.map((r) => [r.name, d.events.filter((e) => e.room === r).map((e) => event(e, x))] as const).filter(([, events]) => events.length),
+    ),
   }));
   return {
     $schema: 'https://c3voc.de/schedule/schema.json',
@@ -78,7 +78,10 @@ export function eventSlug(e: ExportEvent, x: Exportable): string {
   const kept = e.slot.exchange.slug;
   if (kept) {
     if (SLUG.test(kept)) return kept;
-    const fixed = kept.toLowerCase().replace(/[^a-z0-9_-]/g, '_').replace(/[_-]+$/, '');
+    const fixed = kept
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]/g, '_')
+      .replace(/[_-]+$/, '');
     if (SLUG.test(fixed)) return fixed;
   }
   return `${x.acronym.replace(/-/g, '_')}-${slugify(e.key)}`;

@@ -11,7 +11,14 @@ import { mapStrings, xmlSafe } from './characters';
 
 export function scheduleXml(model: Model): string {
   const x = exportable(model);
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', format: true, indentBy: '  ', suppressEmptyNode: false });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    textNodeName: '#text',
+    format: true,
+    indentBy: '  ',
+    suppressEmptyNode: false,
+  });
   const body = builder.build(mapStrings({ schedule: schedule(x) }, xmlSafe)) as string;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${body.trimEnd()}\n`;
 }

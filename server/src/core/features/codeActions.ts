@@ -21,9 +21,11 @@ import { yamlText } from '../syntax/quote';
 /** The quick fixes for `diagnostics` (those the client reports in `range`). */
 export function codeActions(analysis: Analysis, doc: TextDocument, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
-  const from = doc.offsetAt(range.start), to = doc.offsetAt(range.end);
+  const from = doc.offsetAt(range.start),
+    to = doc.offsetAt(range.end);
   for (const d of diagnostics) {
-    const start = doc.offsetAt(d.range.start), end = doc.offsetAt(d.range.end);
+    const start = doc.offsetAt(d.range.start),
+      end = doc.offsetAt(d.range.end);
     if (end < from || start > to) continue;
     const p = analysis.problems.find((q) => q.code === d.code && q.start === start && q.end === end);
     if (!p) continue;
@@ -113,9 +115,19 @@ function moveSession(a: Analysis, doc: TextDocument, session: Session): Fix | un
   const shift = (node: Node, from: number, to: number): boolean => {
     const startNode = get(node, 'start');
     if (!startNode || startNode.kind !== 'scalar') return false;
-    edits.push(replace(doc, startNode.start, startNode.end, sameSeparator(a.text.slice(startNode.start, startNode.end), formatLocal(fromMillis(from + delta, zone), zone))));
+    edits.push(
+      replace(
+        doc,
+        startNode.start,
+        startNode.end,
+        sameSeparator(a.text.slice(startNode.start, startNode.end), formatLocal(fromMillis(from + delta, zone), zone)),
+      ),
+    );
     const endNode = get(node, 'end');
-    if (endNode && endNode.kind === 'scalar') edits.push(replace(doc, endNode.start, endNode.end, sameSeparator(a.text.slice(endNode.start, endNode.end), formatLocal(fromMillis(to + delta, zone), zone))));
+    if (endNode && endNode.kind === 'scalar')
+      edits.push(
+        replace(doc, endNode.start, endNode.end, sameSeparator(a.text.slice(endNode.start, endNode.end), formatLocal(fromMillis(to + delta, zone), zone))),
+      );
     return true;
   };
   if (!shift(session.node, i.startMs, i.endMs)) return undefined;
@@ -126,7 +138,10 @@ function moveSession(a: Analysis, doc: TextDocument, session: Session): Fix | un
   }
   const value = formatLocal(fromMillis(at, zone), zone);
   const room = session.track.room!.id;
-  return { title: `Move the session to ${value}, when room \`${room}\` is free${moved ? ` (with its ${moved === 1 ? 'slot' : `${moved} slots`})` : ''}`, edits };
+  return {
+    title: `Move the session to ${value}, when room \`${room}\` is free${moved ? ` (with its ${moved === 1 ? 'slot' : `${moved} slots`})` : ''}`,
+    edits,
+  };
 }
 
 /** Adds `<id>:\n  name: <Id as words>` at the end of `people` (or a new `people` map). */
@@ -227,7 +242,11 @@ function column(text: string, offset: number): number {
 
 /** `alex-williamson` → `Alex Williamson`. */
 function words(id: string): string {
-  return id.split('-').filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+  return id
+    .split('-')
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
 }
 
 /** The replacement in the same quotes as the text it replaces. */

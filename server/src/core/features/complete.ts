@@ -15,7 +15,15 @@ import { SnippetValues, entrySnippetFor, itemSnippetFor, snippetItem } from './c
 import { personKeys } from '../model/shape';
 import { atTime, dateFromToday, formatLocal } from '../model/time';
 import {
-  Candidate, durationCandidates, endCandidates, personCandidates, sessionStartCandidates, roomCandidates, startCandidates, topicCandidates, zoneCandidates,
+  Candidate,
+  durationCandidates,
+  endCandidates,
+  personCandidates,
+  sessionStartCandidates,
+  roomCandidates,
+  startCandidates,
+  topicCandidates,
+  zoneCandidates,
 } from './completeValues';
 import { matchRank, sortKey } from './matchRank';
 import { nodeAtPath } from '../syntax/tree';
@@ -25,17 +33,25 @@ import { Cancellation, NEVER_CANCELLED } from '../service/cancel';
  * Completions at `position`. `trigger` is the character that made the editor ask, if any: a
  * space only opens the list where a value is expected, not while indenting a new line.
  */
-export function complete(analysis: Analysis | undefined, document: TextDocument, position: Position, trigger?: string,
-  cancel: Cancellation = NEVER_CANCELLED): CompletionList | null {
+export function complete(
+  analysis: Analysis | undefined,
+  document: TextDocument,
+  position: Position,
+  trigger?: string,
+  cancel: Cancellation = NEVER_CANCELLED,
+): CompletionList | null {
   if (!analysis) return null;
   const text = document.getText();
   const offset = document.offsetAt(position);
   const ctx = cursorContext(text, offset);
   if (!ctx || (trigger === ' ' && ctx.mode === 'key')) return null;
   const range = Range.create(document.positionAt(ctx.replaceStart), document.positionAt(ctx.replaceEnd));
-  const items = ctx.mode === 'key' ? keyPosition(analysis, text, offset, ctx, range)
-    : ctx.mode === 'item' ? itemPosition(analysis, text, offset, ctx, range)
-      : valuePosition(analysis, text, offset, ctx, range, cancel);
+  const items =
+    ctx.mode === 'key'
+      ? keyPosition(analysis, text, offset, ctx, range)
+      : ctx.mode === 'item'
+        ? itemPosition(analysis, text, offset, ctx, range)
+        : valuePosition(analysis, text, offset, ctx, range, cancel);
   return cancel.isCancellationRequested ? null : { isIncomplete: true, items };
 }
 
@@ -93,8 +109,17 @@ function valuePosition(analysis: Analysis, text: string, offset: number, ctx: Cu
   return valueItems(analysis, ctx, offset, key, schema, range, false, new Set(), cancel);
 }
 
-function valueItems(analysis: Analysis, ctx: CursorContext, offset: number, key: string | undefined, schema: JsonSchema | undefined,
-  range: Range, inList: boolean, present: ReadonlySet<string>, cancel: Cancellation = NEVER_CANCELLED): CompletionItem[] {
+function valueItems(
+  analysis: Analysis,
+  ctx: CursorContext,
+  offset: number,
+  key: string | undefined,
+  schema: JsonSchema | undefined,
+  range: Range,
+  inList: boolean,
+  present: ReadonlySet<string>,
+  cancel: Cancellation = NEVER_CANCELLED,
+): CompletionItem[] {
   const prefix = ctx.prefix;
   const { shape } = analysis.format;
   const trackId = ctx.path[0] === shape.maps.track && typeof ctx.path[1] === 'string' ? ctx.path[1] : undefined;
@@ -221,5 +246,10 @@ function flowItemsOnLine(text: string, offset: number, wordStart: number): Set<s
   const close = text.indexOf(']', offset);
   const inner = text.slice(Math.max(open + 1, lineStart), close >= 0 && close < lineEnd ? close : lineEnd);
   const own = text.slice(wordStart, offset);
-  return new Set(inner.split(',').map((s) => s.trim()).filter((s) => s && s !== own));
+  return new Set(
+    inner
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s && s !== own),
+  );
 }

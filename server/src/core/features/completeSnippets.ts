@@ -19,21 +19,46 @@ const BODIES: Record<SnippetName, { label: string; lines: string[]; doc: string 
   session: { label: 'New session', lines: ['- start: ${1:SESSION_START}', '  duration: ${2:4h}$0'], doc: 'A block of time the track holds its room.' },
   material: { label: 'New material', lines: ['- title: ${1:Slides}', '  url: ${2:https://}$0'], doc: 'A link to slides or a recording.' },
   topic: { label: 'New topic', lines: ['${1:id}: ${2:Title}$0'], doc: 'A topic of the track, by id: slots name it by path.' },
-  person: { label: 'New person', lines: ['${1:id}:', '  name: ${2:Name}', '  affiliation: ${3:Affiliation}$0'], doc: 'A person, by id: speakers, leads and attendees name them.' },
+  person: {
+    label: 'New person',
+    lines: ['${1:id}:', '  name: ${2:Name}', '  affiliation: ${3:Affiliation}$0'],
+    doc: 'A person, by id: speakers, leads and attendees name them.',
+  },
   room: { label: 'New room', lines: ['${1:id}:', '  title: ${2:Title}$0'], doc: 'A room, by id.' },
   track: {
     label: 'New track',
     lines: [
-      '${1:id}:', '  title: ${2:Title}', '  kind: ${3|microconference,refereed,keynote,bof,workshop,other|}', '  leads: [PEOPLE4]',
-      '  sessions:', '    - start: ${5:SESSION_START}', '      duration: ${6:4h}', '  slots:', '    - title: ${7:Title}', '      duration: ${8:25m}$0',
+      '${1:id}:',
+      '  title: ${2:Title}',
+      '  kind: ${3|microconference,refereed,keynote,bof,workshop,other|}',
+      '  leads: [PEOPLE4]',
+      '  sessions:',
+      '    - start: ${5:SESSION_START}',
+      '      duration: ${6:4h}',
+      '  slots:',
+      '    - title: ${7:Title}',
+      '      duration: ${8:25m}$0',
     ],
     doc: 'A track with its leads, a session and a first slot.',
   },
   programme: {
     label: 'New programme',
     lines: [
-      'programme: 1', 'event:', '  title: ${1:Conference}', '  start: ${2:EVENT_START}', '  end: ${3:EVENT_END}', '  timezone: ${4:ZONE}',
-      'people:', '  ${5:person-id}:', '    name: ${6:Name}', 'tracks:', '  ${7:track-id}:', '    title: ${8:Track}', '    slots:', '      - title: ${9:Title}', '        duration: ${10:25m}$0',
+      'programme: 1',
+      'event:',
+      '  title: ${1:Conference}',
+      '  start: ${2:EVENT_START}',
+      '  end: ${3:EVENT_END}',
+      '  timezone: ${4:ZONE}',
+      'people:',
+      '  ${5:person-id}:',
+      '    name: ${6:Name}',
+      'tracks:',
+      '  ${7:track-id}:',
+      '    title: ${8:Track}',
+      '    slots:',
+      '      - title: ${9:Title}',
+      '        duration: ${10:25m}$0',
     ],
     doc: 'The skeleton of a programme file.',
   },
@@ -62,7 +87,12 @@ export function snippetItem(name: SnippetName, range: Range, column: number, val
   const body = BODIES[name];
   const people = values.people.length && values.people.length <= MAX_CHOICE ? `\${4|${values.people.join(',')}|}` : '$4';
   const words: Record<string, string> = {
-    SESSION_START: values.sessionStart, EVENT_START: values.eventStart, EVENT_END: values.eventEnd, START: values.start, PEOPLE4: people, ZONE: values.zone,
+    SESSION_START: values.sessionStart,
+    EVENT_START: values.eventStart,
+    EVENT_END: values.eventEnd,
+    START: values.start,
+    PEOPLE4: people,
+    ZONE: values.zone,
   };
   let lines = body.lines.map((l) => l.replace(/\b(SESSION_START|EVENT_START|EVENT_END|START|PEOPLE4|ZONE)\b/g, (w) => words[w]));
   if (opts.withoutDash) lines = lines.map((l, i) => (i === 0 ? l.replace(/^- /, '') : l.replace(/^ {2}/, '')));

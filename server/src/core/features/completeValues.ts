@@ -8,7 +8,17 @@ import { EventInfo, Session, Slot, Track, slotPlace } from '../model/model';
 import { get, str } from '../syntax/tree';
 import { Span, busyIn, freeGaps, trackPlace } from '../model/gaps';
 import {
-  allZones, atTime, daysBetween, durationMinutes, formatDay, formatLocal, formatRange, fromMillis, parseLocal, plusMinutes, zoneInfo,
+  allZones,
+  atTime,
+  daysBetween,
+  durationMinutes,
+  formatDay,
+  formatLocal,
+  formatRange,
+  fromMillis,
+  parseLocal,
+  plusMinutes,
+  zoneInfo,
 } from '../model/time';
 import { matchRank } from './matchRank';
 import { Cancellation, NEVER_CANCELLED } from '../service/cancel';
@@ -27,7 +37,10 @@ export const USUAL_DURATIONS = ['10m', '15m', '20m', '25m', '30m', '45m', '1h', 
 const MAX_ITEMS = 200;
 
 function ranked(list: Candidate[]): Candidate[] {
-  return list.filter((c) => c.rank >= 0).sort((a, b) => a.rank - b.rank).slice(0, MAX_ITEMS);
+  return list
+    .filter((c) => c.rank >= 0)
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, MAX_ITEMS);
 }
 
 export function personCandidates(analysis: Analysis, prefix: string, exclude: ReadonlySet<string>, cancel: Cancellation = NEVER_CANCELLED): Candidate[] {
@@ -54,9 +67,14 @@ export function topicCandidates(analysis: Analysis, trackId: string | undefined,
 }
 
 export function roomCandidates(analysis: Analysis, prefix: string): Candidate[] {
-  return ranked([...analysis.model.rooms.values()].map((r) => ({
-    value: r.id, detail: r.title, alsoMatches: r.title, rank: matchRank(prefix, r.id, r.title),
-  })));
+  return ranked(
+    [...analysis.model.rooms.values()].map((r) => ({
+      value: r.id,
+      detail: r.title,
+      alsoMatches: r.title,
+      rank: matchRank(prefix, r.id, r.title),
+    })),
+  );
 }
 
 export function zoneCandidates(prefix: string): Candidate[] {
@@ -77,7 +95,8 @@ export function durationCandidates(prefix: string): Candidate[] {
 /** The slot of `track` the cursor is in (or just after, for a slot being written). */
 export function slotAt(track: Track, offset: number): { slot?: Slot; before: number } {
   const slots = track.slots;
-  let lo = 0, hi = slots.length;
+  let lo = 0,
+    hi = slots.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (slots[mid].node.start <= offset) lo = mid + 1;
@@ -89,7 +108,8 @@ export function slotAt(track: Track, offset: number): { slot?: Slot; before: num
 }
 
 /** A working day's hours, for tracks that hold no sessions: new slots go between them. */
-const DAY_FROM = 9, DAY_TO = 18;
+const DAY_FROM = 9,
+  DAY_TO = 18;
 /** Where new sessions start on a day the track has none. */
 const SESSION_HOUR = 9;
 export const SESSION_LENGTHS = ['1h', '2h', '3h', '4h', '6h', '8h'];
@@ -115,8 +135,8 @@ export function startCandidates(analysis: Analysis, trackId: string | undefined,
   const sessions = track.sessions.flatMap((s) => (s.interval ? [s.interval] : []));
   const gaps = freeGaps(sessions.length ? sessions : workingDays(model.event), busy).filter((g) => g.endMs - g.startMs >= need);
   // Free for the slot's length, and inside the sessions (or anywhere, for a track without any).
-  const fits = (ms: number): boolean => (sessions.length ? gaps.some((g) => g.startMs <= ms && ms + need <= g.endMs)
-    : !busy.some((b) => b.startMs < ms + need && ms < b.endMs));
+  const fits = (ms: number): boolean =>
+    sessions.length ? gaps.some((g) => g.startMs <= ms && ms + need <= g.endMs) : !busy.some((b) => b.startMs < ms + need && ms < b.endMs);
   const out: Candidate[] = [];
   const add = (ms: number, detail: string, rank: number): void => {
     const value = formatLocal(fromMillis(ms, zone), zone);
@@ -170,7 +190,11 @@ export function sessionStartCandidates(analysis: Analysis, trackId: string | und
     const dayEnd = day.plus({ days: 1 }).toMillis();
     for (let moved = true; moved;) {
       moved = false;
-      for (const o of others) if (o.startMs <= at && at < o.endMs) { at = o.endMs; moved = true; }
+      for (const o of others)
+        if (o.startMs <= at && at < o.endMs) {
+          at = o.endMs;
+          moved = true;
+        }
     }
     if (at >= dayEnd) continue;
     const value = formatLocal(fromMillis(at, zone), zone);
@@ -189,6 +213,8 @@ export function endCandidates(analysis: Analysis, trackId: string | undefined, o
   const parsed = written ? parseLocal(written, zone) : undefined;
   if (!parsed?.ok) return [];
   return (of === 'slot' ? USUAL_DURATIONS : SESSION_LENGTHS).map((d) => ({
-    value: formatLocal(plusMinutes(parsed.time, durationMinutes(d)), zone), detail: `${d} after the start`, rank: 0,
+    value: formatLocal(plusMinutes(parsed.time, durationMinutes(d)), zone),
+    detail: `${d} after the start`,
+    rank: 0,
   }));
 }

@@ -100,8 +100,14 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     if (/["'[{]/.test(rest)) return undefined;
     const wordEnd = lineStart + col + (/^[^\s:#,\]}]*/.exec(line.slice(col))?.[0].length ?? 0);
     ctx = {
-      mode: afterDash ? 'item' : 'key', path: [], prefix: rest, replaceStart: lineStart + col,
-      replaceEnd: Math.max(offset, wordEnd), column: col, afterDash, needsSpace: false,
+      mode: afterDash ? 'item' : 'key',
+      path: [],
+      prefix: rest,
+      replaceStart: lineStart + col,
+      replaceEnd: Math.max(offset, wordEnd),
+      column: col,
+      afterDash,
+      needsSpace: false,
     };
   }
   const own: (string | -1)[] = shape.dashes.map(() => -1 as const);

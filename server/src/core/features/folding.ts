@@ -16,7 +16,8 @@ export function foldingRanges(analysis: Analysis | undefined, document: TextDocu
   const lineOf = (offset: number): number => document.positionAt(offset).line;
   const add = (from: number, node: Node): void => {
     const end = node.end > node.start ? node.end - 1 : node.end;
-    const start = lineOf(from), last = lineOf(end);
+    const start = lineOf(from),
+      last = lineOf(end);
     if (last > start) out.push({ startLine: start, endLine: last });
   };
   let count = 0;
@@ -25,7 +26,10 @@ export function foldingRanges(analysis: Analysis | undefined, document: TextDocu
     if ((++count & 1023) === 0 && cancel.isCancellationRequested) return null;
     const { from, node } = stack.pop()!;
     if (node !== root) add(from, node);
-    if (node.kind === 'map') for (const p of node.items) { if (p.value) stack.push({ from: p.key.start, node: p.value }); }
+    if (node.kind === 'map')
+      for (const p of node.items) {
+        if (p.value) stack.push({ from: p.key.start, node: p.value });
+      }
     else if (node.kind === 'seq') for (const item of node.items) stack.push({ from: item.start, node: item });
   }
   return out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);

@@ -20,9 +20,7 @@ export interface FormatOptions {
   sort?: boolean;
 }
 
-export type FormatResult =
-  | { ok: true; text: string; changed: boolean }
-  | { ok: false; reason: string };
+export type FormatResult = { ok: true; text: string; changed: boolean } | { ok: false; reason: string };
 
 const PRINT = { indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true } as const;
 /** Alias expansion allowed when comparing data (the checks refuse bombs long before). */
@@ -131,7 +129,10 @@ function orderKeys(map: YAMLMap, order: readonly string[]): void {
     const i = isScalar(pair.key) ? order.indexOf(String(pair.key.value)) : -1;
     return i < 0 ? order.length : i;
   };
-  const sorted = map.items.map((pair, i) => ({ pair, i })).sort((a, b) => rank(a.pair) - rank(b.pair) || a.i - b.i).map((x) => x.pair);
+  const sorted = map.items
+    .map((pair, i) => ({ pair, i }))
+    .sort((a, b) => rank(a.pair) - rank(b.pair) || a.i - b.i)
+    .map((x) => x.pair);
   if (sorted.every((p, i) => p === map.items[i])) return;
   // Comments and blank lines belong to the entry they precede and move with it; the first
   // entry of a mapping does not start with a blank line.
@@ -198,6 +199,9 @@ function sameData(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => sameData(x, (b as unknown[])[i]));
   if (a instanceof Map || b instanceof Map) return false;
-  const ka = Object.keys(a as object), kb = Object.keys(b as object);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b as object, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  const ka = Object.keys(a as object),
+    kb = Object.keys(b as object);
+  return (
+    ka.length === kb.length && ka.every((k) => Object.hasOwn(b as object, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }

@@ -78,10 +78,14 @@ function personHover(model: Model, id: string): string {
   }
   const zone = model.event.zone;
   const when = (i: Interval | undefined): string => (i && zone ? formatRangeLong(i.start, i.end, zone) : 'not scheduled');
-  const list = (items: string[]): string => (items.length > LISTED ? [...items.slice(0, LISTED), `… and ${items.length - LISTED} more`] : items).map((i) => `- ${i}`).join('\n');
+  const list = (items: string[]): string =>
+    (items.length > LISTED ? [...items.slice(0, LISTED), `… and ${items.length - LISTED} more`] : items).map((i) => `- ${i}`).join('\n');
   const slots = slotsOf(model, id);
   if (slots.length) lines.push(`Speaks in:\n${list(slots.map((s) => `${when(s.interval)}: ${s.title} (${s.track.title})`))}`);
-  const roles: [string, (t: Track) => { id: string }[]][] = [['Leads', (t) => t.leads], ['Key attendee of', (t) => t.keyAttendees]];
+  const roles: [string, (t: Track) => { id: string }[]][] = [
+    ['Leads', (t) => t.leads],
+    ['Key attendee of', (t) => t.keyAttendees],
+  ];
   for (const [label, refs] of roles) {
     const tracks = [...model.tracks.values()].filter((t) => refs(t).some((r) => r.id === id));
     if (!tracks.length) continue;
@@ -115,10 +119,7 @@ function intervalHover(model: Model, path: PathSegment[], shape: Shape): string 
 }
 
 function times(interval: Interval, zone: string, speakers: { who: string; zone: string }[]): string {
-  const lines = [
-    `- ${formatRangeLong(interval.start, interval.end, zone)} (event, ${zone})`,
-    `- ${formatRangeLong(interval.start, interval.end, 'UTC')}`,
-  ];
+  const lines = [`- ${formatRangeLong(interval.start, interval.end, zone)} (event, ${zone})`, `- ${formatRangeLong(interval.start, interval.end, 'UTC')}`];
   for (const s of speakers) lines.push(`- ${formatRangeLong(interval.start, interval.end, s.zone)} for ${s.who} (${s.zone})`);
   return lines.join('\n');
 }
@@ -133,4 +134,3 @@ function zoneHover(name: string): string | undefined {
   if (info.canonical) lines.push(`A legacy alias of \`${info.canonical}\`.`);
   return lines.join('\n\n');
 }
-

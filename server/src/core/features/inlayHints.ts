@@ -15,7 +15,8 @@ export function inlayHints(analysis: Analysis | undefined, document: TextDocumen
   const { model } = analysis;
   const zone = model.event.zone;
   if (!zone) return [];
-  const from = document.offsetAt(range.start), to = document.offsetAt(range.end);
+  const from = document.offsetAt(range.start),
+    to = document.offsetAt(range.end);
   const out: InlayHint[] = [];
   const hint = (node: Node | null | undefined, label: string): void => {
     if (!node || node.end < from || node.end > to || analysis.invalid.has(node)) return;

@@ -44,7 +44,13 @@ export function symbolAt(analysis: Analysis | undefined, offset: number): Progra
   const { path, isKey } = hit;
   const span = textSpan(node, analysis.text);
   const id = node.value as string;
-  const decl = (kind: SymbolKind, key: string, track?: string): ProgrammeSymbol => ({ kind, id: key, track, at: span, declaration: declarationOf(analysis, kind, key, track) });
+  const decl = (kind: SymbolKind, key: string, track?: string): ProgrammeSymbol => ({
+    kind,
+    id: key,
+    track,
+    at: span,
+    declaration: declarationOf(analysis, kind, key, track),
+  });
   // Where the node stands in the format (model/shape.ts): a declaration or a reference, of what.
   const place = idAt(analysis.format.shape, path, isKey);
   if (!place) return undefined;

@@ -26,7 +26,10 @@ function spansAt(root: Node, offset: number): { start: number; end: number }[] {
         if (offset < pair.key.start || offset > end) continue;
         spans.push({ start: pair.key.start, end });
         if (offset <= pair.key.end) spans.push({ start: pair.key.start, end: pair.key.end });
-        else if (pair.value) { spans.push({ start: pair.value.start, end: pair.value.end }); next = pair.value; }
+        else if (pair.value) {
+          spans.push({ start: pair.value.start, end: pair.value.end });
+          next = pair.value;
+        }
         break;
       }
     } else if (node.kind === 'seq') {

@@ -60,7 +60,9 @@ interface Resolved {
 
 export function buildProgramme(src: SourceSchedule, options: BuildOptions = {}): ImportResult {
   const notes = src.notes;
-  const note = (path: string, message: string, leftOut = true): void => { notes.push({ path, message, leftOut }); };
+  const note = (path: string, message: string, leftOut = true): void => {
+    notes.push({ path, message, leftOut });
+  };
   const { zone, named } = chooseZone(src, options.timezone, note);
   const dayChange = chooseDayChange(src, zone);
   const dayDates = src.days.map((d) => listedDate(d, zone, dayChange));
@@ -89,7 +91,8 @@ export function buildProgramme(src: SourceSchedule, options: BuildOptions = {}):
 type Note = (path: string, message: string, leftOut?: boolean) => void;
 
 /** 0001-01-02 and 9999-12-30 (UTC): within them, an instant has a four-digit year in every zone. */
-const FIRST_MS = -62135510400000, LAST_MS = 253402128000000;
+const FIRST_MS = -62135510400000,
+  LAST_MS = 253402128000000;
 
 function writable(ms: number): boolean {
   return Number.isFinite(ms) && ms >= FIRST_MS && ms <= LAST_MS;
@@ -102,7 +105,10 @@ function resolve(ev: SourceEvent, order: number, zone: string, dayChange: string
   }
   const what = `\`${ev.title.length > 50 ? ev.title.slice(0, 50) + '…' : ev.title}\``;
   if (ev.minutes === undefined) {
-    note(`${ev.path}${ev.durationText === undefined ? '' : '.duration'}`, ev.durationText === undefined ? `${what} has no duration: left out` : `${what}: \`${ev.durationText}\` is not a duration (HH:MM): left out`);
+    note(
+      `${ev.path}${ev.durationText === undefined ? '' : '.duration'}`,
+      ev.durationText === undefined ? `${what} has no duration: left out` : `${what}: \`${ev.durationText}\` is not a duration (HH:MM): left out`,
+    );
     return undefined;
   }
   if (ev.minutes <= 0) {
@@ -119,7 +125,8 @@ function resolve(ev: SourceEvent, order: number, zone: string, dayChange: string
     if (r.ms !== undefined) {
       r.local = localParts(r.ms, zone);
       const day = programmeDate(r.local, dayChange);
-      if (listed && day !== listed) note(ev.path, `${what} is listed under the day ${listed} but starts ${r.local.date} ${r.local.time} (${zone}): its programme day is ${day}`, false);
+      if (listed && day !== listed)
+        note(ev.path, `${what} is listed under the day ${listed} but starts ${r.local.date} ${r.local.time} (${zone}): its programme day is ${day}`, false);
     }
   }
   r.materials = links(ev.links, note);
@@ -224,10 +231,19 @@ function chooseZone(src: SourceSchedule, option: string | undefined, note: Note)
     `${t.path} is at ${offsetText(t.offset)}, where ${zone} is at ${offsetText(offsetAt(zone, t.ms))}`;
   if (option !== undefined) {
     const info = zoneInfo(option);
-    if (!info.valid) throw new ImportError('--timezone', `\`${option}\` is not an IANA time zone${info.suggestions?.length ? ` (did you mean \`${info.suggestions[0]}\`?)` : ' (like `Europe/Berlin`)'}`);
+    if (!info.valid)
+      throw new ImportError(
+        '--timezone',
+        `\`${option}\` is not an IANA time zone${info.suggestions?.length ? ` (did you mean \`${info.suggestions[0]}\`?)` : ' (like `Europe/Berlin`)'}`,
+      );
     const zone = info.canonical ?? option;
     const bad = contradiction(zone);
-    if (bad) note(bad.path, `--timezone ${option} contradicts the file: ${conflict(zone, bad)}; the written instants are kept, so local times differ from the file's`, false);
+    if (bad)
+      note(
+        bad.path,
+        `--timezone ${option} contradicts the file: ${conflict(zone, bad)}; the written instants are kept, so local times differ from the file's`,
+        false,
+      );
     return { zone, named: true };
   }
   if (src.zone) {
@@ -240,7 +256,7 @@ function chooseZone(src: SourceSchedule, option: string | undefined, note: Note)
       note(src.zone.path, `the file names the zone ${src.zone.name}, but ${conflict(zone, bad)}: the times are kept as written instead`, false);
     }
   }
-  const hint = 'name the conference\'s zone with --timezone ZONE (an IANA name like Europe/Berlin)';
+  const hint = "name the conference's zone with --timezone ZONE (an IANA name like Europe/Berlin)";
   const where = src.zone?.path ?? (src.format.includes('xml') ? '/schedule/conference' : '$.schedule.conference');
   if (!times.length) {
     note(where, `no time zone and no UTC offset in the file: local times are kept as written, in UTC; ${hint}`, false);
@@ -257,7 +273,11 @@ function chooseZone(src: SourceSchedule, option: string | undefined, note: Note)
   }
   const fitting = zonesMatching(times);
   if (fitting.length) {
-    note(where, `no usable time zone named: the offsets written (${offsets.map(offsetText).join(', ')}) fit ${fitting.length === 1 ? 'only the zone' : `${fitting.length} zones; the first is used:`} ${fitting[0]}; ${hint}`, false);
+    note(
+      where,
+      `no usable time zone named: the offsets written (${offsets.map(offsetText).join(', ')}) fit ${fitting.length === 1 ? 'only the zone' : `${fitting.length} zones; the first is used:`} ${fitting[0]}; ${hint}`,
+      false,
+    );
     return { zone: fitting[0], named: false };
   }
   // Offsets no zone explains: the most frequent one; the others keep their instants.
@@ -265,7 +285,11 @@ function chooseZone(src: SourceSchedule, option: string | undefined, note: Note)
   for (const t of times) count.set(t.offset, (count.get(t.offset) ?? 0) + 1);
   const best = [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
   const zone = fixedOffsetZone(best) ?? 'UTC';
-  note(where, `the offsets written (${offsets.map(offsetText).join(', ')}) fit no single zone: ${zone} is used, and times at other offsets keep their instants but not their local times; ${hint}`, false);
+  note(
+    where,
+    `the offsets written (${offsets.map(offsetText).join(', ')}) fit no single zone: ${zone} is used, and times at other offsets keep their instants but not their local times; ${hint}`,
+    false,
+  );
   return { zone, named: false };
 }
 
@@ -377,14 +401,28 @@ class People {
     for (const [id, names] of this.idNames) {
       if (names.size < 2) continue;
       const list = [...names];
-      this.note(list[1][1], `person id ${id} is used by ${names.size} different names (${list.map(([n]) => n).join('; ')}): imported as ${names.size} people, one per id and name`, false);
+      this.note(
+        list[1][1],
+        `person id ${id} is used by ${names.size} different names (${list.map(([n]) => n).join('; ')}): imported as ${names.size} people, one per id and name`,
+        false,
+      );
     }
   }
 }
 
 type Obj = Record<string, unknown>;
 
-function render(src: SourceSchedule, zone: string, dayChange: string, dayDates: (string | undefined)[], events: Resolved[], people: People, rooms: Named, tracks: Named, source: string): string {
+function render(
+  src: SourceSchedule,
+  zone: string,
+  dayChange: string,
+  dayDates: (string | undefined)[],
+  events: Resolved[],
+  people: People,
+  rooms: Named,
+  tracks: Named,
+  source: string,
+): string {
   const dates: string[] = [];
   for (const e of events) {
     if (!e.local) continue;
@@ -413,7 +451,12 @@ function render(src: SourceSchedule, zone: string, dayChange: string, dayDates: 
     programme: 1,
     event,
     rooms: Object.fromEntries([...rooms.byName].map(([name, id]) => [id, { title: name }])),
-    people: Object.fromEntries([...people.people].map(([id, p]) => [id, { name: p.name, ...(p.affiliation ? { affiliation: p.affiliation } : {}), ...(p.guid ? { guid: p.guid } : {}) }])),
+    people: Object.fromEntries(
+      [...people.people].map(([id, p]) => [
+        id,
+        { name: p.name, ...(p.affiliation ? { affiliation: p.affiliation } : {}), ...(p.guid ? { guid: p.guid } : {}) },
+      ]),
+    ),
     tracks: trackMap,
   });
   doc.commentBefore = ` Imported from ${source.replace(/[\r\n]/g, ' ')} (${src.format}) by \`programme import\`.`;
@@ -431,8 +474,9 @@ function slot(e: Resolved): Obj {
   out.duration = formatDuration(e.minutes);
   if (e.room) out.room = e.room;
   if (e.persons.length) out.speakers = [...new Set(e.persons)];
-  const abstract = ev.abstract, description = ev.description;
-  const text = abstract && description && abstract !== description ? `${abstract}\n\n${description}` : abstract ?? description;
+  const abstract = ev.abstract,
+    description = ev.description;
+  const text = abstract && description && abstract !== description ? `${abstract}\n\n${description}` : (abstract ?? description);
   if (text) out.abstract = text;
   if (e.materials.length) out.materials = e.materials;
   if (e.attachments.length) out.attachments = e.attachments;

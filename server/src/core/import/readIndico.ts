@@ -18,11 +18,16 @@ export function readIndicoEvent(data: Json): SourceSchedule {
   if (!isObject(event)) throw new ImportError('$.results[0]', `expected the event (an object), found ${describe(event)}`);
   const src: SourceSchedule = {
     format: 'an Indico event export',
-    title: text(event.title), url: text(event.url), description: text(event.description),
+    title: text(event.title),
+    url: text(event.url),
+    description: text(event.description),
     venue: text(event.location),
     start: isObject(event.startDate) ? text(event.startDate.date) : undefined,
     end: isObject(event.endDate) ? text(event.endDate.date) : undefined,
-    days: [], rooms: [], events: [], notes: [],
+    days: [],
+    rooms: [],
+    events: [],
+    notes: [],
   };
   const zone = text(event.timezone);
   if (zone) src.zone = { name: zone, path: '$.results[0].timezone' };
@@ -40,11 +45,15 @@ export function readIndicoEvent(data: Json): SourceSchedule {
 
 function readContribution(c: Json, path: string, src: SourceSchedule): SourceEvent {
   const start = isObject(c.startDate) ? c.startDate : undefined;
-  const date = start ? text(start.date) : undefined, time = start ? text(start.time) : undefined, tz = start ? text(start.tz) : undefined;
+  const date = start ? text(start.date) : undefined,
+    time = start ? text(start.time) : undefined,
+    tz = start ? text(start.tz) : undefined;
   const end = isObject(c.endDate) ? c.endDate : undefined;
   // `duration` (minutes); else from `endDate`, when both ends are in one zone.
-  const span = start && end && text(end.date) && text(end.time) && text(end.tz) === tz
-    ? (Date.parse(`${text(end.date)}T${text(end.time)}Z`) - Date.parse(`${date}T${time}Z`)) / 60_000 : NaN;
+  const span =
+    start && end && text(end.date) && text(end.time) && text(end.tz) === tz
+      ? (Date.parse(`${text(end.date)}T${text(end.time)}Z`) - Date.parse(`${date}T${time}Z`)) / 60_000
+      : NaN;
   const minutes = typeof c.duration === 'number' && Number.isFinite(c.duration) ? Math.round(c.duration) : Number.isFinite(span) ? Math.round(span) : undefined;
   const room = text(c.roomFullname) ?? text(c.room);
   if (room && !src.rooms.includes(room)) src.rooms.push(room);
@@ -65,8 +74,12 @@ function readContribution(c: Json, path: string, src: SourceSchedule): SourceEve
     links: [],
     attachments: materials(c.material, `${path}.material`),
   };
-  if (start && !out.zoned) src.notes.push({ path: `${path}.startDate`, message: 'a start without `date` and `time`: imported as not scheduled', leftOut: true });
-  const speakers = Array.isArray(c.speakers) && c.speakers.length ? { list: c.speakers, name: 'speakers' } : { list: Array.isArray(c.primaryauthors) ? c.primaryauthors : [], name: 'primaryauthors' };
+  if (start && !out.zoned)
+    src.notes.push({ path: `${path}.startDate`, message: 'a start without `date` and `time`: imported as not scheduled', leftOut: true });
+  const speakers =
+    Array.isArray(c.speakers) && c.speakers.length
+      ? { list: c.speakers, name: 'speakers' }
+      : { list: Array.isArray(c.primaryauthors) ? c.primaryauthors : [], name: 'primaryauthors' };
   speakers.list.forEach((p, i) => {
     const person = isObject(p) ? readPerson(p, `${path}.${speakers.name}[${i}]`) : undefined;
     if (person) out.persons.push(person);
@@ -76,13 +89,14 @@ function readContribution(c: Json, path: string, src: SourceSchedule): SourceEve
 }
 
 function readPerson(p: Json, path: string): SourcePerson | undefined {
-  const first = text(p.first_name), last = text(p.last_name);
+  const first = text(p.first_name),
+    last = text(p.last_name);
   let name = [first, last].filter(Boolean).join(' ');
   if (!name) {
     // `fullName` is `Last, First`.
     const full = text(p.fullName);
     const m = full ? /^([^,]+),\s*(.+)$/.exec(full) : null;
-    name = m ? `${m[2]} ${m[1]}` : full ?? '';
+    name = m ? `${m[2]} ${m[1]}` : (full ?? '');
   }
   if (!name) return undefined;
   return { path, name, id: text(p.person_id) ?? text(p.db_id) ?? text(p.id), affiliation: text(p.affiliation) };

@@ -3,7 +3,22 @@
  * `schedule.conference.days[].rooms{name: [event]}`. Read leniently (most real files do not
  * validate against the official schema): an odd field of one event is a note, not an abort.
  */
-import { ImportError, Json, SourceEvent, SourceLink, SourcePerson, SourceSchedule, boolean, describe, durationText, integer, isObject, key, text, title } from './source';
+import {
+  ImportError,
+  Json,
+  SourceEvent,
+  SourceLink,
+  SourcePerson,
+  SourceSchedule,
+  boolean,
+  describe,
+  durationText,
+  integer,
+  isObject,
+  key,
+  text,
+  title,
+} from './source';
 
 export function readScheduleJson(data: Json): SourceSchedule {
   const schedule = data.schedule;
@@ -12,9 +27,15 @@ export function readScheduleJson(data: Json): SourceSchedule {
   if (!isObject(conf)) throw new ImportError('$.schedule.conference', `expected an object, found ${describe(conf)}`);
   const src: SourceSchedule = {
     format: 'a schedule.json (frab, pretalx, hub)',
-    title: text(conf.title), url: text(conf.url), description: text(conf.description),
-    start: text(conf.start), end: text(conf.end),
-    days: [], rooms: [], events: [], notes: [],
+    title: text(conf.title),
+    url: text(conf.url),
+    description: text(conf.description),
+    start: text(conf.start),
+    end: text(conf.end),
+    days: [],
+    rooms: [],
+    events: [],
+    notes: [],
   };
   if (conf.time_zone_name !== undefined && conf.time_zone_name !== null) {
     const name = text(conf.time_zone_name);
@@ -33,7 +54,8 @@ export function readScheduleJson(data: Json): SourceSchedule {
     const date = text(day.date);
     src.days.push({ path: dayPath, index: integer(day.index), date, start: text(day.day_start), end: text(day.day_end) });
     if (!isObject(day.rooms)) {
-      if (day.rooms !== undefined) src.notes.push({ path: `${dayPath}.rooms`, message: `expected an object of rooms, found ${describe(day.rooms)}: left out`, leftOut: true });
+      if (day.rooms !== undefined)
+        src.notes.push({ path: `${dayPath}.rooms`, message: `expected an object of rooms, found ${describe(day.rooms)}: left out`, leftOut: true });
       return;
     }
     for (const [roomName, list] of Object.entries(day.rooms)) {
@@ -84,7 +106,12 @@ function readEvent(ev: Json, path: string, roomName: string, dayDate: string | u
       const pPath = `${path}.persons[${i}]`;
       const person = isObject(p) ? readPerson(p, pPath) : typeof p === 'string' && p.trim() ? { path: pPath, name: p.trim() } : undefined;
       if (person) out.persons.push(person);
-      else src.notes.push({ path: pPath, message: `${isObject(p) ? 'a person without `public_name` or `name`' : `expected a person, found ${describe(p)}`}: left out`, leftOut: true });
+      else
+        src.notes.push({
+          path: pPath,
+          message: `${isObject(p) ? 'a person without `public_name` or `name`' : `expected a person, found ${describe(p)}`}: left out`,
+          leftOut: true,
+        });
     });
   } else if (ev.persons !== undefined && ev.persons !== null) {
     src.notes.push({ path: `${path}.persons`, message: `expected an array, found ${describe(ev.persons)}: left out`, leftOut: true });
@@ -104,6 +131,11 @@ function links(v: unknown, path: string, src: SourceSchedule): SourceLink[] {
     src.notes.push({ path, message: `expected an array, found ${describe(v)}: left out`, leftOut: true });
     return [];
   }
-  return v.map((l, i) => (isObject(l) ? { path: `${path}[${i}]`, title: text(l.title), url: text(l.url) }
-    : typeof l === 'string' ? { path: `${path}[${i}]`, url: text(l) } : { path: `${path}[${i}]` }));
+  return v.map((l, i) =>
+    isObject(l)
+      ? { path: `${path}[${i}]`, title: text(l.title), url: text(l.url) }
+      : typeof l === 'string'
+        ? { path: `${path}[${i}]`, url: text(l) }
+        : { path: `${path}[${i}]` },
+  );
 }

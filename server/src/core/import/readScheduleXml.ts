@@ -12,8 +12,14 @@ const LISTS = ['schedule.day', 'schedule.day.room', 'schedule.day.room.event', '
 
 export function parseXml(xml: string): Json {
   const parser = new XMLParser({
-    ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', parseTagValue: false, parseAttributeValue: false,
-    trimValues: true, htmlEntities: true, processEntities: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    textNodeName: '#text',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    htmlEntities: true,
+    processEntities: true,
     isArray: (_name, jpath) => LISTS.some((l) => (jpath as string) === l || (jpath as string).endsWith(`.${l}`)),
   });
   return parser.parse(xml) as Json;
@@ -26,14 +32,22 @@ export function readScheduleXml(doc: Json): SourceSchedule {
   const generator = isObject(schedule.generator) ? text(schedule.generator['@_name']) : undefined;
   const src: SourceSchedule = {
     format: `a schedule.xml${generator ? ` (${generator})` : ''}`,
-    title: value(conf.title), url: value(conf.url) ?? value(conf.base_url), venue: value(conf.venue), description: value(conf.description),
-    start: value(conf.start), end: value(conf.end),
+    title: value(conf.title),
+    url: value(conf.url) ?? value(conf.base_url),
+    venue: value(conf.venue),
+    description: value(conf.description),
+    start: value(conf.start),
+    end: value(conf.end),
     dayChange: clockText(value(conf.day_change)),
-    days: [], rooms: [], events: [], notes: [],
+    days: [],
+    rooms: [],
+    events: [],
+    notes: [],
   };
   const zone = value(conf.time_zone_name);
   if (zone) src.zone = { name: zone, path: '/schedule/conference/time_zone_name' };
-  if (!isObject(schedule.conference)) src.notes.push({ path: '/schedule', message: 'no <conference>: the title and dates come from the events', leftOut: false });
+  if (!isObject(schedule.conference))
+    src.notes.push({ path: '/schedule', message: 'no <conference>: the title and dates come from the events', leftOut: false });
   const days = Array.isArray(schedule.day) ? schedule.day : [];
   if (!days.length) throw new ImportError('/schedule', 'no <day> element: a schedule.xml lists its events in <day><room><event>');
   days.forEach((day, d) => {

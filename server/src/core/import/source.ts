@@ -9,7 +9,10 @@
 
 export class ImportError extends Error {
   /** `path` is a JSON path, an XPath, `line:col`, an option (`--timezone`) or empty. */
-  constructor(readonly path: string, readonly detail: string) {
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+  ) {
     super(path ? `${path}: ${detail}` : detail);
   }
 }
@@ -140,7 +143,17 @@ export function key(name: string): string {
 }
 
 export function describe(v: unknown): string {
-  return v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}` : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
+  return v === undefined
+    ? 'nothing'
+    : v === null
+      ? 'null'
+      : Array.isArray(v)
+        ? 'an array'
+        : typeof v === 'string'
+          ? `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`
+          : typeof v === 'object'
+            ? 'an object'
+            : `${typeof v} ${JSON.stringify(v)}`;
 }
 
 export function boolean(v: unknown): boolean | undefined {

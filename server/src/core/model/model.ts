@@ -200,15 +200,28 @@ interface NodeMemos {
 /** Builds the model; `invalid` holds value nodes the schema already rejected. */
 export function buildModel(root: Node | null, invalid: ReadonlySet<Node>, cache: ModelCache = new ModelCache(), shape: Shape = SHAPE): Model {
   const ctx: Ctx = { invalid, problems: [], cache, shape };
-  const model: Model = { event: { node: null, dayChange: 0 }, people: new Map(), rooms: new Map(), tracks: new Map(), slots: [], blocks: [], problems: ctx.problems };
+  const model: Model = {
+    event: { node: null, dayChange: 0 },
+    people: new Map(),
+    rooms: new Map(),
+    tracks: new Map(),
+    slots: [],
+    blocks: [],
+    problems: ctx.problems,
+  };
   if (!root || root.kind !== 'map') return model;
   const eventNode = get(root, 'event') ?? null;
   // The event depends only on its own text: kept on its node across edits elsewhere.
   model.event = eventNode ? memoised(eventNode, 'event', undefined, ctx, (local) => readEvent(eventNode, local)) : readEvent(null, ctx);
   forEntries(get(root, ctx.shape.maps.person), (key, node) => model.people.set(key.value as string, readPerson(key, node, ctx)));
-  forEntries(get(root, ctx.shape.maps.room), (key, node) => model.rooms.set(key.value as string, {
-    id: key.value as string, key, title: text(node, 'title', ctx), capacity: num(get(node, 'capacity'), ctx),
-  }));
+  forEntries(get(root, ctx.shape.maps.room), (key, node) =>
+    model.rooms.set(key.value as string, {
+      id: key.value as string,
+      key,
+      title: text(node, 'title', ctx),
+      capacity: num(get(node, 'capacity'), ctx),
+    }),
+  );
   forEntries(get(root, ctx.shape.maps.track), (key, node) => {
     const track = readTrack(key, node, model.event, ctx);
     model.tracks.set(track.id, track);
@@ -258,7 +271,8 @@ function links(node: Node | null | undefined, ctx: Ctx): { title: string; url: s
   const out: { title: string; url: string }[] = [];
   if (usable(node, ctx) && node.kind === 'seq') {
     for (const m of node.items) {
-      const title = text(m, 'title', ctx), url = text(m, 'url', ctx);
+      const title = text(m, 'title', ctx),
+        url = text(m, 'url', ctx);
       if (title && url) out.push({ title, url });
     }
   }
@@ -278,7 +292,12 @@ function refs(node: Node | null | undefined, ctx: Ctx): Ref[] {
  * The person lists of a track or slot, one per key of the shape, and the named fields of the
  * model (`leads`, `speakers`...) that the rest of the core reads for those keys.
  */
-function personLists<F extends string>(node: Node | null, keys: readonly string[], ctx: Ctx, fields: Readonly<Record<F, string>>): { people: PersonList[] } & Record<F, Ref[]> {
+function personLists<F extends string>(
+  node: Node | null,
+  keys: readonly string[],
+  ctx: Ctx,
+  fields: Readonly<Record<F, string>>,
+): { people: PersonList[] } & Record<F, Ref[]> {
   const people = keys.map((key) => ({ key, refs: refs(get(node, key), ctx) }));
   const out = { people } as { people: PersonList[] } & Record<F, Ref[]>;
   for (const field of Object.keys(fields) as F[]) {
@@ -298,14 +317,22 @@ function checkZone(node: Node | null | undefined, ctx: Ctx): { zone: string; wri
   const info = zoneInfo(name);
   if (!info.valid) {
     const guess = info.suggestions?.[0];
-    ctx.problems.push(problem('invalid-timezone', `unknown time zone \`${name}\`: not an IANA zone name${guess ? `; did you mean \`${guess}\`?` : ' (like `Europe/Berlin`)'}`, node,
-      guess ? { data: { fix: 'replace', replacement: guess, title: `Change to \`${guess}\`` } } : {}));
+    ctx.problems.push(
+      problem(
+        'invalid-timezone',
+        `unknown time zone \`${name}\`: not an IANA zone name${guess ? `; did you mean \`${guess}\`?` : ' (like `Europe/Berlin`)'}`,
+        node,
+        guess ? { data: { fix: 'replace', replacement: guess, title: `Change to \`${guess}\`` } } : {},
+      ),
+    );
     return undefined;
   }
   if (info.canonical) {
-    ctx.problems.push(problem('timezone-alias', `\`${name}\` is a legacy alias: the canonical IANA zone is \`${info.canonical}\``, node, {
-      data: { fix: 'replace', replacement: info.canonical, title: `Change to \`${info.canonical}\`` },
-    }));
+    ctx.problems.push(
+      problem('timezone-alias', `\`${name}\` is a legacy alias: the canonical IANA zone is \`${info.canonical}\``, node, {
+        data: { fix: 'replace', replacement: info.canonical, title: `Change to \`${info.canonical}\`` },
+      }),
+    );
   }
   return { zone: name, written: name };
 }
@@ -313,7 +340,11 @@ function checkZone(node: Node | null | undefined, ctx: Ctx): { zone: string; wri
 function readEvent(node: Node | null, ctx: Ctx): EventInfo {
   const dayChange = text(node, 'day-change', ctx);
   const event: EventInfo = {
-    node, title: text(node, 'title', ctx), venue: text(node, 'venue', ctx), url: text(node, 'url', ctx), description: text(node, 'description', ctx),
+    node,
+    title: text(node, 'title', ctx),
+    venue: text(node, 'venue', ctx),
+    url: text(node, 'url', ctx),
+    description: text(node, 'description', ctx),
     dayChange: (dayChange !== undefined ? parseDayChange(dayChange) : undefined) ?? 0,
   };
   const zone = checkZone(get(node, 'timezone'), ctx);
@@ -348,14 +379,25 @@ function readEvent(node: Node | null, ctx: Ctx): EventInfo {
 function readPerson(key: ScalarNode, node: Node | null, ctx: Ctx): Person {
   if (!node) return readPersonData(key, node, ctx);
   const id = key.value as string;
-  return memoised(node, 'person', undefined, ctx, (local) => readPersonData(key, node, local), (p) => (p.key === key && p.id === id ? p : { ...p, key, id }));
+  return memoised(
+    node,
+    'person',
+    undefined,
+    ctx,
+    (local) => readPersonData(key, node, local),
+    (p) => (p.key === key && p.id === id ? p : { ...p, key, id }),
+  );
 }
 
 function readPersonData(key: ScalarNode, node: Node | null, ctx: Ctx): Person {
   const zone = checkZone(get(node, 'timezone'), ctx);
   return {
-    id: key.value as string, key, node,
-    name: text(node, 'name', ctx), affiliation: text(node, 'affiliation', ctx), honorific: text(node, 'honorific', ctx),
+    id: key.value as string,
+    key,
+    node,
+    name: text(node, 'name', ctx),
+    affiliation: text(node, 'affiliation', ctx),
+    honorific: text(node, 'honorific', ctx),
     timezone: zone?.zone,
     guid: text(node, 'guid', ctx),
   };
@@ -368,7 +410,14 @@ function readPersonData(key: ScalarNode, node: Node | null, ctx: Ctx): Person {
  */
 function readTrack(key: ScalarNode, node: Node | null, event: EventInfo, ctx: Ctx): Track {
   if (!node) return readTrackData(key, node, event, ctx);
-  return memoised(node, 'track', `${event.zone ?? ''}\n${key.value as string}`, ctx, (local) => readTrackData(key, node, event, local), (t) => (t.key === key ? t : rekeyed(t, key)));
+  return memoised(
+    node,
+    'track',
+    `${event.zone ?? ''}\n${key.value as string}`,
+    ctx,
+    (local) => readTrackData(key, node, event, local),
+    (t) => (t.key === key ? t : rekeyed(t, key)),
+  );
 }
 
 /**
@@ -385,7 +434,9 @@ function rekeyed(old: Track, key: ScalarNode): Track {
 function readTrackData(key: ScalarNode, node: Node | null, event: EventInfo, ctx: Ctx): Track {
   const kind = text(node, 'kind', ctx) as TrackKind | undefined;
   const track: Track = {
-    id: key.value as string, key, node,
+    id: key.value as string,
+    key,
+    node,
     title: text(node, 'title', ctx) ?? (key.value as string),
     kind: kind ?? 'other',
     room: ref(get(node, ctx.shape.roomKey), ctx),
@@ -419,8 +470,16 @@ function readTopics(node: Node | null | undefined, parent: Topic | undefined, tr
   for (const pair of node.items) {
     const id = pair.key.value as string;
     const v = pair.value;
-    const title = v?.kind === 'scalar' && typeof v.value === 'string' ? v.value : text(v, 'title', ctx) ?? id;
-    const topic: Topic = { path: parent ? `${parent.path}/${id}` : id, id, key: pair.key, title, description: text(v, 'description', ctx), parent, children: [] };
+    const title = v?.kind === 'scalar' && typeof v.value === 'string' ? v.value : (text(v, 'title', ctx) ?? id);
+    const topic: Topic = {
+      path: parent ? `${parent.path}/${id}` : id,
+      id,
+      key: pair.key,
+      title,
+      description: text(v, 'description', ctx),
+      parent,
+      children: [],
+    };
     into.push(topic);
     track.topics.set(topic.path, topic);
     if (v?.kind === 'map') readTopics(get(v, ctx.shape.topicsKey), topic, track, topic.children, ctx, depth + 1);
@@ -445,7 +504,7 @@ function readInterval(node: Node, event: EventInfo, ctx: Ctx): { interval?: Inte
   const end = localTime(endNode, event.zone, ctx);
   if (start && end) {
     if (end <= start) {
-      ctx.problems.push(problem('schema', `\`end\` must be after \`start\` (${(startNode!.value as string)})`, endNode!));
+      ctx.problems.push(problem('schema', `\`end\` must be after \`start\` (${startNode!.value as string})`, endNode!));
       return { minutes, startNode };
     }
     minutes = Math.round(end.diff(start, 'minutes').minutes);
@@ -479,7 +538,13 @@ function localTime(node: Node | null | undefined, zone: string, ctx: Ctx): DateT
   }
   if (r.ambiguous) {
     const { earlier, later } = r.ambiguous;
-    ctx.problems.push(problem('ambiguous-time', `${node.value} happens twice in ${zone} (at ${offsetLabel(earlier)} and again at ${offsetLabel(later)}, when clocks go back): the earlier is used`, node));
+    ctx.problems.push(
+      problem(
+        'ambiguous-time',
+        `${node.value} happens twice in ${zone} (at ${offsetLabel(earlier)} and again at ${offsetLabel(later)}, when clocks go back): the earlier is used`,
+        node,
+      ),
+    );
     return earlier;
   }
   return r.time;
@@ -491,8 +556,14 @@ function localTime(node: Node | null | undefined, zone: string, ctx: Ctx): DateT
  * track and index are brought up to date.
  */
 function readSlot(node: Node, index: number, track: Track, event: EventInfo, ctx: Ctx): Slot {
-  return memoised(node, 'slot', event.zone, ctx, (local) => readSlotData(node, index, track, event, local),
-    (slot) => (slot.track === track && slot.index === index ? slot : { ...slot, track, index }));
+  return memoised(
+    node,
+    'slot',
+    event.zone,
+    ctx,
+    (local) => readSlotData(node, index, track, event, local),
+    (slot) => (slot.track === track && slot.index === index ? slot : { ...slot, track, index }),
+  );
 }
 
 function readSlotData(node: Node, index: number, track: Track, event: EventInfo, ctx: Ctx): Slot {
@@ -500,7 +571,9 @@ function readSlotData(node: Node, index: number, track: Track, event: EventInfo,
   const startNode = get(node, 'start') ?? undefined;
   const kind = (text(node, 'kind', ctx) as SlotKind | undefined) ?? 'talk';
   const slot: Slot = {
-    track, index, node,
+    track,
+    index,
+    node,
     id: text(node, 'id', ctx),
     title: text(node, 'title', ctx) ?? '(untitled)',
     titleNode,
@@ -548,7 +621,12 @@ interface Memo<T> {
  * `rebind` returns a copy of the kept value when its place (key, track, index) changed.
  */
 function memoised<K extends keyof NodeMemos, T extends NonNullable<NodeMemos[K]>['value']>(
-  node: Node, name: K, zone: string | undefined, ctx: Ctx, compute: (ctx: Ctx) => T, rebind?: (value: T) => T,
+  node: Node,
+  name: K,
+  zone: string | undefined,
+  ctx: Ctx,
+  compute: (ctx: Ctx) => T,
+  rebind?: (value: T) => T,
 ): T {
   const invalid = ctx.invalid.has(node);
   let memos = ctx.cache.memos.get(node);

@@ -103,7 +103,8 @@ function computeLocal(text: string, zone: string): LocalResult {
   if (!m) return { ok: false, kind: 'invalid-datetime', reason: `\`${text}\` is not of the form YYYY-MM-DD HH:MM` };
   const [year, month, day, hour, minute] = m.slice(1).map(Number);
   // Luxon reads 24:00 as the end of the day (the next day's 00:00); the format has no such time.
-  if (hour === 24) return { ok: false, kind: 'invalid-datetime', reason: `${text} is not a real time: hours go from 00 to 23 (the end of a day is the next day's 00:00)` };
+  if (hour === 24)
+    return { ok: false, kind: 'invalid-datetime', reason: `${text} is not a real time: hours go from 00 to 23 (the end of a day is the next day's 00:00)` };
   const utcCheck = DateTime.fromObject({ year, month, day, hour, minute }, { zone: 'UTC' });
   if (!utcCheck.isValid) return { ok: false, kind: 'invalid-datetime', reason: explain(text, utcCheck) };
   const time = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
@@ -112,7 +113,8 @@ function computeLocal(text: string, zone: string): LocalResult {
     const jump = transitionBefore(time);
     if (jump.from === jump.to) return { ok: false, kind: 'invalid-datetime', reason: explain(text, time) };
     return {
-      ok: false, kind: 'nonexistent-time',
+      ok: false,
+      kind: 'nonexistent-time',
       reason: `${text} does not exist in ${zone}: clocks jump from ${jump.from} to ${jump.to} that night`,
     };
   }
@@ -130,7 +132,8 @@ function computeLocal(text: string, zone: string): LocalResult {
  */
 function transitionBefore(time: DateTime): { from: string; to: string } {
   const after = time.offset;
-  let lo = time.toMillis() - 86_400_000, hi = time.toMillis();
+  let lo = time.toMillis() - 86_400_000,
+    hi = time.toMillis();
   const offsetAt = (ms: number): number => DateTime.fromMillis(ms, { zone: time.zone }).offset;
   if (offsetAt(lo) === after) return { from: time.toFormat('HH:mm'), to: time.toFormat('HH:mm') };
   const before = offsetAt(lo);
@@ -150,7 +153,8 @@ function explain(text: string, dt: DateTime): string {
   const [y, mo, d] = datePart.split('-').map(Number);
   if (mo < 1 || mo > 12) return `${text} is not a real date: there is no month ${mo}`;
   const days = DateTime.fromObject({ year: y, month: mo }, { zone: 'UTC' }).daysInMonth;
-  if (days !== undefined && (d < 1 || d > days)) return `${text} is not a real date: ${DateTime.fromObject({ year: y, month: mo }, { zone: 'UTC' }).toFormat('LLLL yyyy')} has ${days} days`;
+  if (days !== undefined && (d < 1 || d > days))
+    return `${text} is not a real date: ${DateTime.fromObject({ year: y, month: mo }, { zone: 'UTC' }).toFormat('LLLL yyyy')} has ${days} days`;
   if (timePart) {
     const [h, mi] = timePart.split(':').map(Number);
     if (h > 23) return `${text} is not a real time: hours go from 00 to 23`;
@@ -168,7 +172,8 @@ export function durationMinutes(text: string): number {
 
 /** Writes minutes as the format does: `25m`, `1h`, `1h30m`. */
 export function formatDuration(minutes: number): string {
-  const h = Math.floor(minutes / 60), m = minutes % 60;
+  const h = Math.floor(minutes / 60),
+    m = minutes % 60;
   return h && m ? `${h}h${m}m` : h ? `${h}h` : `${m}m`;
 }
 
@@ -179,7 +184,8 @@ export function plusMinutes(time: DateTime, minutes: number): DateTime {
 
 /** `08:15–08:25 PDT`: a time range in one zone, with the zone's abbreviation. */
 export function formatRange(start: DateTime, end: DateTime, zone: string): string {
-  const s = inZone(start, zone), e = inZone(end, zone);
+  const s = inZone(start, zone),
+    e = inZone(end, zone);
   // Comparing the formatted days is much cheaper than Luxon's hasSame (which goes through startOf).
   const sameDay = s.toFormat('yyyy-MM-dd') === e.toFormat('yyyy-MM-dd');
   return `${s.toFormat('HH:mm')}–${e.toFormat(sameDay ? 'HH:mm' : 'ccc HH:mm')} ${abbreviation(e)}`;
@@ -279,7 +285,9 @@ export function offsetLabel(dt: DateTime): string {
   const o = dt.offset;
   if (o === 0) return 'UTC';
   const sign = o < 0 ? '−' : '+';
-  const abs = Math.abs(o), h = Math.floor(abs / 60), m = abs % 60;
+  const abs = Math.abs(o),
+    h = Math.floor(abs / 60),
+    m = abs % 60;
   return `UTC${sign}${h}${m ? ':' + String(m).padStart(2, '0') : ''}`;
 }
 
@@ -363,8 +371,7 @@ export function fixedOffsetZone(offset: number): string | undefined {
 
 /** Canonical zones (not aliases, not `Etc/`) that give every instant its written offset. */
 export function zonesMatching(times: { ms: number; offset: number }[]): string[] {
-  return allZones().filter((z) => z.includes('/') && !z.startsWith('Etc/') && !zoneInfo(z).canonical
-    && times.every((t) => offsetAt(z, t.ms) === t.offset));
+  return allZones().filter((z) => z.includes('/') && !z.startsWith('Etc/') && !zoneInfo(z).canonical && times.every((t) => offsetAt(z, t.ms) === t.offset));
 }
 
 /** The day after a `YYYY-MM-DD` date (calendar arithmetic, no zone). */

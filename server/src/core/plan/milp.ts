@@ -156,7 +156,12 @@ function buildGrouped(input: PlanInput, groups: Group[]): Milp {
 
   const objTerms = [...objective].filter(([, c]) => c !== 0).map(([name, c]) => `${c} ${name}`);
   return {
-    lp: lpText(objTerms, rows, bounded.map((w) => ` ${w} >= 0`), binaries),
+    lp: lpText(
+      objTerms,
+      rows,
+      bounded.map((w) => ` ${w} >= 0`),
+      binaries,
+    ),
     variables: binaries.length + bounded.length,
     constraints: rows.length,
     read(values) {
@@ -226,14 +231,16 @@ function buildPairs(input: PlanInput): Milp {
       if (w) pairs.push({ i, j, w });
     }
   }
-  const fixedCost = movables.map((m) => blocks.map((u) => {
-    let c = 0;
-    for (const f of fixed) {
-      if (!f.intervals.some((iv) => iv.startMs < u.interval.endMs && u.interval.startMs < iv.endMs)) continue;
-      for (const p of m.people) if (f.people.has(p)) c++;
-    }
-    return c;
-  }));
+  const fixedCost = movables.map((m) =>
+    blocks.map((u) => {
+      let c = 0;
+      for (const f of fixed) {
+        if (!f.intervals.some((iv) => iv.startMs < u.interval.endMs && u.interval.startMs < iv.endMs)) continue;
+        for (const p of m.people) if (f.people.has(p)) c++;
+      }
+      return c;
+    }),
+  );
   const maxClash = pairs.reduce((s, p) => s + p.w, 0) + fixedCost.reduce((s, row) => s + Math.max(0, ...row), 0);
   const movesPossible = movables.filter((m) => m.current !== undefined).length;
   const W = movesPossible + 1;
@@ -257,7 +264,8 @@ function buildPairs(input: PlanInput): Milp {
   });
   for (let b = 0; b < blocks.length; b++) {
     for (let c = b + 1; c < blocks.length; c++) {
-      const p = blocks[b], q = blocks[c];
+      const p = blocks[b],
+        q = blocks[c];
       if (p.room !== q.room || !(p.interval.startMs < q.interval.endMs && q.interval.startMs < p.interval.endMs)) continue;
       const terms = [...users[b].map((i) => x(i, b)), ...users[c].map((i) => x(i, c))];
       if (terms.length > 1) rows.push(`r${b}_${c}: ${sum(terms)} <= 1`);

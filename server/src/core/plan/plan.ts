@@ -124,14 +124,28 @@ export interface PlanInput {
 
 /** Plans `analysis` with `solver`; never throws on user input. */
 export async function planProgramme(analysis: Analysis, solver: MilpSolver, options: PlanOptions = {}): Promise<PlanResult> {
-  const empty: PlanResult = { blockers: [], placements: [], unplaced: [], clashes: [], moves: 0, freeBlocks: [], optimal: true, edits: [], stats: { tracks: 0, blocks: 0, variables: 0, constraints: 0 } };
+  const empty: PlanResult = {
+    blockers: [],
+    placements: [],
+    unplaced: [],
+    clashes: [],
+    moves: 0,
+    freeBlocks: [],
+    optimal: true,
+    edits: [],
+    stats: { tracks: 0, blocks: 0, variables: 0, constraints: 0 },
+  };
   const blockers = analysis.problems.filter((p) => (p.severity ?? CODES[p.code]) === 'error').map((p) => `${p.code}: ${p.message}`);
   if (blockers.length) return { ...empty, blockers };
   const zone = analysis.model.event.zone;
   if (!zone) return { ...empty, blockers: ['the event has no valid `timezone`'] };
   const input = planInput(analysis, options);
   const describe = (u: UsableBlock): PlanBlock => ({
-    index: u.block.index, room: u.room, when: when(u.interval.start, u.interval.end, zone), startMs: u.interval.startMs, endMs: u.interval.endMs,
+    index: u.block.index,
+    room: u.room,
+    when: when(u.interval.start, u.interval.end, zone),
+    startMs: u.interval.startMs,
+    endMs: u.interval.endMs,
   });
   const milp = buildMilp(input);
   const stats = { tracks: input.movables.length, blocks: input.blocks.length, variables: milp.variables, constraints: milp.constraints };
@@ -150,7 +164,11 @@ export async function planProgramme(analysis: Analysis, solver: MilpSolver, opti
   const unplaced = input.stuck.map((s) => ({ track: s.track.id, reason: s.reason }));
   const freeCount = input.blocks.length;
   for (const m of input.movables) {
-    if (!chosen.has(m)) unplaced.push({ track: m.track.id, reason: `no free block left for it (${input.movables.length + input.stuck.length} tracks to place, ${freeCount} free blocks)` });
+    if (!chosen.has(m))
+      unplaced.push({
+        track: m.track.id,
+        reason: `no free block left for it (${input.movables.length + input.stuck.length} tracks to place, ${freeCount} free blocks)`,
+      });
   }
   const placements: Placement[] = [];
   let moves = 0;
@@ -159,7 +177,13 @@ export async function planProgramme(analysis: Analysis, solver: MilpSolver, opti
     if (b === undefined) continue;
     const change = m.current === undefined ? 'new' : m.current === b ? 'kept' : 'moved';
     if (change === 'moved') moves++;
-    placements.push({ track: m.track.id, title: m.track.title, block: describe(input.blocks[b]), change, from: change === 'moved' ? describe(input.blocks[m.current!]) : undefined });
+    placements.push({
+      track: m.track.id,
+      title: m.track.title,
+      block: describe(input.blocks[b]),
+      change,
+      from: change === 'moved' ? describe(input.blocks[m.current!]) : undefined,
+    });
   }
   // Fixed tracks that sit in a block are shown in it too.
   const used = new Set<number>(chosen.values());
@@ -177,10 +201,15 @@ export async function planProgramme(analysis: Analysis, solver: MilpSolver, opti
     if (b !== undefined) times.set(m.track, [input.blocks[b].interval]);
   }
   const clashes = listClashes(analysis, times, zone);
-  const edits = unplaced.length ? [] : planEdits(analysis.text, input.movables.flatMap((m) => {
-    const b = chosen.get(m);
-    return b === undefined || b === m.current ? [] : [{ track: m.track, block: input.blocks[b] }];
-  }));
+  const edits = unplaced.length
+    ? []
+    : planEdits(
+        analysis.text,
+        input.movables.flatMap((m) => {
+          const b = chosen.get(m);
+          return b === undefined || b === m.current ? [] : [{ track: m.track, block: input.blocks[b] }];
+        }),
+      );
   return { blockers: [], placements, unplaced, clashes, moves, freeBlocks, optimal, edits, stats, solverMessage };
 }
 
@@ -287,7 +316,8 @@ function listClashes(analysis: Analysis, times: Map<Track, Interval[]>, zone: st
   const out: Clash[] = [];
   for (let i = 0; i < tracks.length; i++) {
     for (let j = i + 1; j < tracks.length; j++) {
-      const a = tracks[i], b = tracks[j];
+      const a = tracks[i],
+        b = tracks[j];
       const shared = [...people.get(a)!].filter((p) => people.get(b)!.has(p));
       if (!shared.length) continue;
       let hit: { startMs: number; endMs: number } | undefined;

@@ -45,7 +45,11 @@ export function attendeeConflict(ctx: RuleContext): void {
   const { needs } = state;
   const parts: ReadonlyMap<string, Need[]>[] = [];
   for (const track of ctx.model.tracks.values()) {
-    parts.push(!track.leads.length && !track.keyAttendees.length && !track.slots.length ? NONE : ctx.memo.reuse('attendeeConflict.needs', [track], [], () => trackNeeds(track)));
+    parts.push(
+      !track.leads.length && !track.keyAttendees.length && !track.slots.length
+        ? NONE
+        : ctx.memo.reuse('attendeeConflict.needs', [track], [], () => trackNeeds(track)),
+    );
   }
   const people = ctx.memo.valuesToken('people', ctx.model.people);
   const { changed } = needs.update(parts);
@@ -119,7 +123,8 @@ function conflicts(parts: Need[][], name: string, zone: string): Report[] {
   for (const p of parts) if (p.length && !index.has(p[0].track)) index.set(p[0].track, index.size);
   const n = index.size;
   const pairKey = (a: Track, b: Track): number => {
-    const i = index.get(a)!, j = index.get(b)!;
+    const i = index.get(a)!,
+      j = index.get(b)!;
     return i < j ? i * n + j : j * n + i;
   };
   const clashes: [later: Need, earlier: Need][] = [];
@@ -160,10 +165,12 @@ function what(n: Need, zone: string): string {
 }
 
 function report(later: Need, earlier: Need, name: string, zone: string, more: boolean): Report {
-  const message = `${name} is needed in two tracks at once: ${what(later, zone)} and ${what(earlier, zone)}`
-    + (more ? ` (and in more pairs of tracks at once: only the first ${MAX_PAIRS} are listed)` : '');
+  const message =
+    `${name} is needed in two tracks at once: ${what(later, zone)} and ${what(earlier, zone)}` +
+    (more ? ` (and in more pairs of tracks at once: only the first ${MAX_PAIRS} are listed)` : '');
   const related = `${name} ${what(earlier, zone)}`;
-  return () => problem('attendee-conflict', message, later.ref.node, {
-    related: [{ start: earlier.ref.node.start, end: earlier.ref.node.end, message: related }],
-  });
+  return () =>
+    problem('attendee-conflict', message, later.ref.node, {
+      related: [{ start: earlier.ref.node.start, end: earlier.ref.node.end, message: related }],
+    });
 }

@@ -28,7 +28,10 @@ export class CrossTrack<P> {
       for (let i = 0; i < parts.length; i++) {
         if (prev[i] === parts[i]) continue;
         differ.push(i);
-        if (differ.length > FEW) { differ = undefined; break; }
+        if (differ.length > FEW) {
+          differ = undefined;
+          break;
+        }
       }
     }
     if (!differ) {

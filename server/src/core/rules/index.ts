@@ -19,8 +19,17 @@ import { unknownReference } from './unknownReference';
 import { unused } from './unused';
 
 export const RULES: readonly Rule[] = [
-  unknownReference, outsideEvent, outsideSession, slotOverlap, speakerConflict, roomConflict, attendeeConflict,
-  trackOverfull, notScheduled, unused, speakerNight,
+  unknownReference,
+  outsideEvent,
+  outsideSession,
+  slotOverlap,
+  speakerConflict,
+  roomConflict,
+  attendeeConflict,
+  trackOverfull,
+  notScheduled,
+  unused,
+  speakerNight,
 ];
 
 /** Runs every rule; a rule that fails is skipped rather than taking the others down. */

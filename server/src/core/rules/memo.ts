@@ -96,9 +96,13 @@ export class RuleMemo {
     const key = `${withValues ? 'values' : 'keys'}:${name}`;
     const last = this.tokens.get(key);
     if (last && last.keys.length === map.size) {
-      let i = 0, equal = true;
+      let i = 0,
+        equal = true;
       for (const [k, v] of map) {
-        if (k !== last.keys[i] || (withValues && v !== last.values![i])) { equal = false; break; }
+        if (k !== last.keys[i] || (withValues && v !== last.values![i])) {
+          equal = false;
+          break;
+        }
         i++;
       }
       if (equal) return last.token;

@@ -5,8 +5,10 @@ import { RuleContext, slotPath } from './context';
 export function notScheduled(ctx: RuleContext): void {
   for (const slot of ctx.model.slots) {
     if (slot.hasStart) continue;
-    ctx.report(problem('not-scheduled', `'${slot.title}' is not scheduled: it has no \`start\``, slot.titleNode ?? slot.node, {
-      data: { fix: 'schedule-slot', slotPath: slotPath(slot) },
-    }));
+    ctx.report(
+      problem('not-scheduled', `'${slot.title}' is not scheduled: it has no \`start\``, slot.titleNode ?? slot.node, {
+        data: { fix: 'schedule-slot', slotPath: slotPath(slot) },
+      }),
+    );
   }
 }

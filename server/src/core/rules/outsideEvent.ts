@@ -27,14 +27,19 @@ export function outsideEvent(ctx: RuleContext): void {
     if (!interval || (interval.startMs >= from && interval.endMs <= to)) return undefined;
     // Running past midnight after the last day, from inside the event: a day-change would say
     // that the night belongs to the last day.
-    const hint = !event.dayChange && interval.startMs >= from && interval.startMs < to && interval.endMs - to <= SUGGEST_DAY_CHANGE_MS
-      ? '; to let the last night run past midnight, set `event.day-change` (like `"04:00"`)'
-      : '';
+    const hint =
+      !event.dayChange && interval.startMs >= from && interval.startMs < to && interval.endMs - to <= SUGGEST_DAY_CHANGE_MS
+        ? '; to let the last night run past midnight, set `event.day-change` (like `"04:00"`)'
+        : '';
     const message = `${what} (${formatRangeLong(interval.start, interval.end, zone)}) is outside the event (${dates}${days})${hint}`;
     return () => problem('outside-event', message, node());
   };
   for (const block of ctx.model.blocks) {
-    const report = check(`block ${block.index + 1}${block.room ? ` (room \`${block.room.id}\`)` : ''}`, block.interval, () => get(block.node, 'start') ?? block.node);
+    const report = check(
+      `block ${block.index + 1}${block.room ? ` (room \`${block.room.id}\`)` : ''}`,
+      block.interval,
+      () => get(block.node, 'start') ?? block.node,
+    );
     if (report) ctx.report(report());
   }
   for (const track of ctx.model.tracks.values()) {

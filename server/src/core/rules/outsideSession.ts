@@ -24,8 +24,11 @@ export function outsideSession(ctx: RuleContext): void {
       for (const slot of track.slots) {
         const i = slot.interval;
         if (!i || inside(i)) continue;
-        const list = sessions.slice(0, LISTED).map((s) => `${s.start.toFormat('ccc')} ${formatRange(s.start, s.end, zone)}`).join(', ')
-          + (sessions.length > LISTED ? ` and ${sessions.length - LISTED} more` : '');
+        const list =
+          sessions
+            .slice(0, LISTED)
+            .map((s) => `${s.start.toFormat('ccc')} ${formatRange(s.start, s.end, zone)}`)
+            .join(', ') + (sessions.length > LISTED ? ` and ${sessions.length - LISTED} more` : '');
         const message = `'${slot.title}' (${formatRange(i.start, i.end, zone)}) is not inside a session of track \`${track.id}\` (${list})`;
         out.push(() => problem('outside-session', message, slotAnchor(slot)));
       }
@@ -43,7 +46,8 @@ function containment(sessions: Interval[]): (i: Interval) => boolean {
   const maxEnd: number[] = [];
   for (const s of sessions) maxEnd.push(Math.max(s.endMs, maxEnd[maxEnd.length - 1] ?? -Infinity));
   return (i) => {
-    let lo = 0, hi = sessions.length;
+    let lo = 0,
+      hi = sessions.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (sessions[mid].startMs <= i.startMs) lo = mid + 1;

@@ -54,7 +54,8 @@ class EndHeap<T extends { interval?: Interval }> {
       h[0] = last;
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1, r = l + 1;
+        const l = 2 * i + 1,
+          r = l + 1;
         let m = i;
         if (l < h.length && this.key(h[l]) < this.key(h[m])) m = l;
         if (r < h.length && this.key(h[r]) < this.key(h[m])) m = r;
@@ -102,7 +103,8 @@ export class IntervalIndex {
 
   overlaps(i: { startMs: number; endMs: number }): boolean {
     // Among the intervals starting before `i` ends, the one that ends last must end after `i` starts.
-    let lo = 0, hi = this.starts.length;
+    let lo = 0,
+      hi = this.starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.starts[mid] < i.endMs) lo = mid + 1;

@@ -140,7 +140,7 @@ function what(h: Holding, zone: string): string {
 }
 
 function anchor(h: Holding): { start: number; end: number } {
-  const node = h.slot ? slotAnchor(h.slot) : get(h.session!.node, 'start') ?? h.session!.node;
+  const node = h.slot ? slotAnchor(h.slot) : (get(h.session!.node, 'start') ?? h.session!.node);
   return { start: node.start, end: node.end };
 }
 
@@ -150,8 +150,9 @@ function report(h: Holding, others: Holding[], room: string, zone: string): Repo
   const data = h.session
     ? { fix: 'move-session' as const, sessionPath: ['tracks', h.track.id, 'sessions', h.session.index] }
     : { fix: 'move-slot' as const, slotPath: ['tracks', h.track.id, 'slots', h.slot!.index] };
-  return () => problem('room-conflict', message, anchor(h), {
-    related: related.map((r) => ({ ...anchor(r.holding), message: r.message })),
-    data,
-  });
+  return () =>
+    problem('room-conflict', message, anchor(h), {
+      related: related.map((r) => ({ ...anchor(r.holding), message: r.message })),
+      data,
+    });
 }

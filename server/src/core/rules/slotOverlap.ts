@@ -40,10 +40,12 @@ function overlapsIn(slots: Slot[], place: string, zone: string | undefined): Rep
   forEachOverlap(slots, (later: Slot, earlier: Slot[]) => {
     const message = `${describe(later)} overlaps ${earlier.map(describe).join(' and ')} ${where}`;
     const related = earlier.map((e) => ({ slot: e, message: `${describe(e)} overlaps ${describe(later)}` }));
-    out.push(() => problem('slot-overlap', message, slotAnchor(later), {
-      related: related.map((r) => ({ ...range(slotAnchor(r.slot)), message: r.message })),
-      data: { fix: 'move-slot', slotPath: slotPath(later) },
-    }));
+    out.push(() =>
+      problem('slot-overlap', message, slotAnchor(later), {
+        related: related.map((r) => ({ ...range(slotAnchor(r.slot)), message: r.message })),
+        data: { fix: 'move-slot', slotPath: slotPath(later) },
+      }),
+    );
   });
   return out;
 }

@@ -33,19 +33,23 @@ export function speakerConflict(ctx: RuleContext): void {
   const parts: ReadonlyMap<string, Talk[]>[] = [];
   for (const track of ctx.model.tracks.values()) {
     // A track's talks by speaker (kept while the track's slots are the same).
-    parts.push(!track.slots.length ? NONE : ctx.memo.reuse('speakerConflict.talks', track.slots, [], () => {
-      const own = new Map<string, Talk[]>();
-      for (const slot of track.slots) {
-        if (!slot.interval) continue;
-        for (const ref of slot.speakers) {
-          let list = own.get(ref.id);
-          if (!list) own.set(ref.id, (list = []));
-          // A speaker listed twice in one slot is the schema's concern, not a conflict.
-          if (list[list.length - 1]?.slot !== slot) list.push({ slot, ref, interval: slot.interval });
-        }
-      }
-      return own;
-    }));
+    parts.push(
+      !track.slots.length
+        ? NONE
+        : ctx.memo.reuse('speakerConflict.talks', track.slots, [], () => {
+            const own = new Map<string, Talk[]>();
+            for (const slot of track.slots) {
+              if (!slot.interval) continue;
+              for (const ref of slot.speakers) {
+                let list = own.get(ref.id);
+                if (!list) own.set(ref.id, (list = []));
+                // A speaker listed twice in one slot is the schema's concern, not a conflict.
+                if (list[list.length - 1]?.slot !== slot) list.push({ slot, ref, interval: slot.interval });
+              }
+            }
+            return own;
+          }),
+    );
   }
   const people = ctx.memo.valuesToken('people', ctx.model.people);
   const { changed } = talks.update(parts);
@@ -72,9 +76,11 @@ function conflicts(parts: Talk[][], name: string, zone: string | undefined): Rep
     const others = earlier.map((e) => describeSlot(e.slot, zone)).join(' and ');
     const message = `${name} speaks in ${describeSlot(later.slot, zone)} and, at the same time, in ${others}`;
     const related = earlier.map((e) => ({ ref: e.ref, message: `${name} in ${describeSlot(e.slot, zone)}` }));
-    out.push(() => problem('speaker-conflict', message, later.ref.node, {
-      related: related.map((r) => ({ start: r.ref.node.start, end: r.ref.node.end, message: r.message })),
-    }));
+    out.push(() =>
+      problem('speaker-conflict', message, later.ref.node, {
+        related: related.map((r) => ({ start: r.ref.node.start, end: r.ref.node.end, message: r.message })),
+      }),
+    );
   });
   return out;
 }

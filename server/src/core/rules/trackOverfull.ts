@@ -9,6 +9,12 @@ export function trackOverfull(ctx: RuleContext): void {
     const held = track.sessions.reduce((sum, s) => sum + (s.interval!.endMs - s.interval!.startMs) / 60000, 0);
     const needed = track.slots.reduce((sum, s) => sum + (s.minutes ?? 0), 0);
     if (needed <= held) continue;
-    ctx.report(problem('track-overfull', `track \`${track.id}\` needs ${formatDuration(needed)} for its slots but its sessions hold ${formatDuration(held)} (${formatDuration(needed - held)} too much)`, track.key));
+    ctx.report(
+      problem(
+        'track-overfull',
+        `track \`${track.id}\` needs ${formatDuration(needed)} for its slots but its sessions hold ${formatDuration(held)} (${formatDuration(needed - held)} too much)`,
+        track.key,
+      ),
+    );
   }
 }

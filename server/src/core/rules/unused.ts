@@ -3,7 +3,6 @@ import { RuleContext } from './context';
 import { CrossTrack } from './crossTrack';
 import { closest } from '../features/similar';
 
-
 /** What the rule keeps for the last programme of a document it checked. */
 interface State {
   /** Which tracks name each person, kept across edits: only the people of changed tracks are looked at. */
@@ -21,12 +20,14 @@ export function unused(ctx: RuleContext): void {
   const parts: ReadonlyMap<string, true>[] = [];
   for (const track of model.tracks.values()) {
     // The people a track names (kept while the track is the same).
-    parts.push(ctx.memo.reuse('unused.people', [track], [], () => {
-      const ids = new Map<string, true>();
-      for (const list of track.people) for (const r of list.refs) ids.set(r.id, true);
-      for (const id of ctx.memo.trackPeople(track)) ids.set(id, true);
-      return ids;
-    }));
+    parts.push(
+      ctx.memo.reuse('unused.people', [track], [], () => {
+        const ids = new Map<string, true>();
+        for (const list of track.people) for (const r of list.refs) ids.set(r.id, true);
+        for (const id of ctx.memo.trackPeople(track)) ids.set(id, true);
+        return ids;
+      }),
+    );
     // The track's topics none of its slots covers (kept while the track is the same).
     const uncovered = ctx.memo.reuse('unused.topics', [track], [], () => {
       const usedTopics = new Set<string>();

@@ -29,8 +29,9 @@ export function blockGrid(model: Model, lineOf: (offset: number) => number): Blo
     }
     const column = roomIds.indexOf(block.room!.id);
     // The tracks holding this room during the block (one, unless the file has a room conflict).
-    const tracks = [...model.tracks.values()].filter((t) => t.room?.id === block.room!.id
-      && t.sessions.some((s) => s.interval && s.interval.startMs < iv.endMs && iv.startMs < s.interval.endMs));
+    const tracks = [...model.tracks.values()].filter(
+      (t) => t.room?.id === block.room!.id && t.sessions.some((s) => s.interval && s.interval.startMs < iv.endMs && iv.startMs < s.interval.endMs),
+    );
     row.cells[column] = {
       line: lineOf(block.node.start),
       tracks: tracks.map((t) => ({ id: t.id, title: t.title, line: lineOf(t.key.start) })),
@@ -39,6 +40,8 @@ export function blockGrid(model: Model, lineOf: (offset: number) => number): Blo
   return {
     rooms: roomIds.map((id) => ({ id, title: model.rooms.get(id)?.title ?? id })),
     rows: [...rows.values()].sort((a, b) => a.startMs - b.startMs),
-    unplaced: [...model.tracks.values()].filter((t) => !t.sessions.length && !t.slots.some((s) => s.hasStart)).map((t) => ({ id: t.id, title: t.title, line: lineOf(t.key.start) })),
+    unplaced: [...model.tracks.values()]
+      .filter((t) => !t.sessions.length && !t.slots.some((s) => s.hasStart))
+      .map((t) => ({ id: t.id, title: t.title, line: lineOf(t.key.start) })),
   };
 }

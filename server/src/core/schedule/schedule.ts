@@ -4,7 +4,19 @@
  * description, topics and people, and the problems that touch each slot. The result is plain
  * JSON (ISO strings with offsets, 0-based lines), bounded in size, and building it never throws.
  */
-import type { ClashView, ColumnView, DayView, DiagnosticView, PersonView, ScheduleView, SeverityName, SlotView, TopicView, TrackView, ZoneChoice } from '../../protocol';
+import type {
+  ClashView,
+  ColumnView,
+  DayView,
+  DiagnosticView,
+  PersonView,
+  ScheduleView,
+  SeverityName,
+  SlotView,
+  TopicView,
+  TrackView,
+  ZoneChoice,
+} from '../../protocol';
 import type { Analysis } from '../service/analysis';
 import { SeverityMap, severityOf } from '../service/diagnostics';
 import type { Model, Slot, Track } from '../model/model';
@@ -17,7 +29,17 @@ import type { DateTime } from '../model/time';
 import { blockGrid } from './blocks';
 
 /** Display limits: a hostile file must not make a huge view. */
-export const SCHEDULE_LIMITS = { title: 300, text: 20_000, message: 500, slots: 20_000, perSlot: 50, topics: 500, diagnosticsPerSlot: 20, dayMinutes: 36 * 60, clashes: 500 };
+export const SCHEDULE_LIMITS = {
+  title: 300,
+  text: 20_000,
+  message: 500,
+  slots: 20_000,
+  perSlot: 50,
+  topics: 500,
+  diagnosticsPerSlot: 20,
+  dayMinutes: 36 * 60,
+  clashes: 500,
+};
 
 /** `2021-09-21T07:00:00-07:00`: an instant with its offset, without Luxon's slower formatting. */
 function iso(time: DateTime | undefined): string | undefined {
@@ -50,8 +72,16 @@ export function buildSchedule(analysis: Analysis | undefined, options: ScheduleO
 
 function emptyView(options: ScheduleOptions, notice?: string): ScheduleView {
   return {
-    uri: options.uri, version: options.version, event: { title: '' }, days: [], unscheduled: [], tracks: [], speakerZones: [], clashes: [],
-    counts: { error: 0, warning: 0, information: 0, hint: 0 }, ...(notice ? { notice } : {}),
+    uri: options.uri,
+    version: options.version,
+    event: { title: '' },
+    days: [],
+    unscheduled: [],
+    tracks: [],
+    speakerZones: [],
+    clashes: [],
+    counts: { error: 0, warning: 0, information: 0, hint: 0 },
+    ...(notice ? { notice } : {}),
   };
 }
 
@@ -81,7 +111,8 @@ function fill(view: ScheduleView, analysis: Analysis, overrides: SeverityMap): v
   view.speakerZones = speakerZones(all, model);
   const blocks = blockGrid(model, (offset) => lines.at(offset));
   if (blocks) view.blocks = blocks;
-  const syntax = analysis.syntaxErrorAt === undefined ? undefined : analysis.problems.find((p) => p.code === 'yaml-syntax' && p.start === analysis.syntaxErrorAt);
+  const syntax =
+    analysis.syntaxErrorAt === undefined ? undefined : analysis.problems.find((p) => p.code === 'yaml-syntax' && p.start === analysis.syntaxErrorAt);
   if (syntax) view.syntaxError = { message: cut(syntax.message, SCHEDULE_LIMITS.message)!, line: lines.at(syntax.start) };
   if (!model.event.zone && model.slots.length) view.notice = 'the event has no valid `timezone`: no slot can be placed in time';
   if (clipped.value) view.truncated = true;
@@ -96,21 +127,27 @@ interface Ctx {
 
 function fillEvent(view: ScheduleView, model: Model, cut: Ctx['cut']): void {
   const e = model.event;
-  const zone = e.zone ? zoneInfo(e.zone).canonical ?? e.zone : undefined;
+  const zone = e.zone ? (zoneInfo(e.zone).canonical ?? e.zone) : undefined;
   const span = eventSpan(e);
   view.event = {
     title: cut(e.title, SCHEDULE_LIMITS.title) ?? '(untitled event)',
-    zone, venue: cut(e.venue, SCHEDULE_LIMITS.title), url: cut(e.url, SCHEDULE_LIMITS.title),
+    zone,
+    venue: cut(e.venue, SCHEDULE_LIMITS.title),
+    url: cut(e.url, SCHEDULE_LIMITS.title),
     description: cut(e.description, SCHEDULE_LIMITS.text),
-    start: e.start?.toISODate() ?? undefined, end: e.end?.toISODate() ?? undefined,
-    startIso: iso(span?.start), endIso: iso(span?.end),
+    start: e.start?.toISODate() ?? undefined,
+    end: e.end?.toISODate() ?? undefined,
+    startIso: iso(span?.start),
+    endIso: iso(span?.end),
   };
 }
 
 function slotView(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[]): SlotView {
   const { cut } = ctx;
   const room = slotRoom(slot);
-  const topicTitles = slot.topics.slice(0, SCHEDULE_LIMITS.perSlot).map((r) => ({ path: cut(r.id, SCHEDULE_LIMITS.title)!, title: cut(slot.track.topics.get(r.id)?.title ?? r.id, SCHEDULE_LIMITS.title)! }));
+  const topicTitles = slot.topics
+    .slice(0, SCHEDULE_LIMITS.perSlot)
+    .map((r) => ({ path: cut(r.id, SCHEDULE_LIMITS.title)!, title: cut(slot.track.topics.get(r.id)?.title ?? r.id, SCHEDULE_LIMITS.title)! }));
   return {
     key: `${slot.track.id}#${slot.index}`,
     id: cut(slot.id, SCHEDULE_LIMITS.title),
@@ -126,7 +163,9 @@ function slotView(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[]): SlotView
     speakers: slot.speakers.slice(0, SCHEDULE_LIMITS.perSlot).map((r) => person(r.id, ctx)),
     topics: topicTitles,
     abstract: cut(slot.abstract, SCHEDULE_LIMITS.text),
-    materials: slot.materials.slice(0, SCHEDULE_LIMITS.perSlot).map((m) => ({ title: cut(m.title, SCHEDULE_LIMITS.title)!, url: cut(m.url, SCHEDULE_LIMITS.text)! })),
+    materials: slot.materials
+      .slice(0, SCHEDULE_LIMITS.perSlot)
+      .map((m) => ({ title: cut(m.title, SCHEDULE_LIMITS.title)!, url: cut(m.url, SCHEDULE_LIMITS.text)! })),
     lines: ctx.lines.span(slot.node.start, slot.node.end),
     diagnostics,
   };
@@ -136,7 +175,12 @@ function person(id: string, ctx: Ctx): PersonView {
   let p = ctx.people.get(id);
   if (!p) {
     const m = ctx.model.people.get(id);
-    p = { id, name: ctx.cut(m?.name, SCHEDULE_LIMITS.title) ?? id, affiliation: ctx.cut(m?.affiliation, SCHEDULE_LIMITS.title), zone: m?.timezone ? zoneInfo(m.timezone).canonical ?? m.timezone : undefined };
+    p = {
+      id,
+      name: ctx.cut(m?.name, SCHEDULE_LIMITS.title) ?? id,
+      affiliation: ctx.cut(m?.affiliation, SCHEDULE_LIMITS.title),
+      zone: m?.timezone ? (zoneInfo(m.timezone).canonical ?? m.timezone) : undefined,
+    };
     ctx.people.set(id, p);
   }
   return p;
@@ -154,11 +198,15 @@ function trackView(track: Track, ctx: Ctx): TrackView {
     }
   };
   walk(track.topicRoots, 0);
-  const room = track.room ? ctx.model.rooms.get(track.room.id)?.title ?? track.room.id : undefined;
+  const room = track.room ? (ctx.model.rooms.get(track.room.id)?.title ?? track.room.id) : undefined;
   const node = track.node ?? track.key;
   return {
-    id: track.id, title: ctx.cut(track.title, SCHEDULE_LIMITS.title)!, kind: track.kind, roomTitle: ctx.cut(room, SCHEDULE_LIMITS.title),
-    description: ctx.cut(track.description, SCHEDULE_LIMITS.text), topics,
+    id: track.id,
+    title: ctx.cut(track.title, SCHEDULE_LIMITS.title)!,
+    kind: track.kind,
+    roomTitle: ctx.cut(room, SCHEDULE_LIMITS.title),
+    description: ctx.cut(track.description, SCHEDULE_LIMITS.text),
+    topics,
     leads: track.leads.slice(0, SCHEDULE_LIMITS.perSlot).map((r) => person(r.id, ctx)),
     keyAttendees: track.keyAttendees.slice(0, SCHEDULE_LIMITS.perSlot).map((r) => person(r.id, ctx)),
     outcomes: track.outcomes.slice(0, SCHEDULE_LIMITS.perSlot).map((o) => ctx.cut(o, SCHEDULE_LIMITS.text)!),
@@ -208,7 +256,8 @@ function buildClashes(model: Model, ctx: Ctx, views: Map<Slot, SlotView>): Clash
     const list = [...tracks].sort((x, y) => order.get(x[0])! - order.get(y[0])!).slice(0, 50);
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
-        const [a, na] = list[i], [b, nb] = list[j];
+        const [a, na] = list[i],
+          [b, nb] = list[j];
         // A lead or key attendee of one, needed in the other; two talks are speaker-conflict's.
         const when = [...overlaps(na.runs, nb.runs), ...overlaps(na.runs, nb.talks), ...overlaps(na.talks, nb.runs)];
         if (!when.length) continue;
@@ -252,7 +301,8 @@ function overlaps(xs: Interval[], ys: Interval[]): Interval[] {
   const out: Interval[] = [];
   for (const x of xs) {
     for (const y of ys) {
-      const startMs = Math.max(x.startMs, y.startMs), endMs = Math.min(x.endMs, y.endMs);
+      const startMs = Math.max(x.startMs, y.startMs),
+        endMs = Math.min(x.endMs, y.endMs);
       if (startMs < endMs) out.push({ start: x.startMs >= y.startMs ? x.start : y.start, end: x.endMs <= y.endMs ? x.end : y.end, startMs, endMs });
     }
   }
@@ -296,7 +346,12 @@ function buildDays(scheduled: { slot: Slot; view: SlotView }[], model: Model): D
     let endMs = startMs;
     for (const s of list) endMs = Math.max(endMs, s.slot.interval!.endMs);
     const minutes = Math.min(Math.ceil((endMs - startMs) / 1_800_000) * 30, SCHEDULE_LIMITS.dayMinutes);
-    const columns = dayColumns(list.map((s) => s.slot), model, roomOrder, trackOrder);
+    const columns = dayColumns(
+      list.map((s) => s.slot),
+      model,
+      roomOrder,
+      trackOrder,
+    );
     const index = new Map(columns.map((c, i) => [c.key, i]));
     for (const s of list) {
       const top = Math.min(Math.round((s.slot.interval!.startMs - startMs) / 60_000), minutes);
@@ -320,9 +375,12 @@ function dayColumns(slots: Slot[], model: Model, roomOrder: Map<string, number>,
     const key = columnKey(slot);
     if (columns.has(key)) continue;
     const room = slotRoom(slot);
-    columns.set(key, room
-      ? { key, kind: 'room', title: clip(model.rooms.get(room.id)?.title ?? room.id, SCHEDULE_LIMITS.title) }
-      : { key, kind: 'track', title: clip(slot.track.title, SCHEDULE_LIMITS.title) });
+    columns.set(
+      key,
+      room
+        ? { key, kind: 'room', title: clip(model.rooms.get(room.id)?.title ?? room.id, SCHEDULE_LIMITS.title) }
+        : { key, kind: 'track', title: clip(slot.track.title, SCHEDULE_LIMITS.title) },
+    );
   }
   const order = (k: string): number => roomOrder.get(k) ?? trackOrder.get(k) ?? Number.MAX_SAFE_INTEGER;
   return [...columns.values()].sort((a, b) => order(a.key) - order(b.key) || a.key.localeCompare(b.key));
@@ -360,10 +418,18 @@ function assignLanes(slots: SlotView[]): void {
 }
 
 /** The problems inside each slot's source, and those whose related location is in it. */
-function diagnosticsBySlot(slots: Slot[], problems: Problem[], overrides: SeverityMap, lines: Lines, counts: Record<SeverityName, number>, cut: Ctx['cut']): Map<Slot, DiagnosticView[]> {
+function diagnosticsBySlot(
+  slots: Slot[],
+  problems: Problem[],
+  overrides: SeverityMap,
+  lines: Lines,
+  counts: Record<SeverityName, number>,
+  cut: Ctx['cut'],
+): Map<Slot, DiagnosticView[]> {
   const sorted = [...slots].sort((a, b) => a.node.start - b.node.start);
   const find = (offset: number): Slot | undefined => {
-    let lo = 0, hi = sorted.length - 1;
+    let lo = 0,
+      hi = sorted.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const n = sorted[mid].node;
@@ -408,9 +474,13 @@ function speakerZones(slots: Slot[], model: Model): ZoneChoice[] {
       names.set(zone, list);
     }
   }
-  return [...names].sort((a, b) => a[0].localeCompare(b[0])).slice(0, 100).map(([zone, list]) => ({
-    zone, label: clip(list.slice(0, 3).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : ''), SCHEDULE_LIMITS.title),
-  }));
+  return [...names]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .slice(0, 100)
+    .map(([zone, list]) => ({
+      zone,
+      label: clip(list.slice(0, 3).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : ''), SCHEDULE_LIMITS.title),
+    }));
 }
 
 function clip(s: string, max: number): string {
@@ -434,7 +504,8 @@ class Lines {
   }
 
   at(offset: number): number {
-    let lo = 0, hi = this.starts.length - 1;
+    let lo = 0,
+      hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= offset) lo = mid;

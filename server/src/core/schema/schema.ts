@@ -79,7 +79,8 @@ function compile(schema: JsonSchema & { $id: string }): Validators {
   const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, verbose: true, unicodeRegExp: true });
   ajv.addSchema(schema, id);
   const shellSchema = JSON.parse(JSON.stringify(schema), (_k, v) =>
-    v && typeof v === 'object' && typeof v.$ref === 'string' && ENTRY_DEFS.some((d) => v.$ref === `#/definitions/${d}`) ? {} : v);
+    v && typeof v === 'object' && typeof v.$ref === 'string' && ENTRY_DEFS.some((d) => v.$ref === `#/definitions/${d}`) ? {} : v,
+  );
   shellSchema.$id = id.replace(/\.schema\.json$/, '.shell.schema.json');
   const shell = ajv.compile(shellSchema);
   const entry = {} as Record<EntryDef, ValidateFunction>;
@@ -122,7 +123,8 @@ export function validate(root: Node | null, text: string, cache: SchemaCache = n
       }
       memo[def] = failing;
     }
-    for (const f of failing) report(entryErrors(f.node, def, cache, validators), { node: f.node, pair: f.pair, key: f.pair?.key.value as string | undefined }, def, out);
+    for (const f of failing)
+      report(entryErrors(f.node, def, cache, validators), { node: f.node, pair: f.pair, key: f.pair?.key.value as string | undefined }, def, out);
   };
   each(get(root, shape.maps.person), 'person');
   each(get(root, shape.maps.room), 'room');
@@ -153,15 +155,21 @@ function sameSkeleton(a: Node, b: Node, shape: Shape): boolean {
   if (a === b) return true;
   if (a.kind !== 'map' || b.kind !== 'map' || !sameKeys(a, b)) return sameValue(a, b);
   for (let i = 0; i < a.items.length; i++) {
-    const x = a.items[i].value, y = b.items[i].value;
+    const x = a.items[i].value,
+      y = b.items[i].value;
     const key = b.items[i].key.value;
     if (key === shape.maps.person || key === shape.maps.room) {
       // Entries of a collection are validated on their own: only their ids count here.
       if (x === y) continue;
-      if (!x || !y || x.kind !== 'map' || y.kind !== 'map' || !sameKeys(x, y)) { if (!sameValue(x, y)) return false; }
+      if (!x || !y || x.kind !== 'map' || y.kind !== 'map' || !sameKeys(x, y)) {
+        if (!sameValue(x, y)) return false;
+      }
     } else if (key === shape.maps.track) {
       if (x === y) continue;
-      if (!x || !y || x.kind !== 'map' || y.kind !== 'map' || !sameKeys(x, y)) { if (!sameValue(x, y)) return false; continue; }
+      if (!x || !y || x.kind !== 'map' || y.kind !== 'map' || !sameKeys(x, y)) {
+        if (!sameValue(x, y)) return false;
+        continue;
+      }
       for (let t = 0; t < x.items.length; t++) if (!sameTrack(x.items[t].value, y.items[t].value, shape)) return false;
     } else if (!sameValue(x, y)) return false;
   }
@@ -172,7 +180,8 @@ function sameTrack(a: Node | null, b: Node | null, shape: Shape): boolean {
   if (a === b) return true;
   if (!a || !b || a.kind !== 'map' || b.kind !== 'map' || !sameKeys(a, b)) return sameValue(a, b);
   for (let i = 0; i < a.items.length; i++) {
-    const x = a.items[i].value, y = b.items[i].value;
+    const x = a.items[i].value,
+      y = b.items[i].value;
     const key = b.items[i].key.value;
     // Slots and sessions are validated one by one: only how many there are counts here.
     if ((key === shape.lists.slot || key === shape.lists.session) && x?.kind === 'seq' && y?.kind === 'seq') {
@@ -274,8 +283,15 @@ function valueAnchor(loc: Located): { start: number; end: number } {
 }
 
 const NOUNS: Record<string, string> = {
-  'Conference programme': 'the programme', Event: 'event', Room: 'room', Person: 'person', Slot: 'slot',
-  Session: 'session', Track: 'track', Material: 'material', Topic: 'topic',
+  'Conference programme': 'the programme',
+  Event: 'event',
+  Room: 'room',
+  Person: 'person',
+  Slot: 'slot',
+  Session: 'session',
+  Track: 'track',
+  Material: 'material',
+  Topic: 'topic',
 };
 
 function nounOf(e: ErrorObject, fallback: string): string {
@@ -305,8 +321,13 @@ function alternative(e: ErrorObject, subs: ErrorObject[], base: Located, def: st
   const required = subs.filter((s) => s.keyword === 'required' && s.instancePath === e.instancePath);
   if (e.keyword === 'oneOf' && (e.params as { passingSchemas?: number[] | null }).passingSchemas) {
     const names = ((e.schema as JsonSchema[]) ?? []).map((s) => s.required?.[0]).filter(Boolean) as string[];
-    const second = names.map((n) => (loc.node?.kind === 'map' ? loc.node.items.find((p) => p.key.value === n) : undefined)).filter(Boolean).pop();
-    out.problems.push(problem('schema', `give either ${names.map((n) => `\`${n}\``).join(' or ')} in a ${noun}, not both`, second ? second.key : mappingAnchor(loc)));
+    const second = names
+      .map((n) => (loc.node?.kind === 'map' ? loc.node.items.find((p) => p.key.value === n) : undefined))
+      .filter(Boolean)
+      .pop();
+    out.problems.push(
+      problem('schema', `give either ${names.map((n) => `\`${n}\``).join(' or ')} in a ${noun}, not both`, second ? second.key : mappingAnchor(loc)),
+    );
     return;
   }
   if (required.length && required.length === subs.length) {
@@ -358,7 +379,9 @@ function single(e: ErrorObject, base: Located, def: string, out: SchemaResult): 
       return;
     }
     case 'required':
-      out.problems.push(problem('schema', `missing required key \`${String(params.missingProperty)}\` in ${noun}`, mappingAnchor(loc), { scopeEnd: loc.node?.end }));
+      out.problems.push(
+        problem('schema', `missing required key \`${String(params.missingProperty)}\` in ${noun}`, mappingAnchor(loc), { scopeEnd: loc.node?.end }),
+      );
       return;
     case 'type':
       out.problems.push(problem('schema', typeMessage(key, String(params.type), loc.node), valueAnchor(loc)));
@@ -368,9 +391,10 @@ function single(e: ErrorObject, base: Located, def: string, out: SchemaResult): 
       break;
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]) ?? [];
-      const msg = key === 'programme'
-        ? '`programme` must be 1: this is format version 1'
-        : `\`${describeValue(loc.node)}\` is not a valid ${key}: use one of ${allowed.map((a) => `\`${String(a)}\``).join(', ')}`;
+      const msg =
+        key === 'programme'
+          ? '`programme` must be 1: this is format version 1'
+          : `\`${describeValue(loc.node)}\` is not a valid ${key}: use one of ${allowed.map((a) => `\`${String(a)}\``).join(', ')}`;
       const guess = typeof loc.node?.value === 'string' ? closest(loc.node.value, allowed.map(String)) : undefined;
       const data = guess ? { fix: 'replace' as const, replacement: guess, title: `Change to \`${guess}\`` } : undefined;
       out.problems.push(problem('schema', msg, valueAnchor(loc), data ? { data } : {}));
@@ -391,7 +415,9 @@ function single(e: ErrorObject, base: Located, def: string, out: SchemaResult): 
       out.problems.push(problem('schema', `\`${key}\` must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}`, valueAnchor(loc)));
       break;
     case 'not':
-      out.problems.push(problem('schema', `give either \`duration\` or \`end\` in a ${noun}, not both`, locate(base, `${e.instancePath}/end`).pair?.key ?? mappingAnchor(loc)));
+      out.problems.push(
+        problem('schema', `give either \`duration\` or \`end\` in a ${noun}, not both`, locate(base, `${e.instancePath}/end`).pair?.key ?? mappingAnchor(loc)),
+      );
       return;
     default:
       out.problems.push(problem('schema', `\`${key}\`: ${e.message ?? 'invalid value'}`, valueAnchor(loc)));
@@ -404,8 +430,13 @@ function idMessage(value: string): string {
 }
 
 const TYPE_WORDS: Record<string, string> = {
-  string: 'text', object: 'a mapping (`key: value` lines)', array: 'a list', integer: 'a whole number',
-  number: 'a number', boolean: 'true or false', null: 'empty',
+  string: 'text',
+  object: 'a mapping (`key: value` lines)',
+  array: 'a list',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'empty',
 };
 
 function describeType(value: unknown): string {
@@ -420,11 +451,14 @@ function describeType(value: unknown): string {
 
 function describeValue(node: Node | null): string {
   const v = node?.value;
-  return typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  return typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
 }
 
 function typeMessage(key: string, expected: string, node: Node | null): string {
-  const want = expected.split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+  const want = expected
+    .split(',')
+    .map((t) => TYPE_WORDS[t] ?? t)
+    .join(' or ');
   if (!node || node.value === null) return `\`${key}\` has no value: it must be ${want}`;
   const hint = expected === 'string' && node.kind === 'scalar' && !node.quoted ? ' (put it in quotes)' : '';
   return `\`${key}\` must be ${want}, not ${describeType(node.value)}${hint}`;

@@ -63,7 +63,13 @@ export function toDiagnostics(problems: readonly Problem[], doc: TextDocument, o
   }
   const summary = dropped ? severityOf({ code: 'more-problems', message: '', start: 0, end: 0 }, overrides) : undefined;
   if (summary) {
-    out.push({ range: rangeOf(doc, 0, 0), severity: LSP_SEVERITY[summary], code: 'more-problems', source: SOURCE, message: `${dropped} more problems are not shown (at most ${MAX_DIAGNOSTICS} per file)` });
+    out.push({
+      range: rangeOf(doc, 0, 0),
+      severity: LSP_SEVERITY[summary],
+      code: 'more-problems',
+      source: SOURCE,
+      message: `${dropped} more problems are not shown (at most ${MAX_DIAGNOSTICS} per file)`,
+    });
   }
   return out;
 }

@@ -9,7 +9,9 @@ export function sizeProblem(text: string, maxMegabytes: number = DEFAULT_MAX_FIL
   if (text.length <= limit) return undefined;
   const mb = (text.length / 1024 / 1024).toFixed(1);
   return {
-    code: 'file-too-large', start: 0, end: 0,
+    code: 'file-too-large',
+    start: 0,
+    end: 0,
     message: `file too large to check: ${mb} MB > limit of ${maxMegabytes} MB (set programme.maxFileSize to raise it)`,
   };
 }

@@ -51,7 +51,9 @@ export interface Lines {
   kind: Uint8Array;
 }
 
-const BLANK = 0, COMMENT = 1, CONTENT = 2;
+const BLANK = 0,
+  COMMENT = 1,
+  CONTENT = 2;
 
 /** Which collections are split further, by path: the format's maps of entries and a track's lists. */
 function compositeShape(path: readonly string[], shape: Shape): 'map' | 'seq' | undefined {
@@ -90,11 +92,13 @@ export function splitLines(text: string, shape: Shape = SHAPE): SplitResult | un
  * Gives exactly what `splitLines(text)` gives.
  */
 export function splitEdited(text: string, prevText: string, prev: Lines, prefix: number, suffix: number, shape: Shape = SHAPE): SplitResult | undefined {
-  const oldLen = prevText.length, delta = text.length - oldLen;
+  const oldLen = prevText.length,
+    delta = text.length - oldLen;
   // Lines kept before: those whose newline lies in the common prefix.
   let a: number;
   {
-    let lo = 0, hi = prev.count;
+    let lo = 0,
+      hi = prev.count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (prev.next[mid] <= prefix && prevText.charCodeAt(prev.next[mid] - 1) === 10) lo = mid + 1;
@@ -105,7 +109,8 @@ export function splitEdited(text: string, prevText: string, prev: Lines, prefix:
   // Lines kept after: those whose preceding newline lies in the common suffix.
   let b: number;
   {
-    let lo = a, hi = prev.count;
+    let lo = a,
+      hi = prev.count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (prev.start[mid] > oldLen - suffix) hi = mid;
@@ -122,8 +127,12 @@ export function splitEdited(text: string, prevText: string, prev: Lines, prefix:
   if (!scan(text, from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from, to, mid, b === prev.count)) return undefined;
   const count = a + mid.count + (prev.count - b);
   const lines: Lines = {
-    count, start: new Int32Array(count), end: new Int32Array(count), next: new Int32Array(count),
-    indent: new Int32Array(count), kind: new Uint8Array(count),
+    count,
+    start: new Int32Array(count),
+    end: new Int32Array(count),
+    next: new Int32Array(count),
+    indent: new Int32Array(count),
+    kind: new Uint8Array(count),
   };
   const fields = ['start', 'end', 'next', 'indent', 'kind'] as const;
   for (const f of fields) {
@@ -144,10 +153,13 @@ export function splitEdited(text: string, prevText: string, prev: Lines, prefix:
 /** The length of the common prefix and (not overlapping it) common suffix of two texts. */
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   const n = Math.min(a.length, b.length);
-  const al = a.length, bl = b.length;
+  const al = a.length,
+    bl = b.length;
   // Compare growing blocks while they are equal, then home in on the first difference by
   // halving the block: a few dozen block comparisons, and never a long run of single characters.
-  let prefix = 0, step = 4096, growing = true;
+  let prefix = 0,
+    step = 4096,
+    growing = true;
   while (step >= 16) {
     if (prefix + step <= n && a.slice(prefix, prefix + step) === b.slice(prefix, prefix + step)) {
       prefix += step;
@@ -243,7 +255,8 @@ function scan(text: string, pos: number, to: number, out: LineBuilder, toEnd: bo
     const c = i < end ? text.charCodeAt(i) : -1;
     let kind = CONTENT;
     if (c === -1) kind = BLANK;
-    else if (c === 9) return false; // a tab in indentation: let the parser speak
+    else if (c === 9)
+      return false; // a tab in indentation: let the parser speak
     else if (c === 35) kind = COMMENT;
     else if (i === pos && (c === 37 || text.startsWith('---', i) || text.startsWith('...', i))) return false;
     out.push(pos, end, nl < len ? nl + 1 : len, i - pos, kind);
@@ -258,10 +271,17 @@ function scan(text: string, pos: number, to: number, out: LineBuilder, toEnd: bo
  * `parentIndent`. Returns undefined when the region does not have the simple shape needed.
  */
 function splitRegion(
-  text: string, lines: Lines, from: number, to: number, parentIndent: number,
-  shape: 'map' | 'seq', path: string[], format: Shape,
+  text: string,
+  lines: Lines,
+  from: number,
+  to: number,
+  parentIndent: number,
+  shape: 'map' | 'seq',
+  path: string[],
+  format: Shape,
 ): (Leaf | Composite)[] | undefined {
-  const kinds = lines.kind, indents = lines.indent;
+  const kinds = lines.kind,
+    indents = lines.indent;
   let first = from;
   while (first < to && kinds[first] !== CONTENT) first++;
   if (first === to) return undefined;
@@ -284,9 +304,7 @@ function splitRegion(
       const childPath = path.length < 3 && !key.inline ? [...path, key.name] : undefined;
       const childShape = childPath && compositeShape(childPath, format);
       const grand = childShape ? splitRegion(text, lines, i + 1, j, indent, childShape, childPath, format) : undefined;
-      children.push(grand
-        ? { form: 'entry', key: key.name, start, end, shape: childShape!, children: grand }
-        : { start, end, form: 'entry', key: key.name });
+      children.push(grand ? { form: 'entry', key: key.name, start, end, shape: childShape!, children: grand } : { start, end, form: 'entry', key: key.name });
     }
     i = j;
   }

@@ -38,8 +38,16 @@ export interface Converted {
 /** Converts a parsed document; `base` is the offset of the parsed text in the whole file. */
 export function convertDocument(doc: Document, source: string, base: number): Converted {
   const state: State = {
-    doc, source, base, problems: [], anchored: new Map(), converting: new Set(), expanded: 0,
-    depthReported: false, aliasLimitReported: false, usesAliases: false,
+    doc,
+    source,
+    base,
+    problems: [],
+    anchored: new Map(),
+    converting: new Set(),
+    expanded: 0,
+    depthReported: false,
+    aliasLimitReported: false,
+    usesAliases: false,
   };
   const contents = doc.contents as YNode | null;
   const root = contents ? convert(contents, state, 0) : null;
@@ -92,15 +100,21 @@ const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF\uD800
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 const BIDI_NAMES: Record<number, string> = {
-  0x202a: 'left-to-right embedding', 0x202b: 'right-to-left embedding', 0x202c: 'pop directional formatting',
-  0x202d: 'left-to-right override', 0x202e: 'right-to-left override',
-  0x2066: 'left-to-right isolate', 0x2067: 'right-to-left isolate', 0x2068: 'first strong isolate', 0x2069: 'pop directional isolate',
+  0x202a: 'left-to-right embedding',
+  0x202b: 'right-to-left embedding',
+  0x202c: 'pop directional formatting',
+  0x202d: 'left-to-right override',
+  0x202e: 'right-to-left override',
+  0x2066: 'left-to-right isolate',
+  0x2067: 'right-to-left isolate',
+  0x2068: 'first strong isolate',
+  0x2069: 'pop directional isolate',
 };
 /** At most this many character problems per scalar (a run of such characters is one problem). */
 const MAX_CHARACTER_PROBLEMS = 20;
 
 /** The escapes of a double-quoted YAML scalar, and the character each stands for. */
-const ESCAPE = /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0abtvfe])|.)/ys;
+const ESCAPE = /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0abtvfe])|.)/sy;
 const SIMPLE_ESCAPES: Record<string, number> = { '0': 0, a: 7, b: 8, t: 9, v: 11, f: 12, e: 27 };
 
 /**
@@ -137,7 +151,13 @@ function characterProblems(node: Scalar, state: State): void {
     const names = [...new Set(run.codes)].slice(0, 3).map((c) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
     const list = names.join(', ') + (new Set(run.codes).size > 3 ? ', ...' : '');
     if (run.control) {
-      state.problems.push(problem('control-character', `control character${run.codes.length > 1 ? 's' : ''} ${list} in text: calendar and schedule.xml readers reject ${run.codes.length > 1 ? 'them' : 'it'}; remove ${run.codes.length > 1 ? 'them' : 'it'}`, at));
+      state.problems.push(
+        problem(
+          'control-character',
+          `control character${run.codes.length > 1 ? 's' : ''} ${list} in text: calendar and schedule.xml readers reject ${run.codes.length > 1 ? 'them' : 'it'}; remove ${run.codes.length > 1 ? 'them' : 'it'}`,
+          at,
+        ),
+      );
     } else {
       const name = BIDI_NAMES[run.codes[0]];
       state.problems.push(problem('bidi-override', `${name} ${list}: the text after it displays in another order than it is written; remove it`, at));
@@ -150,10 +170,17 @@ function characterProblems(node: Scalar, state: State): void {
     const next = units[i + 1];
     const high = u.code >= 0xd800 && u.code <= 0xdbff;
     const low = u.code >= 0xdc00 && u.code <= 0xdfff;
-    if (high && next && next.code >= 0xdc00 && next.code <= 0xdfff) { flush(); i++; continue; }
+    if (high && next && next.code >= 0xdc00 && next.code <= 0xdfff) {
+      flush();
+      i++;
+      continue;
+    }
     const control = u.code === -1 ? false : CONTROL.test(String.fromCharCode(u.code)) || high || low;
     const bidi = !control && u.code >= 0 && BIDI.test(String.fromCharCode(u.code));
-    if (!control && !bidi) { flush(); continue; }
+    if (!control && !bidi) {
+      flush();
+      continue;
+    }
     if (run && run.control === control && (control || run.codes[run.codes.length - 1] === u.code) && run.end === u.at) {
       run.end = u.at + u.length;
       run.codes.push(u.code);
@@ -182,9 +209,11 @@ function convertMap(items: unknown[], flow: boolean, at: { start: number; end: n
     key.value = name;
     const first = seen.get(name);
     if (first) {
-      state.problems.push(problem('duplicate-key', `duplicate key \`${name}\`: it already appears in this mapping`, key, {
-        related: [{ start: first.start, end: first.end, message: `first \`${name}\` is here` }],
-      }));
+      state.problems.push(
+        problem('duplicate-key', `duplicate key \`${name}\`: it already appears in this mapping`, key, {
+          related: [{ start: first.start, end: first.end, message: `first \`${name}\` is here` }],
+        }),
+      );
       continue;
     }
     seen.set(name, key);
@@ -200,7 +229,9 @@ function convertSeq(items: YNode[], flow: boolean, at: { start: number; end: num
   const nodes: Node[] = [];
   for (const item of items) {
     if (item === null || item === undefined) continue;
-    nodes.push(isPair(item) ? convertMap([item], true, range((item.key ?? item.value) as YNode, state.base), state, depth + 1) : convert(item, state, depth + 1));
+    nodes.push(
+      isPair(item) ? convertMap([item], true, range((item.key ?? item.value) as YNode, state.base), state, depth + 1) : convert(item, state, depth + 1),
+    );
   }
   return { kind: 'seq', items: nodes, flow, value: nodes.map((n) => n.value), ...at };
 }
@@ -233,7 +264,9 @@ function convertAlias(node: Alias, state: State): Node {
 function overLimit(state: State, at: { start: number; end: number }, nothing: ScalarNode): ScalarNode {
   if (!state.aliasLimitReported) {
     state.aliasLimitReported = true;
-    state.problems.push(problem('yaml-syntax', `alias expansion limit exceeded: aliases expand to more than ${MAX_ALIAS_EXPANSION} values (a "billion laughs" pattern?)`, at));
+    state.problems.push(
+      problem('yaml-syntax', `alias expansion limit exceeded: aliases expand to more than ${MAX_ALIAS_EXPANSION} values (a "billion laughs" pattern?)`, at),
+    );
   }
   return nothing;
 }
@@ -270,8 +303,19 @@ function countNodes(node: Node, limit: number): number {
   const stack: Node[] = [node];
   while (stack.length && count < limit) {
     const n = stack.pop()!;
-    if (n.kind === 'map') for (const p of n.items) { count += 1; if (p.value) { count++; stack.push(p.value); } }
-    else if (n.kind === 'seq') for (const i of n.items) { count++; stack.push(i); }
+    if (n.kind === 'map')
+      for (const p of n.items) {
+        count += 1;
+        if (p.value) {
+          count++;
+          stack.push(p.value);
+        }
+      }
+    else if (n.kind === 'seq')
+      for (const i of n.items) {
+        count++;
+        stack.push(i);
+      }
   }
   return count;
 }

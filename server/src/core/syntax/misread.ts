@@ -124,7 +124,9 @@ export function misreadText(text: string, node: { start: number; end: number; ki
   const after = text.slice(node.end, lineEnd).replace(/\r$/, '');
   const own = text.slice(node.start, node.end);
   if (/^["']/.test(own) || !new RegExp(`(^|[\\s-])${key}[ \\t]*:[ \\t]`).test(before)) return undefined;
-  let meant: string | undefined, why = '', start = node.start;
+  let meant: string | undefined,
+    why = '',
+    start = node.start;
   const anchor = /:[ \t]+(&\S+[ \t]+)$/.exec(before);
   if (anchor) {
     start = node.start - anchor[1].length;
@@ -137,7 +139,10 @@ export function misreadText(text: string, node: { start: number; end: number; ki
   if (meant === undefined || !needsQuotes(meant)) return undefined;
   const quoted = quoteText(meant);
   return {
-    code: 'misread-text', message: `${why}: quote the ${key} if the rest belongs to it (\`${quoted}\`)`, start, end: start + meant.length,
+    code: 'misread-text',
+    message: `${why}: quote the ${key} if the rest belongs to it (\`${quoted}\`)`,
+    start,
+    end: start + meant.length,
     data: { fix: 'replace', replacement: quoted, title: `Quote the ${key}` },
   };
 }

@@ -153,7 +153,12 @@ export class ProgrammeParser {
       else if (value) items.push(value);
     }
     const built = this.built;
-    return { node: piece.shape === 'map' ? reusedMap(built, pairs) ?? mapOf(built, pairs, piece, problems) : reusedSeq(built, items, piece, text) ?? seqOf(built, items, piece, text) };
+    return {
+      node:
+        piece.shape === 'map'
+          ? (reusedMap(built, pairs) ?? mapOf(built, pairs, piece, problems))
+          : (reusedSeq(built, items, piece, text) ?? seqOf(built, items, piece, text)),
+    };
   }
 
   private leaf(text: string, leaf: Leaf, round: Round): Node | undefined {

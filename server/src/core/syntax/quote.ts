@@ -33,7 +33,9 @@ function readsBack(text: string, version: '1.1' | '1.2'): boolean {
   try {
     // Dates are dates in this format whatever the reader: YAML 1.1's timestamps do not count.
     const doc = parseDocument(`k: ${text}\n`, {
-      version, prettyErrors: false, uniqueKeys: false,
+      version,
+      prettyErrors: false,
+      uniqueKeys: false,
       customTags: (tags) => tags.filter((t) => typeof t !== 'object' || !('tag' in t) || t.tag !== 'tag:yaml.org,2002:timestamp'),
     });
     if (doc.errors.length || doc.warnings.length) return false;

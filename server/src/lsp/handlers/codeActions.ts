@@ -4,13 +4,15 @@ import type { ServerContext } from '../server';
 import { codeActions } from '../../core';
 
 export function codeActionsFeature(ctx: ServerContext): ServerCapabilities {
-  ctx.connection.onCodeAction((params: CodeActionParams) => ctx.guard('codeAction', null, () => {
-    const document = ctx.documents.get(params.textDocument.uri);
-    if (!document) return null;
-    if (params.context.only && !params.context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return null;
-    const file = ctx.workspace.get(document);
-    if (!file.analysis) return null;
-    return codeActions(file.analysis, document, params.range, params.context.diagnostics);
-  }));
+  ctx.connection.onCodeAction((params: CodeActionParams) =>
+    ctx.guard('codeAction', null, () => {
+      const document = ctx.documents.get(params.textDocument.uri);
+      if (!document) return null;
+      if (params.context.only && !params.context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return null;
+      const file = ctx.workspace.get(document);
+      if (!file.analysis) return null;
+      return codeActions(file.analysis, document, params.range, params.context.diagnostics);
+    }),
+  );
   return { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } };
 }

@@ -28,10 +28,13 @@ export class DiagnosticsPublisher {
     if (this.timers.has(uri)) return;
     const last = this.lastRun.get(uri);
     const delay = last ? Math.max(0, Math.min(THROTTLE_MS, last.cost) - (Date.now() - last.end)) : 0;
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      void this.publish(uri);
-    }, delay));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.publish(uri);
+      }, delay),
+    );
   }
 
   async publish(uri: string): Promise<void> {

@@ -19,8 +19,17 @@ import { formatFeature } from './format';
 type Feature = (ctx: ServerContext) => ServerCapabilities;
 
 const FEATURES: Feature[] = [
-  scheduleFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, symbolsFeature, inlayHintsFeature, exportFeature,
-  planFeature, importFeature, formatFeature,
+  scheduleFeature,
+  codeActionsFeature,
+  completionFeature,
+  hoverFeature,
+  navigationFeature,
+  symbolsFeature,
+  inlayHintsFeature,
+  exportFeature,
+  planFeature,
+  importFeature,
+  formatFeature,
 ];
 
 export function registerFeatures(ctx: ServerContext): ServerCapabilities {

@@ -18,19 +18,28 @@ export function navigationFeature(ctx: ServerContext): ServerCapabilities {
     const document = ctx.documents.get(uri);
     return document ? { document, analysis: ctx.workspace.get(document).analysis } : undefined;
   };
-  connection.onDefinition((params) => ctx.guard('definition', null, () => {
-    const f = open(params.textDocument.uri);
-    const symbol = f && symbolAt(f.analysis, f.document.offsetAt(params.position));
-    return f && symbol?.declaration ? Location.create(params.textDocument.uri, toRange(f.document, symbol.declaration)) : null;
-  }));
-  connection.onReferences((params, token) => ctx.guard('references', null, () => {
-    const f = open(params.textDocument.uri);
-    const symbol = f?.analysis && symbolAt(f.analysis, f.document.offsetAt(params.position));
-    if (!f?.analysis || !symbol) return null;
-    const spans = referencesOf(f.analysis, symbol, token) ?? [];
-    if (params.context.includeDeclaration && symbol.declaration) spans.unshift(symbol.declaration);
-    return spans.map((s) => Location.create(params.textDocument.uri, toRange(f.document, s)));
-  }, token));
+  connection.onDefinition((params) =>
+    ctx.guard('definition', null, () => {
+      const f = open(params.textDocument.uri);
+      const symbol = f && symbolAt(f.analysis, f.document.offsetAt(params.position));
+      return f && symbol?.declaration ? Location.create(params.textDocument.uri, toRange(f.document, symbol.declaration)) : null;
+    }),
+  );
+  connection.onReferences((params, token) =>
+    ctx.guard(
+      'references',
+      null,
+      () => {
+        const f = open(params.textDocument.uri);
+        const symbol = f?.analysis && symbolAt(f.analysis, f.document.offsetAt(params.position));
+        if (!f?.analysis || !symbol) return null;
+        const spans = referencesOf(f.analysis, symbol, token) ?? [];
+        if (params.context.includeDeclaration && symbol.declaration) spans.unshift(symbol.declaration);
+        return spans.map((s) => Location.create(params.textDocument.uri, toRange(f.document, s)));
+      },
+      token,
+    ),
+  );
   connection.onPrepareRename((params) => {
     const result = ctx.guard('prepareRename', null, () => {
       const f = open(params.textDocument.uri);

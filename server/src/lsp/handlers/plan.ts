@@ -14,7 +14,12 @@ export function planFeature(ctx: ServerContext): ServerCapabilities {
     try {
       const document = ctx.documents.get(params.uri);
       if (!document) return { ...empty, errors: [`${params.uri} is not open`] };
-      if (!ctx.solver) return { ...empty, version: document.version, errors: ['placing tracks needs the solver of the desktop extension (or `programme plan` on the command line)'] };
+      if (!ctx.solver)
+        return {
+          ...empty,
+          version: document.version,
+          errors: ['placing tracks needs the solver of the desktop extension (or `programme plan` on the command line)'],
+        };
       const file = ctx.workspace.get(document);
       if (!file.analysis) return { ...empty, version: document.version, errors: [file.tooLarge?.message ?? 'the file is too large'] };
       const result = await planProgramme(file.analysis, ctx.solver, { replan: !!params.replan, timeLimitSeconds: 120 });
@@ -22,7 +27,12 @@ export function planFeature(ctx: ServerContext): ServerCapabilities {
       return {
         version: document.version,
         placements: result.placements.map((p) => ({
-          track: p.track, title: p.title, room: p.block.room, when: p.block.when, change: p.change, from: p.from ? `${p.from.room}, ${p.from.when}` : undefined,
+          track: p.track,
+          title: p.title,
+          room: p.block.room,
+          when: p.block.when,
+          change: p.change,
+          from: p.from ? `${p.from.room}, ${p.from.when}` : undefined,
         })),
         clashes: result.clashes.map((c) => ({ person: c.person, name: c.name, tracks: c.tracks, when: c.when })),
         unplaced: result.unplaced,
