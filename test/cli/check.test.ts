@@ -2,16 +2,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
+import { runCli, type CliResult } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const EXAMPLE = path.join(ROOT, 'examples/lpc2021-vfio-iommu-pci.programme.yaml');
 const FIVE = path.join(ROOT, 'test/fixtures/foundation/five-mistakes.programme.yaml');
 
-function run(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], { encoding: 'utf8', input, cwd: ROOT });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], input?: string): CliResult => runCli(args, { input });
 
 function tmp(name: string, content: string | Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'programme-cli-'));

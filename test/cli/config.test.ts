@@ -7,15 +7,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
+import { runCli, type CliResult } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/checks');
 
-function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], { encoding: 'utf8', cwd: ROOT });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[]): CliResult => runCli(args);
 
 /** A fresh folder holding a copy of a check fixture, and optionally a `.programme.json`. */
 function folder(fixture: string, config?: unknown): { dir: string; file: string } {

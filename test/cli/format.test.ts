@@ -2,13 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
-import { ROOT } from '../support/exchange';
+import { runCli, type CliResult } from '../support/cli';
 
-function run(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], { encoding: 'utf8', cwd: ROOT, input });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], input?: string): CliResult => runCli(args, { input });
 
 const UNFORMATTED = 'event:\n    title: Meetup # ours\n    timezone: Europe/Berlin\n    start: 2025-06-02\n    end: 2025-06-03\nprogramme: 1\ntracks: {}\n';
 const FORMATTED = 'programme: 1\nevent:\n  title: Meetup # ours\n  start: 2025-06-02\n  end: 2025-06-03\n  timezone: Europe/Berlin\ntracks: {}\n';

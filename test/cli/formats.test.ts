@@ -2,18 +2,15 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
 import { ROOT, sarifErrors } from '../support/exchange';
 import { escapeData, escapeProperty } from '../../server/src/cli/formats';
 import { CODES } from '../../server/src/core';
+import { runCli, type CliResult } from '../support/cli';
 
 const FIVE = path.join(ROOT, 'test/fixtures/foundation/five-mistakes.programme.yaml');
 const EXAMPLE = 'examples/lpc2021-vfio-iommu-pci.programme.yaml';
 
-function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], { encoding: 'utf8', cwd: ROOT });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[]): CliResult => runCli(args);
 
 suite('programme check --format sarif|github', () => {
   test('SARIF validates against the SARIF 2.1.0 schema; rules carry every code with its default level', () => {

@@ -8,17 +8,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
 import { ROOT } from '../support/exchange';
 import { committeeCase } from '../support/committee';
 import { analyze } from '../../server/src/core';
+import { runCli, type CliResult } from '../support/cli';
 
 const REPLAN = path.join(ROOT, 'test/fixtures/plan/replan.programme.yaml');
 
-function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], { encoding: 'utf8', cwd: ROOT });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[]): CliResult => runCli(args);
 
 function tmpFile(text: string, name = 'committee.programme.yaml'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'programme-plan-'));

@@ -7,23 +7,15 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
 import { XMLParser } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
 import { C3VOC, ROOT, XSD, scheduleJsonErrors } from '../support/exchange';
 import { validateXml } from '../support/xmllint';
+import { runCli, type CliResult } from '../support/cli';
 
 const REAL = path.join(ROOT, 'test/fixtures/real-schedules');
 
-function run(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], {
-    encoding: 'utf8',
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], env: Record<string, string> = {}): CliResult => runCli(args, { env: { ...process.env, ...env } });
 
 /** What a consumer keys on, for one event. Undefined fields are not compared (the source has none). */
 interface Expected {

@@ -7,13 +7,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
-import { ROOT, sarifErrors } from '../support/exchange';
+import { sarifErrors } from '../support/exchange';
+import { runCli, type CliResult } from '../support/cli';
 
-function run(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd: string): CliResult => runCli(args, { cwd, env: { ...process.env, NO_COLOR: '1' } });
 
 /** ESC, BEL, CSI (C1), a carriage return, a line break, a right-to-left override. */
 const RAW = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u202E]/;

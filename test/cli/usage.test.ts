@@ -5,23 +5,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { ROOT } from '../support/exchange';
+import { runCli } from '../support/cli';
 
 const EXAMPLE = 'examples/lpc2021-vfio-iommu-pci.programme.yaml';
 const FIVE = 'test/fixtures/foundation/five-mistakes.programme.yaml';
 const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-function run(
-  args: string[],
-  options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], {
-    encoding: 'utf8',
-    input: options.input,
-    cwd: options.cwd ?? ROOT,
-    env: options.env ?? process.env,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 /** A programme file with one error (an unknown key) copied into a scratch folder tree. */
 function tree(): string {

@@ -7,16 +7,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
 import { C3VOC, ROOT } from '../support/exchange';
+import { runCli, type CliResult } from '../support/cli';
 
 const EXAMPLE = path.join(ROOT, 'examples/lpc2021-vfio-iommu-pci.programme.yaml');
 const SCHEDULE = path.join(C3VOC, 'frab-camp2019.json');
 
-function run(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/programme.js'), ...args], { encoding: 'utf8', cwd });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd = ROOT): CliResult => runCli(args, { cwd });
 
 interface Writer {
   name: string;
