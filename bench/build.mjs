@@ -1,5 +1,6 @@
 // Bundles the benchmark into out/bench/ (run by `npm run bench` after the main build).
 import * as esbuild from 'esbuild';
+import { precompiledSchema } from '../scripts/precompiledSchema.mjs';
 
 await esbuild.build({
   entryPoints: ['bench/run.ts', 'bench/profile.ts', 'bench/plan.ts'],
@@ -12,4 +13,5 @@ await esbuild.build({
   target: 'node20',
   packages: 'external',
   logLevel: 'warning',
+  plugins: [precompiledSchema],
 });

@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
+import { precompiledSchema } from './precompiledSchema.mjs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -74,9 +75,18 @@ const noNodeBuiltins = {
     });
   },
 };
-const web = { bundle: true, sourcemap: true, minify, logLevel: 'warning', platform: 'browser', target: 'es2022', metafile: true, plugins: [noNodeBuiltins] };
+const web = {
+  bundle: true,
+  sourcemap: true,
+  minify,
+  logLevel: 'warning',
+  platform: 'browser',
+  target: 'es2022',
+  metafile: true,
+  plugins: [noNodeBuiltins, precompiledSchema],
+};
 
-const common = { bundle: true, sourcemap: true, minify, logLevel: 'warning', target: 'node20' };
+const common = { bundle: true, sourcemap: true, minify, logLevel: 'warning', target: 'node20', plugins: [precompiledSchema] };
 const builds = [];
 if (only !== 'tests') {
   builds.push(

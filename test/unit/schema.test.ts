@@ -1,6 +1,9 @@
 import * as assert from 'assert';
-import { check, EXAMPLE_TEXT, programme } from '../support/fixtures';
-import { CODES } from '../../server/src/core';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import schemaJson from '../../schemas/programme.schema.json';
+import { check, doc, EXAMPLE_TEXT, programme } from '../support/fixtures';
+import { CODES, createFormat, createProgrammeService, FORMAT, Format, SHAPE } from '../../server/src/core';
 
 /** The schema problems of `text` as `line:col-line:col message` (1-based). */
 function schemaProblems(text: string): string[] {
@@ -123,5 +126,43 @@ suite('schema: each error at the smallest node at fault, in words', () => {
     );
     const proto = check(programme({ slots: slot('__proto__') }));
     assert.deepStrictEqual(proto.codes, ['schema']);
+  });
+});
+
+suite('schema: the validators compiled at build time', () => {
+  // FORMAT's validators are Ajv standalone code made by the build; createFormat compiles the
+  // same schema when it runs. Both must find the same problems, in every fixture of the checks.
+  const dir = path.resolve(__dirname, '../../../test/fixtures/checks');
+  const runtime = createFormat(SHAPE, schemaJson);
+  const broken = [
+    programme({ slots: '      - title: A\n        start: 2021-09-21 07:00\n        duration: 10m\n        speaker: [alice]\n' }),
+    programme({ top: 'peoples: {}\n' }),
+    programme({ slots: '      - title: A\n        start: 2021-09-21 07:00\n        duration: 20\n' }),
+    programme({ slots: '      - start: 2021-09-21 07:00\n        duration: 10m\n        kind: dance\n' }),
+    programme({ people: '  alice: { name: 7, timezone: [x] }\n' }),
+    programme().replace('  title: Test Conf\n', ''),
+    EXAMPLE_TEXT.replace(/duration: /g, 'lasts: '),
+  ];
+  const fixtures = fs.readdirSync(dir).filter((n) => n.endsWith('.yaml'));
+  const texts = [EXAMPLE_TEXT, ...broken, ...fixtures.map((n) => fs.readFileSync(path.join(dir, n), 'utf8'))];
+
+  test('are not compiled when the core loads', () => {
+    assert.notStrictEqual(FORMAT.validators.shell, runtime.validators.shell);
+    assert.ok('schemaEnv' in runtime.validators.shell);
+    assert.ok(!('schemaEnv' in FORMAT.validators.shell), 'the shell validator is standalone code, not compiled by an Ajv instance');
+  });
+
+  test('find what the schema compiled at run time finds, in every fixture', () => {
+    let problems = 0;
+    for (const text of texts) {
+      const analyse = (format: Format): string[] =>
+        createProgrammeService({ format })
+          .get(doc(text))
+          .analysis!.problems.map((p) => `${p.start}-${p.end} ${p.code} ${p.message}`);
+      const ours = analyse(FORMAT);
+      assert.deepStrictEqual(ours, analyse(runtime));
+      problems += ours.filter((p) => / schema /.test(p)).length;
+    }
+    assert.ok(problems >= 5, `the fixtures have schema problems to compare (${problems})`);
   });
 });

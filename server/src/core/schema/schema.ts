@@ -2,8 +2,9 @@
  * Validates the tree against `schemas/programme.schema.json` with Ajv, and turns each Ajv
  * error into a problem on the smallest node at fault, in words a person understands.
  *
- * Ajv compiles the schema once, when this module loads (a constant: the validators hold no
- * state between calls). The big collections (people, rooms, slots, sessions) are validated
+ * The programme schema is compiled by Ajv when the bundle is built (standalone code,
+ * `validators.generated`): the first check of a file compiles nothing. Another format
+ * (`createFormat`) is compiled once, when it is made; validators hold no state between calls. The big collections (people, rooms, slots, sessions) are validated
  * entry by entry with the schema's own definitions, and each entry's errors are kept for its
  * node in the document's `SchemaCache`: an edit re-validates only the entries it touched. The
  * rest of the document is validated with a "shell" schema in which those entries accept
@@ -15,10 +16,12 @@ import { MapNode, Node, Pair, get } from '../syntax/tree';
 import { Problem, problem } from '../service/problem';
 import { closest } from '../features/similar';
 import { SHAPE, Shape } from '../model/shape';
+import setup from './ajvSetup.json';
+import * as precompiled from './validators.generated';
 
-/** The entries validated one by one, by the schema definition of the same name. */
-const ENTRY_DEFS = ['person', 'room', 'slot', 'session'] as const;
-type EntryDef = (typeof ENTRY_DEFS)[number];
+/** The entries validated one by one, by the schema definition of the same name (ajvSetup.json, shared with the build). */
+type EntryDef = 'person' | 'room' | 'slot' | 'session';
+const ENTRY_DEFS = setup.entries as readonly EntryDef[];
 
 interface Validators {
   shell: ValidateFunction;
@@ -76,7 +79,7 @@ export interface JsonSchema {
 
 function compile(schema: JsonSchema & { $id: string }): Validators {
   const id = schema.$id;
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, verbose: true, unicodeRegExp: true });
+  const ajv = new Ajv(setup.options);
   ajv.addSchema(schema, id);
   const shellSchema = JSON.parse(JSON.stringify(schema), (_k, v) =>
     v && typeof v === 'object' && typeof v.$ref === 'string' && ENTRY_DEFS.some((d) => v.$ref === `#/definitions/${d}`) ? {} : v,
@@ -88,8 +91,18 @@ function compile(schema: JsonSchema & { $id: string }): Validators {
   return { shell, entry };
 }
 
-/** The programme format: compiled once, when this module loads (a constant, holding no state between calls). */
-export const FORMAT: Format = createFormat(SHAPE, schemaJson);
+/**
+ * The programme format, with the validators compiled at build time (the same options and shell
+ * as `compile`; a test holds them to the same results). A constant, holding no state between calls.
+ */
+export const FORMAT: Format = {
+  shape: SHAPE,
+  schema: schemaJson as JsonSchema,
+  validators: {
+    shell: precompiled.shell,
+    entry: { person: precompiled.person, room: precompiled.room, slot: precompiled.slot, session: precompiled.session },
+  },
+};
 
 export interface SchemaResult {
   problems: Problem[];
