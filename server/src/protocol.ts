@@ -293,3 +293,39 @@ export interface PlanResultView {
   optimal: boolean;
   edits: PlanTextEdit[];
 }
+
+/**
+ * `programme/reschedule`: one slot of the preview moved (dragged, resized, or moved with the
+ * keyboard). The server computes, from the document as it is now, the edits of the slot's
+ * `start`, `end`, `duration` and `room`; the client applies them as one undoable edit when the
+ * document still has `version`, and asks again otherwise (the slot is found again by its identity).
+ */
+export const RESCHEDULE_METHOD = 'programme/reschedule';
+
+export interface RescheduleParams {
+  uri: string;
+  /** The slot as the preview showed it. */
+  slot: { key: string; id?: string; title: string };
+  to: RescheduleTo;
+}
+
+export interface RescheduleTo {
+  /** The new start, an instant (ISO with offset); `null`: not scheduled. */
+  start?: string | null;
+  /** Move the start by this many minutes (from where it is now). */
+  shift?: number;
+  /** Move to another day by this many days, at the same local time. */
+  days?: number;
+  /** The room id it moves to. */
+  room?: string;
+  /** The new length in minutes. */
+  minutes?: number;
+}
+
+export interface RescheduleResultView {
+  /** The document version the edits apply to. */
+  version: number;
+  edits: PlanTextEdit[];
+  /** Why nothing changes. */
+  error?: string;
+}

@@ -43,6 +43,8 @@ export { codeActions } from './features/codeActions';
 export { freeGaps, firstFit, gapsForSlot, freeStartFor } from './model/gaps';
 /** The schedule view model the preview and `programme render` show. */
 export { buildSchedule } from './schedule/schedule';
+/** Rescheduling one slot from the preview: the minimal edits of its `start`, `end`, `duration` and `room`. */
+export { rescheduleSlot, findSlot, type SlotIdentity, type RescheduleTarget, type RescheduleEdit, type RescheduleResult } from './features/reschedule';
 
 /** Diagnostics plumbing shared by the adapters. */
 export { SEVERITY_NAME, severityName, severityOf, MAX_DIAGNOSTICS, SOURCE } from './service/diagnostics';

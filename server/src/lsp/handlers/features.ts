@@ -15,6 +15,7 @@ import { exportFeature } from './export';
 import { planFeature } from './plan';
 import { importFeature } from './import';
 import { formatFeature } from './format';
+import { rescheduleFeature } from './reschedule';
 
 type Feature = (ctx: ServerContext) => ServerCapabilities;
 
@@ -30,6 +31,7 @@ const FEATURES: Feature[] = [
   planFeature,
   importFeature,
   formatFeature,
+  rescheduleFeature,
 ];
 
 export function registerFeatures(ctx: ServerContext): ServerCapabilities {
