@@ -13,7 +13,7 @@ import { registerImportCommand } from './importCommand';
 import { registerContentDetection } from './contentDetection';
 import { registerPlanCommands } from './planCommand';
 import { PreviewManager } from './preview/previewManager';
-import { SCHEDULE_METHOD, ScheduleParams, ScheduleResult } from '../../server/src/protocol';
+import { RESCHEDULE_METHOD, RescheduleResultView, SCHEDULE_METHOD, ScheduleParams, ScheduleResult } from '../../server/src/protocol';
 
 let client: BaseLanguageClient | undefined;
 
@@ -49,6 +49,10 @@ export async function activateOn(host: Host, context: vscode.ExtensionContext): 
       requestSchedule: async (uri) => {
         await started;
         return client!.sendRequest<ScheduleResult>(SCHEDULE_METHOD, { uri } satisfies ScheduleParams);
+      },
+      requestReschedule: async (params) => {
+        await started;
+        return client!.sendRequest<RescheduleResultView>(RESCHEDULE_METHOD, params);
       },
     }),
   );

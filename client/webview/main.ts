@@ -54,6 +54,8 @@ function runInWebview(api: VsCodeApi, el: HTMLElement): void {
   };
   let view: ScheduleView | undefined = isView(initial.view) ? initial.view : undefined;
   let error: SourceError | undefined;
+  /** The host says whether the document may be changed from here (trusted, writable). */
+  let editable = false;
   const post = (m: FromWebview): void => api.postMessage(m);
   const render = (): void =>
     renderPreview(el, view, {
@@ -62,6 +64,7 @@ function runInWebview(api: VsCodeApi, el: HTMLElement): void {
       error,
       onReveal: (line, endLine) => post({ type: 'revealLine', source: state.uri, line, endLine }),
       onLink: (href) => post({ type: 'openLink', source: state.uri, href }),
+      onMove: editable ? (slot, to) => post({ type: 'reschedule', source: state.uri, slot: { key: slot.key, id: slot.id, title: slot.title }, to }) : undefined,
       onChange: (change: { zone?: string; mode?: ViewMode }) => {
         Object.assign(state, change);
         api.setState(state);
@@ -79,6 +82,8 @@ function runInWebview(api: VsCodeApi, el: HTMLElement): void {
       state.uri = m.source;
       view = m.view;
       error = isObject(m.error) ? m.error : undefined;
+      // A schedule shown while the text does not parse is not the document's: no moves then.
+      editable = m.editable === true && !error;
       if (other) {
         render();
         window.scrollTo(0, 0);

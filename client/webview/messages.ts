@@ -2,7 +2,7 @@
  * The messages between the extension host and the preview webview, and the state the webview
  * keeps across reloads. Types only; both sides check every message at run time anyway.
  */
-import type { ScheduleView, SourceError } from '../../server/src/protocol';
+import type { RescheduleTo, ScheduleView, SourceError } from '../../server/src/protocol';
 
 export type ViewMode = 'grid' | 'agenda';
 
@@ -24,8 +24,11 @@ export interface InitialState extends PreviewState {
 }
 
 export type ToWebview =
-  /** A schedule to show; `error` is set when the document has a syntax error and `view` is the last good one. */
-  | { type: 'update'; source: string; view: ScheduleView; error?: SourceError }
+  /**
+   * A schedule to show; `error` is set when the document has a syntax error and `view` is the
+   * last good one. `editable`: slots may be dragged (a trusted workspace, a writable document).
+   */
+  | { type: 'update'; source: string; view: ScheduleView; error?: SourceError; editable?: boolean }
   /** The editor's cursor is on `line` (0-based): highlight the slot there (`mark`) and scroll it into view (`scroll`). */
   | { type: 'selectLine'; source: string; line: number; mark?: boolean; scroll?: boolean }
   /** The panel was locked or unlocked: kept in the state the serializer restores. */
@@ -35,4 +38,6 @@ export type FromWebview =
   /** The script is listening: the host (re)sends the current schedule, which may have been posted too early. */
   | { type: 'ready'; source: string }
   | { type: 'revealLine'; source: string; line: number; endLine: number }
-  | { type: 'openLink'; source: string; href: string };
+  | { type: 'openLink'; source: string; href: string }
+  /** A slot was dropped, resized or moved with the keyboard: the host asks the server for the edit. */
+  | { type: 'reschedule'; source: string; slot: { key: string; id?: string; title: string }; to: RescheduleTo };

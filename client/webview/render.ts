@@ -3,7 +3,7 @@
  * of `programme render` both call `renderPreview`. It builds DOM from data with createElement
  * and textContent only; Markdown goes through markdown.ts, links only to http(s) and mailto.
  */
-import type { ScheduleView, SourceError } from '../../server/src/protocol';
+import type { RescheduleTo, ScheduleView, SlotView, SourceError } from '../../server/src/protocol';
 import type { ViewMode } from './messages';
 import { h } from './dom';
 import { link } from './markdown';
@@ -12,6 +12,7 @@ import { renderAgendaDay, renderClashes, renderDay, renderUnscheduled } from './
 import { renderTrack } from './tracks';
 import { renderBlocks } from './blocks';
 import { PartCache, patchChildren } from './reuse';
+import { enableEditing } from './drag';
 
 export { highlightLine } from './slots';
 
@@ -27,6 +28,8 @@ export interface RenderOptions {
   onLink?: (href: string) => void;
   /** The reader picked another zone or view mode. */
   onChange?: (change: { zone?: string; mode?: ViewMode }) => void;
+  /** Slots may be moved (the editor, where the document may be changed): where one goes. */
+  onMove?: (slot: SlotView, to: RescheduleTo) => void;
 }
 
 interface Rendered {
@@ -52,13 +55,14 @@ export function renderPreview(root: HTMLElement, view: ScheduleView | undefined,
   const mode = options.mode === 'agenda' ? 'agenda' : 'grid';
   const links = { onLink: options.onLink };
   const now = options.now ?? Date.now();
-  const slotOptions = { clock: new Clock(zone), now, onReveal: options.onReveal, links };
-  const context = JSON.stringify([view.uri, zone, mode, !!options.onReveal, !!options.onLink]);
+  const editable = !!options.onMove;
+  const slotOptions = { clock: new Clock(zone), now, onReveal: options.onReveal, links, editable };
+  const context = JSON.stringify([view.uri, zone, mode, !!options.onReveal, !!options.onLink, editable]);
   let r = rendered.get(root);
   if (!r || r.context !== context || !root.contains(r.layout)) {
     const main = h('div', { class: 'schedule' }),
       side = h('aside', { class: 'side' });
-    r = { context, cache: new PartCache(), layout: h('div', { class: `layout mode-${mode}` }, [main, side]), main, side };
+    r = { context, cache: new PartCache(), layout: h('div', { class: `layout mode-${mode}${editable ? ' editable' : ''}` }, [main, side]), main, side };
     rendered.set(root, r);
   }
   const next = new Map<string, { data: string; el: HTMLElement }>();
@@ -76,7 +80,8 @@ export function renderPreview(root: HTMLElement, view: ScheduleView | undefined,
   });
   if (!days.length && !view.unscheduled.length)
     days.push(h('p', { class: 'empty', text: 'No slots yet: add slots with a `start` to a track to see them here.' }));
-  const unscheduled = view.unscheduled.length ? cache.get('unscheduled', view.unscheduled, () => renderUnscheduled(view, slotOptions)!, next) : undefined;
+  const unscheduled =
+    view.unscheduled.length || editable ? cache.get('unscheduled', view.unscheduled, () => renderUnscheduled(view, slotOptions)!, next) : undefined;
   const blocks = view.blocks ? cache.get('blocks', view.blocks, () => renderBlocks(view.blocks!, options.onReveal), next) : undefined;
   const clashes = view.clashes?.length ? cache.get('clashes', view.clashes, () => renderClashes(view, slotOptions)!, next) : undefined;
   patchChildren(r.main, [...(clashes ? [clashes] : []), ...(blocks ? [blocks] : []), ...days, ...(unscheduled ? [unscheduled] : [])]);
@@ -86,6 +91,7 @@ export function renderPreview(root: HTMLElement, view: ScheduleView | undefined,
   );
   cache.replace(next);
   patchChildren(root, [header(view, zone, eventZone, mode, options), ...banners(view, options), r.layout]);
+  enableEditing(root, view, { eventZone, onMove: options.onMove });
 }
 
 function header(view: ScheduleView, zone: string, eventZone: string, mode: ViewMode, options: RenderOptions): HTMLElement {

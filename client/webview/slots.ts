@@ -9,13 +9,15 @@ import { link, LinkOptions } from './markdown';
 import { Clock, longDate, minutesLabel } from './times';
 
 /** Pixels per minute in the timeline. */
-const PX = 2.8;
+export const PX = 2.8;
 
 export interface SlotOptions {
   clock: Clock;
   now: number;
   onReveal?: (line: number, endLine: number) => void;
   links: LinkOptions;
+  /** Slots can be dragged (drag.ts): grid slots get a handle to resize them. */
+  editable?: boolean;
 }
 
 /** The worst problem severity on a slot that deserves a visible mark. */
@@ -97,6 +99,8 @@ export function renderDay(day: DayView, options: SlotOptions): HTMLElement {
   const body = h('div', { class: 'grid-body' });
   body.style.height = `${day.minutes * PX}px`;
   body.style.gridTemplateColumns = template;
+  body.dataset.start = day.startIso;
+  body.dataset.date = day.date;
   const axis = h('div', { class: 'grid-axis' });
   axis.style.height = body.style.height;
   for (let m = 0; m <= day.minutes; m += 30) {
@@ -134,6 +138,7 @@ export function renderDay(day: DayView, options: SlotOptions): HTMLElement {
       if (p.height * PX < 80) el.classList.add('short');
       el.append(head, h('div', { class: 'slot-meta', text: [when, speakers(slot)].filter(Boolean).join(' · ') }));
     }
+    if (options.editable) el.append(h('div', { class: 'slot-resize', title: 'Drag to change the length', attrs: { 'aria-hidden': 'true' } }));
     lane.append(el);
   }
   body.append(...lanes);
@@ -187,8 +192,9 @@ export function renderAgendaDay(day: DayView, options: SlotOptions): HTMLElement
 }
 
 export function renderUnscheduled(view: ScheduleView, options: SlotOptions): HTMLElement | undefined {
-  if (!view.unscheduled.length) return undefined;
+  if (!view.unscheduled.length && !options.editable) return undefined;
   const list = h('ul', { class: 'unscheduled' });
+  if (!view.unscheduled.length) list.append(h('li', { class: 'drop-hint', text: 'Drop a slot here to take it out of the schedule.' }));
   for (const slot of view.unscheduled) {
     const el = slotElement('li', slot, 'not scheduled', options, 'agenda-item');
     el.append(

@@ -109,6 +109,23 @@ suite('preview page in a browser', function () {
     await page.close();
   });
 
+  test('the page of `programme render` is not an editor: no resize handle, and a drag moves nothing', async () => {
+    const { page, watch } = await open(render('not-editable', undefined));
+    assert.strictEqual(await page.locator('.layout.editable').count(), 0);
+    assert.strictEqual(await page.locator('.slot-resize').count(), 0);
+    const title = 'Write-combine on non-x86 architectures';
+    const before = await page.locator('.day .slot', { hasText: title }).boundingBox();
+    await page.mouse.move(before!.x + 30, before!.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(before!.x + 30, before!.y + 100, { steps: 8 });
+    assert.strictEqual(await page.locator('.drop-target').count(), 0);
+    await page.mouse.up();
+    assert.deepStrictEqual(await page.locator('.day .slot', { hasText: title }).boundingBox(), before);
+    assert.deepStrictEqual(await texts(page, '.unscheduled .slot-title'), ['IOMMU core and the device-driver core']);
+    assertQuiet(watch);
+    await page.close();
+  });
+
   test('a file with blocks: a table of times by rooms, each block with its track or free, and the tracks not placed yet', async () => {
     const { page, watch } = await open(render('committee', undefined, path.join(ROOT, 'examples/committee.programme.yaml')));
     assert.deepStrictEqual(await texts(page, '.block-grid thead th'), ['', 'Hall A', 'Hall B', 'Room C']);

@@ -218,3 +218,152 @@ suite('preview webview in a browser', function () {
     await page.close();
   });
 });
+
+suite('preview webview: moving slots (drag, resize, keyboard)', function () {
+  this.timeout(60_000);
+  const WC = 'Write-combine on non-x86 architectures';
+  const UNSCHEDULED = 'IOMMU core and the device-driver core';
+  const PX = 2.8;
+
+  suiteSetup(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'programme-webview-'));
+    browser = await launch();
+  });
+
+  suiteTeardown(async () => {
+    await browser?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A webview showing the example, editable when the host says so. */
+  async function editable(on = true): Promise<{ page: Page; seen: Watch; posted: () => Promise<FromWebview[]>; moves: () => Promise<FromWebview[]> }> {
+    const view = viewOf(EXAMPLE_TEXT);
+    const opened = await openWebview({ uri: URI, view });
+    await send(opened.page, { type: 'update', source: URI, view, editable: on });
+    return { ...opened, moves: async () => (await opened.posted()).filter((m) => m.type === 'reschedule') };
+  }
+
+  /** Presses the mouse on `selector` (at `dx`, `dy` from its top left), moves by `by` in steps, and (unless `hold`) releases. */
+  async function drag(
+    page: Page,
+    selector: string,
+    to: { x: number; y: number } | ((box: { x: number; y: number }) => Promise<{ x: number; y: number }>),
+    hold = false,
+    at = { dx: 30, dy: 8 },
+  ): Promise<void> {
+    const box = (await page.locator(selector).boundingBox())!;
+    const x0 = box.x + at.dx,
+      y0 = box.y + at.dy;
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    await page.mouse.move(x0, y0 + 5, { steps: 2 });
+    const target = typeof to === 'function' ? await to({ x: x0, y: y0 }) : { x: x0 + to.x, y: y0 + to.y };
+    await page.mouse.move(target.x, target.y, { steps: 8 });
+    if (!hold) await page.mouse.up();
+  }
+
+  const slot = (title: string): string => `.day .slot:has(.slot-title:text-is("${title}"))`;
+
+  test('dragging a slot 30 minutes later shows the target time and the clash, and posts the new start; the click does not reveal', async () => {
+    const { page, seen, moves } = await editable();
+    await drag(page, slot(WC), { x: 0, y: 30 * PX }, true);
+    assert.deepStrictEqual(await texts(page, '.drop-target .drop-time'), ['09:15–09:35 PDT']);
+    assert.deepStrictEqual(await texts(page, '.drop-target .drop-clash'), ['clash: room: Closing discussion']);
+    await page.mouse.up();
+    const view = viewOf(EXAMPLE_TEXT);
+    const wc = view.days[0].slots.find((s) => s.title === WC)!;
+    assert.deepStrictEqual(await moves(), [
+      { type: 'reschedule', source: URI, slot: { key: wc.key, id: wc.id, title: WC }, to: { start: '2021-09-21T16:15:00.000Z' } },
+    ]);
+    assert.ok(!(await page.evaluate(() => (window as unknown as { __posted: FromWebview[] }).__posted.some((m) => m.type === 'revealLine'))));
+    assert.deepStrictEqual(seen, { dialogs: [], errors: [], requests: [] });
+    await page.close();
+  });
+
+  test('a free time shows no clash; Escape cancels the drag', async () => {
+    const { page, moves } = await editable();
+    await drag(page, slot('Closing discussion'), { x: 0, y: 20 * PX }, true);
+    assert.deepStrictEqual(await texts(page, '.drop-target .drop-time'), ['09:25–09:40 PDT']);
+    assert.deepStrictEqual(await texts(page, '.drop-target .drop-clash'), []);
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    assert.deepStrictEqual(await moves(), []);
+    assert.deepStrictEqual(await texts(page, '.drop-target'), []);
+    await page.close();
+  });
+
+  test('the bottom edge resizes: the new length is posted', async () => {
+    const { page, moves } = await editable();
+    const box = (await page.locator(slot(WC)).boundingBox())!;
+    await drag(page, `${slot(WC)} .slot-resize`, { x: 0, y: 10 * PX }, false, { dx: 30, dy: 2 });
+    assert.ok(box.height > 0);
+    assert.deepStrictEqual(
+      (await moves()).map((m) => (m as { to: unknown }).to),
+      [{ minutes: 30 }],
+    );
+    await page.close();
+  });
+
+  test('a not-scheduled slot dragged onto the grid; a scheduled one dragged onto the not-scheduled list', async () => {
+    const { page, moves } = await editable();
+    await page.setViewportSize({ width: 900, height: 1400 });
+    await drag(
+      page,
+      `.unscheduled [data-key]:has(.slot-title:text-is("${UNSCHEDULED}"))`,
+      async () => {
+        const lane = (await page.locator('.grid-lane').first().boundingBox())!;
+        return { x: lane.x + lane.width / 2, y: lane.y + 140 * PX + 1 };
+      },
+      false,
+      { dx: 30, dy: 0 },
+    );
+    await drag(page, slot(WC), async () => {
+      const list = (await page.locator('.unscheduled-day').boundingBox())!;
+      return { x: list.x + 40, y: list.y + list.height / 2 };
+    });
+    assert.deepStrictEqual(
+      (await moves()).map((m) => [(m as { slot: { title: string } }).slot.title, (m as { to: unknown }).to]),
+      [
+        [UNSCHEDULED, { start: '2021-09-21T16:20:00.000Z' }],
+        [WC, { start: null }],
+      ],
+    );
+    await page.close();
+  });
+
+  test('keyboard: Alt+Down and Alt+Up move by the grid step; the slot keeps the focus after the next schedule', async () => {
+    const { page, moves } = await editable();
+    await page.focus(slot(WC));
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.keyboard.press('Alt+ArrowUp');
+    await page.keyboard.press('Alt+PageDown');
+    // One room: Alt+Right has no column to go to.
+    await page.keyboard.press('Alt+ArrowRight');
+    assert.deepStrictEqual(
+      (await moves()).map((m) => (m as { to: unknown }).to),
+      [{ shift: 5 }, { shift: -5 }, { days: 1 }],
+    );
+    const moved = viewOf(EXAMPLE_TEXT.replace('start: 2021-09-21 08:45', 'start: 2021-09-21 08:50'));
+    await send(page, { type: 'update', source: URI, view: moved, editable: true });
+    assert.strictEqual(await page.evaluate(() => document.activeElement?.querySelector('.slot-title')?.textContent), WC);
+    await page.close();
+  });
+
+  test('not editable (Restricted Mode, a read-only file, a syntax error): nothing moves, a click still reveals', async () => {
+    const { page, moves, posted } = await editable(false);
+    assert.strictEqual(await page.locator('.slot-resize').count(), 0);
+    await drag(page, slot(WC), { x: 0, y: 30 * PX }, true);
+    assert.deepStrictEqual(await texts(page, '.drop-target'), []);
+    await page.mouse.up();
+    await page.focus(slot(WC));
+    await page.keyboard.press('Alt+ArrowDown');
+    const error = { message: 'bad indentation', line: 3 };
+    await send(page, { type: 'update', source: URI, view: viewOf(EXAMPLE_TEXT), editable: true, error });
+    await page.focus(slot(WC));
+    await page.keyboard.press('Alt+ArrowDown');
+    assert.deepStrictEqual(await moves(), []);
+    await page.click(slot('Closing discussion'));
+    assert.ok((await posted()).some((m) => m.type === 'revealLine'));
+    await page.close();
+  });
+});

@@ -16,7 +16,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const WEB = process.argv.includes('--web');
@@ -92,6 +92,15 @@ interface BrowserCheck {
   expect: string[];
   screenshot?: string;
   timeoutMs?: number;
+  /** `webviewDrag`, `webviewPress`: the slot (by its title) to act on. */
+  title?: string;
+  /** `webviewDrag`: move the pointer by this many pixels down... */
+  dy?: number;
+  /** ...or drop the slot's top at this many minutes from the start of the first day's grid, in its column `column`. */
+  toMinute?: number;
+  column?: number;
+  /** `webviewPress`: the key to press with the slot focused (`Alt+ArrowDown`). */
+  key?: string;
 }
 
 interface Options {
@@ -249,6 +258,75 @@ async function checkWebviewText(page: Page, check: BrowserCheck): Promise<{ ok: 
     text: webviewTexts.join('\n-----\n'),
     screenshot,
   };
+}
+
+/** The preview's frame (a webview) that shows the slot titled `title`, and the slot's selector. */
+async function slotFrame(page: Page, title: string, deadline: number): Promise<{ frame: Frame; selector: string } | undefined> {
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || !frame.url().includes('/webview/')) continue;
+      try {
+        const index = await frame.evaluate((wanted) => {
+          const all = Array.from(document.querySelectorAll<HTMLElement>('[data-key]'));
+          return all.findIndex((el) => el.querySelector('.slot-title')?.textContent === wanted);
+        }, title);
+        if (index >= 0) return { frame, selector: `[data-key] >> nth=${index}` };
+      } catch {
+        continue; // detached or navigating
+      }
+    }
+    if (Date.now() > deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * Drags a slot of the preview with the mouse, as a user does: by `dy` pixels, or to `toMinute`
+ * of the first day's column `column`; or presses `key` with the slot focused.
+ */
+async function actOnSlot(page: Page, check: BrowserCheck): Promise<{ ok: boolean; message: string }> {
+  const deadline = Date.now() + (check.timeoutMs ?? 30_000);
+  const found = check.title ? await slotFrame(page, check.title, deadline) : undefined;
+  if (!found) return { ok: false, message: `no webview shows a slot titled ${JSON.stringify(check.title)}` };
+  const slot = found.frame.locator(found.selector);
+  // Only slots the host allows to move have the grab cursor: wait for it (the host says so with the schedule).
+  await found.frame.waitForSelector('.layout.editable', { timeout: Math.max(1000, deadline - Date.now()) }).catch(() => undefined);
+  if (check.kind === 'webviewPress') {
+    await slot.focus();
+    await slot.press(check.key ?? 'Alt+ArrowDown');
+    return { ok: true, message: `pressed ${check.key} on ${JSON.stringify(check.title)}` };
+  }
+  await slot.scrollIntoViewIfNeeded();
+  const box = await slot.boundingBox();
+  if (!box) return { ok: false, message: `the slot ${JSON.stringify(check.title)} has no box` };
+  const x0 = box.x + Math.min(40, box.width / 2),
+    y0 = box.y + Math.min(8, box.height / 2);
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  // A few pixels first: the drag starts; then (for a drop far away) the page scrolls to the target, as a wheel would.
+  await page.mouse.move(x0, y0 - 6, { steps: 3 });
+  let x1 = x0,
+    y1 = y0 + (check.dy ?? 0);
+  if (check.toMinute !== undefined) {
+    const lane = found.frame
+      .locator('.grid-body')
+      .first()
+      .locator('.grid-lane')
+      .nth(check.column ?? 0);
+    await lane.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const laneBox = await lane.boundingBox();
+    if (!laneBox) {
+      await page.mouse.up();
+      return { ok: false, message: 'the timeline has no such column' };
+    }
+    const grab = await slot.evaluate((el) => (el.classList.contains('slot') ? 8 : 0));
+    x1 = laneBox.x + laneBox.width / 2;
+    y1 = laneBox.y + check.toMinute * 2.8 + 1 + Math.min(grab, box.height / 2);
+  }
+  const steps = 12;
+  for (let i = 1; i <= steps; i++) await page.mouse.move(x0 + ((x1 - x0) * i) / steps, y0 - 6 + ((y1 - y0 + 6) * i) / steps);
+  await page.mouse.up();
+  return { ok: true, message: `dragged ${JSON.stringify(check.title)} from ${Math.round(x0)},${Math.round(y0)} to ${Math.round(x1)},${Math.round(y1)}` };
 }
 
 /** Waits until VS Code's suggestion list (in the workbench page) shows every text of `expect`. */
@@ -446,7 +524,9 @@ async function main(): Promise<number> {
             ? await checkWebviewText(page, check)
             : check.kind === 'suggestions'
               ? await checkSuggestions(page, check)
-              : { ok: false, message: `unknown request kind ${check.kind}` };
+              : check.kind === 'webviewDrag' || check.kind === 'webviewPress'
+                ? await actOnSlot(page, check)
+                : { ok: false, message: `unknown request kind ${check.kind}` };
         const responseFile = path.join(bridge, `response-${match[1]}.json`);
         fs.writeFileSync(`${responseFile}.tmp`, JSON.stringify(answer));
         fs.renameSync(`${responseFile}.tmp`, responseFile);

@@ -6,7 +6,7 @@
  * unless the panel is locked. The editor's cursor is followed as `programme.preview.*` says.
  */
 import * as vscode from 'vscode';
-import type { ScheduleView } from '../../../server/src/protocol';
+import type { RescheduleParams, RescheduleResultView, RescheduleTo, ScheduleView } from '../../../server/src/protocol';
 import type { PreviewState, ToWebview } from '../../webview/messages';
 import { previewHtml, webviewOptions } from './html';
 
@@ -17,6 +17,8 @@ export interface PreviewDeps {
   extensionUri: vscode.Uri;
   /** The server's schedule of an open document (null when it does not know it). */
   requestSchedule(uri: string): Promise<ScheduleView | null>;
+  /** The server's edits that move one slot (see `programme/reschedule`). */
+  requestReschedule(params: RescheduleParams): Promise<RescheduleResultView>;
 }
 
 export class PreviewPanel implements vscode.Disposable {
@@ -56,6 +58,8 @@ export class PreviewPanel implements vscode.Disposable {
         if (e.document.uri.toString() === this.resource.toString()) this.scheduleRefresh();
       }),
     );
+    // Trust granted (leaving Restricted Mode): slots become movable.
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh(true)));
     this.register(
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor.document.uri.toString() !== this.resource.toString()) return;
@@ -158,15 +162,57 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.isDisposed || request !== this.request || this.resource.toString() !== uri || !view) return;
     const first = !this.lastSent;
     this.lastSent = { uri, version: document.version };
+    const editable = this.editable();
     if (view.syntaxError && this.lastGood) {
-      this.post({ type: 'update', source: uri, view: this.lastGood, error: view.syntaxError });
+      this.post({ type: 'update', source: uri, view: this.lastGood, error: view.syntaxError, editable });
     } else {
       if (!view.syntaxError) this.lastGood = view;
-      this.post({ type: 'update', source: uri, view });
+      this.post({ type: 'update', source: uri, view, editable });
     }
     // Like Markdown's preview, a newly shown document opens where the editor's cursor is.
     const editor = first ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri) : undefined;
     if (editor) this.postSelection(editor.selection.active.line);
+  }
+
+  /** Slots may be moved from the preview: not in Restricted Mode, not on a read-only file system. */
+  private editable(): boolean {
+    return vscode.workspace.isTrusted && vscode.workspace.fs.isWritableFileSystem(this.resource.scheme) !== false;
+  }
+
+  /**
+   * A slot dropped (or moved with the keyboard) in the preview: the server computes the edit from
+   * the document as it is now, and it is applied as one undoable edit to that version. When the
+   * document changed meanwhile the server is asked again (it finds the slot by its identity).
+   */
+  private async reschedule(slot: RescheduleParams['slot'], to: RescheduleTo): Promise<void> {
+    const uri = this.resource.toString();
+    if (!this.editable()) return;
+    try {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? (await vscode.workspace.openTextDocument(this.resource));
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const result = await this.deps.requestReschedule({ uri, slot, to });
+        if (result.error) {
+          void vscode.window.showWarningMessage(`“${slot.title}” not moved: ${result.error}`);
+          break;
+        }
+        if (!result.edits.length) break;
+        if (document.version !== result.version) continue;
+        const edit = new vscode.WorkspaceEdit();
+        for (const e of result.edits)
+          edit.replace(document.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+        if (await vscode.workspace.applyEdit(edit)) {
+          // Drawn at once, not after the typing throttle.
+          await this.refresh();
+          return;
+        }
+        void vscode.window.showWarningMessage(`“${slot.title}” not moved: the document cannot be changed.`);
+        break;
+      }
+    } catch {
+      // The server is restarting: the preview shows the schedule as it is.
+    }
+    // Nothing changed: draw the schedule again so the drop target goes away.
+    if (this.lastUpdate) this.post(this.lastUpdate);
   }
 
   private post(message: ToWebview): void {
@@ -186,6 +232,8 @@ export class PreviewPanel implements vscode.Disposable {
     if (m.source !== this.resource.toString()) return;
     if (m.type === 'revealLine' && Number.isInteger(m.line)) {
       await this.revealLine(m.line as number, Number.isInteger(m.endLine) ? (m.endLine as number) : (m.line as number));
+    } else if (m.type === 'reschedule' && isSlot(m.slot) && isTarget(m.to)) {
+      await this.reschedule(m.slot, m.to);
     } else if (m.type === 'openLink' && typeof m.href === 'string' && m.href.length <= 4096) {
       let target: vscode.Uri;
       try {
@@ -230,4 +278,23 @@ export class PreviewPanel implements vscode.Disposable {
     if (closePanel) this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+function isSlot(x: unknown): x is RescheduleParams['slot'] {
+  if (typeof x !== 'object' || x === null) return false;
+  const s = x as Record<string, unknown>;
+  return typeof s.key === 'string' && s.key.length < 1000 && typeof s.title === 'string' && (s.id === undefined || typeof s.id === 'string');
+}
+
+function isTarget(x: unknown): x is RescheduleTo {
+  if (typeof x !== 'object' || x === null) return false;
+  const t = x as Record<string, unknown>;
+  const num = (v: unknown): boolean => v === undefined || (typeof v === 'number' && Number.isFinite(v));
+  return (
+    (t.start === undefined || t.start === null || typeof t.start === 'string') &&
+    num(t.shift) &&
+    num(t.days) &&
+    num(t.minutes) &&
+    (t.room === undefined || typeof t.room === 'string')
+  );
 }

@@ -206,12 +206,22 @@ export async function waitFor<T>(
 // writes request-N.json, the launcher answers with response-N.json.
 
 export interface BrowserCheck {
-  /** `webviewText`: in one webview; `suggestions`: in the editor's suggestion list. */
-  kind: 'webviewText' | 'suggestions';
+  /**
+   * `webviewText`: in one webview; `suggestions`: in the editor's suggestion list;
+   * `webviewDrag`: drag the preview's slot `title` with the mouse; `webviewPress`: press `key` on it.
+   */
+  kind: 'webviewText' | 'suggestions' | 'webviewDrag' | 'webviewPress';
   /** Texts that must all be visible. */
   expect: string[];
   /** File name under test-results/ for a screenshot of the page once they are. */
   screenshot?: string;
+  title?: string;
+  /** Pixels down to drag by (the timeline draws 2.8 px a minute). */
+  dy?: number;
+  /** Drop the slot's top this many minutes after the start of the first day's grid, in column `column`. */
+  toMinute?: number;
+  column?: number;
+  key?: string;
 }
 
 export interface BrowserCheckResult {

@@ -26,6 +26,7 @@ const TESTS: Array<[string, () => unknown]> = [
   ['1-diagnostics.test', () => require('../suite/1-diagnostics.test')],
   ['2-language-features.test', () => require('../suite/2-language-features.test')],
   ['3-preview.test', () => require('../suite/3-preview.test')],
+  ['4-reschedule.test', () => require('../suite/4-reschedule.test')],
 ];
 
 function errorText(error: unknown): string {
