@@ -7,6 +7,8 @@ import { analyze, DocumentState } from '../server/src/core/service/analysis';
 import { validate } from '../server/src/core/schema/schema';
 import { buildModel } from '../server/src/core/model/model';
 import { RULES } from '../server/src/core/rules';
+import { buildSchedule } from '../server/src/core/schedule/schedule';
+import { encodeScheduleDelta, ScheduleView } from '../server/src/protocol';
 import { Session } from 'node:inspector';
 import { writeFileSync } from 'node:fs';
 
@@ -43,9 +45,15 @@ if (session) {
   for (let i = 0; i < runs; i++) analyze(i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text, state);
   session.post('Profiler.stop', (_e, r) => writeFileSync(process.env.PROFILE!, JSON.stringify(r.profile)));
 }
+const uri = 'file:///profile.programme.yaml';
+let view: ScheduleView = buildSchedule(first, { uri, version: 0, cache: state.schedule });
 for (let i = 0; i < runs; i++) {
   const edited = i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text;
-  time('analyze', () => analyze(edited, state));
+  const analysis = time('analyze', () => analyze(edited, state));
+  const next = time('schedule (built again)', () => buildSchedule(analysis, { uri, version: i + 1, cache: state.schedule }));
+  const delta = time('schedule delta (JSON)', () => JSON.stringify(encodeScheduleDelta(next, view)));
+  if (i === 0) console.log(`schedule: ${(JSON.stringify(next).length / 1e6).toFixed(2)} MB whole, ${(delta.length / 1e6).toFixed(3)} MB as a delta`);
+  view = next;
   const syntax = time('parse', () => parser.parse(edited));
   const schema = time('validate', () => validate(syntax.root, edited, state.schema));
   const model = time('model', () => buildModel(syntax.root, schema.invalid, state.model));

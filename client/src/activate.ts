@@ -13,7 +13,8 @@ import { registerImportCommand } from './importCommand';
 import { registerContentDetection } from './contentDetection';
 import { registerPlanCommands } from './planCommand';
 import { PreviewManager } from './preview/previewManager';
-import { RESCHEDULE_METHOD, RescheduleResultView, SCHEDULE_METHOD, ScheduleParams, ScheduleResult } from '../../server/src/protocol';
+import { RESCHEDULE_METHOD, RescheduleResultView, SCHEDULE_METHOD, ScheduleDeltaResult } from '../../server/src/protocol';
+import { scheduleRequester } from './scheduleRequests';
 
 let client: BaseLanguageClient | undefined;
 
@@ -46,10 +47,10 @@ export async function activateOn(host: Host, context: vscode.ExtensionContext): 
   context.subscriptions.push(
     new PreviewManager({
       extensionUri: context.extensionUri,
-      requestSchedule: async (uri) => {
+      requestSchedule: scheduleRequester(async (params) => {
         await started;
-        return client!.sendRequest<ScheduleResult>(SCHEDULE_METHOD, { uri } satisfies ScheduleParams);
-      },
+        return client!.sendRequest<ScheduleDeltaResult>(SCHEDULE_METHOD, params);
+      }),
       requestReschedule: async (params) => {
         await started;
         return client!.sendRequest<RescheduleResultView>(RESCHEDULE_METHOD, params);

@@ -63,10 +63,77 @@ export const SCHEDULE_METHOD = 'programme/schedule';
 
 export interface ScheduleParams {
   uri: string;
+  /**
+   * The version of the document whose schedule the client holds (the last answer it was
+   * given): when it is the server's last answer too, the server may answer with a
+   * `ScheduleDelta` against it instead of the whole view.
+   */
+  have?: number;
 }
 
-/** The answer to `programme/schedule`: `null` when the server does not know the document. */
+/** The answer to `programme/schedule` without `have`: `null` when the server does not know the document. */
 export type ScheduleResult = ScheduleView | null;
+
+/** The answer to `programme/schedule` with `have`: the whole view, or a delta against the view of `have`. */
+export type ScheduleDeltaResult = ScheduleResult | ScheduleDelta;
+
+/**
+ * A schedule view told as what changed since the view of version `base`: a day, slot or track
+ * that is the same as in the base is sent as its number there (days by their index in
+ * `days`; slots by their index in the base's slots of every day, in order, then `unscheduled`;
+ * tracks by their index in `tracks`). `applyScheduleDelta` makes the whole view again.
+ */
+export interface ScheduleDelta extends Omit<ScheduleView, 'days' | 'unscheduled' | 'tracks'> {
+  base: number;
+  days: (number | (Omit<DayView, 'slots'> & { slots: (number | SlotView)[] }))[];
+  unscheduled: (number | SlotView)[];
+  tracks: (number | TrackView)[];
+}
+
+function baseSlots(view: ScheduleView): SlotView[] {
+  const out: SlotView[] = [];
+  for (const d of view.days) for (const s of d.slots) out.push(s);
+  for (const s of view.unscheduled) out.push(s);
+  return out;
+}
+
+/**
+ * `view` as a delta against `base` (the view of an earlier version), by identity: the parts of
+ * `view` that are the very objects of `base` (a server that builds views incrementally keeps
+ * them) are sent as numbers. Undefined when `base` has no version.
+ */
+export function encodeScheduleDelta(view: ScheduleView, base: ScheduleView): ScheduleDelta | undefined {
+  if (base.version === undefined) return undefined;
+  const days = new Map(base.days.map((d, i) => [d, i]));
+  const slots = new Map(baseSlots(base).map((s, i) => [s, i]));
+  const tracks = new Map(base.tracks.map((t, i) => [t, i]));
+  const slot = (s: SlotView): number | SlotView => slots.get(s) ?? s;
+  return {
+    ...view,
+    base: base.version,
+    days: view.days.map((d) => days.get(d) ?? { ...d, slots: d.slots.map(slot) }),
+    unscheduled: view.unscheduled.map(slot),
+    tracks: view.tracks.map((t) => tracks.get(t) ?? t),
+  };
+}
+
+/** The whole view of a delta, from the view of its `base` version (undefined when `base` is another version). */
+export function applyScheduleDelta(delta: ScheduleDelta, base: ScheduleView): ScheduleView | undefined {
+  if (base.version !== delta.base) return undefined;
+  const slots = baseSlots(base);
+  const slot = (s: number | SlotView): SlotView => (typeof s === 'number' ? slots[s] : s);
+  const { base: _base, ...rest } = delta;
+  return {
+    ...rest,
+    days: delta.days.map((d) => (typeof d === 'number' ? base.days[d] : { ...d, slots: d.slots.map(slot) })),
+    unscheduled: delta.unscheduled.map(slot),
+    tracks: delta.tracks.map((t) => (typeof t === 'number' ? base.tracks[t] : t)),
+  };
+}
+
+export function isScheduleDelta(result: ScheduleDeltaResult): result is ScheduleDelta {
+  return !!result && typeof (result as ScheduleDelta).base === 'number';
+}
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 

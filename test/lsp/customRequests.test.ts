@@ -2,7 +2,17 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LspClient, serverWith } from '../support/lspClient';
-import { EXPORT_METHOD, ExportResult, IMPORT_METHOD, ImportResultView, SCHEDULE_METHOD, ScheduleResult } from '../../server/src/protocol';
+import {
+  applyScheduleDelta,
+  EXPORT_METHOD,
+  ExportResult,
+  IMPORT_METHOD,
+  ImportResultView,
+  isScheduleDelta,
+  SCHEDULE_METHOD,
+  ScheduleDeltaResult,
+  ScheduleView,
+} from '../../server/src/protocol';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml');
 
@@ -12,7 +22,7 @@ suite('custom requests: the preview and export commands ask the server', () => {
   const server = serverWith(uri, text);
 
   test('programme/schedule: the example as the preview shows it', async () => {
-    const view = (await server.client.request<ScheduleResult>(SCHEDULE_METHOD, { uri }))!;
+    const view = (await server.client.request<ScheduleView | null>(SCHEDULE_METHOD, { uri }))!;
     assert.strictEqual(view.version, 1);
     assert.deepStrictEqual(
       view.days.map((d) => d.date),
@@ -28,6 +38,27 @@ suite('custom requests: the preview and export commands ask the server', () => {
       view.unscheduled.map((s) => s.title),
       ['IOMMU core and the device-driver core'],
     );
+  });
+
+  test("programme/schedule: a client that holds the last version's view gets what changed, and makes the same view of it", async () => {
+    const edited = 'file:///edited.programme.yaml';
+    await server.client.open(edited, text);
+    await server.client.waitDiagnostics(edited, 1);
+    const first = (await server.client.request<ScheduleView | null>(SCHEDULE_METHOD, { uri: edited }))!;
+    const at = text.split('\n').findIndex((l) => l.includes('title: Welcome and state of the sub-systems'));
+    const character = text.split('\n')[at].indexOf('Welcome');
+    const version = await server.client.change(edited, [{ range: { start: { line: at, character }, end: { line: at, character } }, text: 'A ' }]);
+    await server.client.waitDiagnostics(edited, version);
+    const delta = await server.client.request<ScheduleDeltaResult>(SCHEDULE_METHOD, { uri: edited, have: first.version });
+    const whole = (await server.client.request<ScheduleView | null>(SCHEDULE_METHOD, { uri: edited }))!;
+    assert.ok(isScheduleDelta(delta), 'a delta against the version the client has');
+    assert.strictEqual(delta.base, 1);
+    assert.deepStrictEqual(applyScheduleDelta(delta, first), whole);
+    assert.strictEqual(whole.days[0].slots[0].title, 'A Welcome and state of the sub-systems');
+    // Against a version the server did not answer last, the whole view.
+    const stale = await server.client.request<ScheduleDeltaResult>(SCHEDULE_METHOD, { uri: edited, have: 99 });
+    assert.ok(!isScheduleDelta(stale));
+    assert.deepStrictEqual(stale, whole);
   });
 
   test('programme/schedule: null for a document the server does not have', async () => {

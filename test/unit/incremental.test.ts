@@ -8,7 +8,8 @@ import * as assert from 'node:assert/strict';
 import { Node } from '../../server/src/core/syntax/tree';
 import { generateProgramme, random } from '../../bench/generate';
 import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
-import { analyze, DocumentState, ProgrammeParser, parseWhole, Syntax } from '../../server/src/core';
+import { analyze, buildSchedule, DocumentState, ProgrammeParser, parseWhole, Syntax } from '../../server/src/core';
+import { applyScheduleDelta, encodeScheduleDelta, ScheduleView } from '../../server/src/protocol';
 
 interface Edit {
   at: number;
@@ -32,10 +33,15 @@ function problemsOf(text: string, state?: DocumentState): unknown[] {
   return analyze(text, state).problems.map((p) => `${p.code} ${p.start}-${p.end} ${p.message}`);
 }
 
-/** Replays `edits` on `text`, comparing the incremental parser with a fresh one after each. */
+/**
+ * Replays `edits` on `text`, comparing the incremental parser with a fresh one after each, and
+ * the schedule view built from the parts the last one kept with one built afresh; the delta
+ * against the last view, applied to it, is the view again.
+ */
 function replay(text: string, edits: (text: string) => Edit[], label: string): number {
   const parser = new DocumentState();
-  analyze(text, parser);
+  const uri = 'file:///replay.programme.yaml';
+  let view: ScheduleView = buildSchedule(analyze(text, parser), { uri, version: 0, cache: parser.schedule });
   let steps = 0;
   for (const edit of edits(text)) {
     text = apply(text, edit);
@@ -52,6 +58,11 @@ function replay(text: string, edits: (text: string) => Edit[], label: string): n
     assert.deepEqual(incremental.syntax.root?.value, fresh.syntax.root?.value, where);
     // Falling back to a whole parse would hide a bug of the incremental split: same path both ways.
     assert.equal(incremental.syntax.whole, fresh.syntax.whole, where);
+    const next = buildSchedule(incremental, { uri, version: steps, cache: parser.schedule });
+    assert.equal(JSON.stringify(next), JSON.stringify(buildSchedule(fresh, { uri, version: steps })), `schedule: ${where}`);
+    const delta = encodeScheduleDelta(next, view)!;
+    assert.equal(JSON.stringify(applyScheduleDelta(JSON.parse(JSON.stringify(delta)), view)), JSON.stringify(next), `delta: ${where}`);
+    view = next;
   }
   return steps;
 }

@@ -4,7 +4,9 @@ import * as path from 'path';
 import { buildSchedule, SCHEDULE_LIMITS } from '../../server/src/core/schedule/schedule';
 import type { ScheduleView, SlotView } from '../../server/src/protocol';
 import { programme } from '../support/fixtures';
-import { analyze } from '../../server/src/core';
+import { analyze, DocumentState } from '../../server/src/core';
+import { applyScheduleDelta, encodeScheduleDelta } from '../../server/src/protocol';
+import { generateProgramme } from '../../bench/generate';
 
 const EXAMPLE = path.join(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml');
 
@@ -240,5 +242,26 @@ suite('schedule: the view model the preview draws', () => {
       view.days[0].slots.flatMap((s) => s.diagnostics),
       [],
     );
+  });
+});
+
+suite('schedule: built again from what the last build kept', () => {
+  test('a keystroke in one slot title makes a new view of that slot only; the other slots, days and tracks are the same objects', () => {
+    const text = generateProgramme({ slots: 400 });
+    const state = new DocumentState();
+    const uri = 'file:///big.programme.yaml';
+    const before = buildSchedule(analyze(text, state), { uri, version: 1, cache: state.schedule });
+    const at = text.indexOf('      - title: ', Math.floor(text.length / 2)) + '      - title: '.length;
+    const after = buildSchedule(analyze(text.slice(0, at) + 'x' + text.slice(at), state), { uri, version: 2, cache: state.schedule });
+    const edited = after.days.flatMap((d) => d.slots).find((s) => s.lines.start === text.slice(0, at).split('\n').length - 1)!;
+    assert.match(edited.title, /^x/);
+    const delta = encodeScheduleDelta(after, before)!;
+    const sent = [...delta.days.flatMap((d) => (typeof d === 'number' ? [] : d.slots)), ...delta.unscheduled].filter(
+      (s) => typeof s !== 'number',
+    ) as SlotView[];
+    assert.deepStrictEqual(sent, [edited]);
+    assert.strictEqual(delta.tracks.filter((t) => typeof t !== 'number').length, 0, 'no track view changed');
+    assert.strictEqual(delta.days.filter((d) => typeof d !== 'number').length, 1, 'one day changed');
+    assert.deepStrictEqual(applyScheduleDelta(delta, before), after);
   });
 });

@@ -7,6 +7,7 @@ import { FORMAT, Format, SchemaCache, validate } from '../schema/schema';
 import { buildModel, Model, ModelCache } from '../model/model';
 import { runRules } from '../rules';
 import { RuleMemo } from '../rules/memo';
+import { ScheduleCache } from '../schedule/schedule';
 import { Problem } from './problem';
 import { Node } from '../syntax/tree';
 import { withConflictMarkers } from '../syntax/conflictMarkers';
@@ -30,7 +31,7 @@ export interface Analysis {
 /**
  * Everything one document keeps from one analysis to the next, and the only place the core
  * keeps anything: the parser's leaves, the schema's and the model's readings per node, what
- * the rules found. The service (workspace.ts) holds one per open document and drops it when
+ * the rules found, the parts of the schedule view. The service (workspace.ts) holds one per open document and drops it when
  * the document closes; no module of the core keeps state of its own.
  */
 export class DocumentState {
@@ -38,6 +39,8 @@ export class DocumentState {
   readonly schema = new SchemaCache();
   readonly model = new ModelCache();
   readonly rules = new RuleMemo();
+  /** The schedule view's parts, by the model objects they show (schedule/schedule.ts). */
+  readonly schedule = new ScheduleCache();
 
   /** `format`: the programme format unless a service is given another. */
   constructor(readonly format: Format = FORMAT) {

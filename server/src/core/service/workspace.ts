@@ -10,6 +10,8 @@ import { analyze, Analysis, DocumentState } from './analysis';
 import { sizeProblem, DEFAULT_MAX_FILE_MB } from './limits';
 import { Problem } from './problem';
 import type { Format } from '../schema/schema';
+import { buildSchedule, ScheduleOptions } from '../schedule/schedule';
+import { encodeScheduleDelta, ScheduleDeltaResult, ScheduleView } from '../../protocol';
 
 export interface ProgrammeFile {
   document: TextDocument;
@@ -24,6 +26,8 @@ interface Entry {
   text?: string;
   limit?: number;
   file?: ProgrammeFile;
+  /** The last schedule view handed out, for answering with a delta against it. */
+  schedule?: ScheduleView;
 }
 
 export interface ProgrammeServiceOptions {
@@ -59,6 +63,24 @@ export class ProgrammeService {
     entry.limit = limit;
     entry.file = file;
     return file;
+  }
+
+  /**
+   * The schedule view of this version of the document, built from the parts its last view
+   * kept. `have`: the version whose view the asker holds; when it is the last view handed out,
+   * the answer is a delta against it (protocol.ts).
+   */
+  schedule(document: TextDocument, options: Omit<ScheduleOptions, 'cache' | 'uri' | 'version'>, have?: number): ScheduleDeltaResult {
+    const file = this.get(document);
+    const entry = this.entries.get(document.uri)!;
+    const view = buildSchedule(
+      file.analysis,
+      { ...options, uri: document.uri, version: document.version, cache: entry.state.schedule },
+      file.tooLarge?.message,
+    );
+    const last = entry.schedule;
+    entry.schedule = view;
+    return (have !== undefined && last?.version === have && last.uri === view.uri && encodeScheduleDelta(view, last)) || view;
   }
 
   /** The last analysed file of a URI, whatever its version. */

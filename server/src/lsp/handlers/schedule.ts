@@ -1,22 +1,21 @@
 /**
  * `programme/schedule`: the schedule view of an open document, for the preview. The document
- * must be open (synchronised by the client); an unknown URI answers null.
+ * must be open (synchronised by the client); an unknown URI answers null. A client that says
+ * which version's view it holds (`have`) may get only what changed since (a `ScheduleDelta`).
  */
 import { ServerCapabilities } from 'vscode-languageserver';
-import { SCHEDULE_METHOD, ScheduleParams, ScheduleResult } from '../../protocol';
+import { SCHEDULE_METHOD, ScheduleParams, ScheduleDeltaResult } from '../../protocol';
 import type { ServerContext } from '../server';
-import { buildSchedule } from '../../core';
 
 export function scheduleFeature(ctx: ServerContext): ServerCapabilities {
-  ctx.connection.onRequest(SCHEDULE_METHOD, async (params: ScheduleParams): Promise<ScheduleResult> => {
+  ctx.connection.onRequest(SCHEDULE_METHOD, async (params: ScheduleParams): Promise<ScheduleDeltaResult> => {
     const uri = typeof params?.uri === 'string' ? params.uri : '';
     const settings = await ctx.settings.get(uri);
     return ctx.guard('schedule', null, () => {
       const document = ctx.documents.get(uri);
       if (!document) return null;
-      const file = ctx.workspace.get(document);
-      const options = { uri, version: document.version, severity: settings.severity };
-      return buildSchedule(file.analysis, options, file.tooLarge?.message);
+      const have = typeof params.have === 'number' ? params.have : undefined;
+      return ctx.workspace.schedule(document, { severity: settings.severity }, have);
     });
   });
   // A custom request needs no capability.
