@@ -3,7 +3,7 @@ import * as esbuild from 'esbuild';
 import { precompiledSchema } from '../scripts/precompiledSchema.mjs';
 
 await esbuild.build({
-  entryPoints: ['bench/run.ts', 'bench/profile.ts', 'bench/plan.ts'],
+  entryPoints: ['bench/run.ts', 'bench/profile.ts', 'bench/plan.ts', 'bench/drop.ts'],
   outbase: '.',
   outdir: 'out',
   bundle: true,
