@@ -11,6 +11,11 @@
  * BENCH_CLI_MB=1,5 for the command line's sizes (0: none), BENCH_STORM=0 to leave out the edit storm
  * (400 seeded edits growing a document that is parsed whole to 2.7 MB, with requests in between:
  * how long each request waits, and how long the last version's diagnostics take after it).
+ *
+ * Per size, besides the latencies: edit → schedule (a keystroke, then `programme/schedule` for
+ * its version asked as the preview asks, with the version it holds, the delta applied), the
+ * server's resident memory after the first open and after all the edits (at least 30 versions),
+ * and the first open of a fresh server over the floor. The bundle sizes, web ones included.
  */
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync, readFileSync } from 'fs';
 import { spawnSync } from 'child_process';
@@ -22,6 +27,7 @@ import Ajv from 'ajv';
 import { generateProgramme } from './generate';
 import { BenchClient } from './client';
 import { runStorm } from '../test/support/storm';
+import { applyScheduleDelta, isScheduleDelta, ScheduleDeltaResult, ScheduleView } from '../server/src/protocol';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVER = path.join(ROOT, 'dist/server.js');
@@ -131,7 +137,12 @@ interface Ours {
   completion?: Stat;
   hover?: Stat;
   schedule?: Stat;
+  /** A keystroke, then `programme/schedule` for its version, as the preview asks (a delta against the view it holds, applied). */
+  editSchedule?: Stat;
   rssMb?: number;
+  /** Resident memory after the edits (`versions` of them): what editing keeps. */
+  rssAfterEditsMb?: number;
+  versions?: number;
   diagnostics: number;
   notes: string[];
 }
@@ -181,13 +192,45 @@ async function measureOurs(file: string, text: string, slots: number): Promise<O
     const hover = caps.hoverProvider ? await request('textDocument/hover', where) : undefined;
     if (!hover) notes.push('no hover provider');
     let schedule: Stat | undefined;
+    let editSchedule: Stat | undefined;
+    let versions = edits.length;
     try {
       await client.request('programme/schedule', { uri });
       schedule = await request('programme/schedule', { uri });
+      let held = (await client.request<ScheduleView | null>('programme/schedule', { uri }))!;
+      const times = await series(Math.max(p.edits, 30 - versions), p.budget, async (i) => {
+        const change =
+          i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+        await sleep(TYPING_INTERVAL_MS);
+        const t = performance.now();
+        const version = await client.change(uri, [change]);
+        const answer = await client.request<ScheduleDeltaResult>('programme/schedule', { uri, have: held.version });
+        const view = isScheduleDelta(answer) ? applyScheduleDelta(answer, held) : answer;
+        const ms = performance.now() - t;
+        if (view?.version !== version) throw new Error(`the schedule of version ${view?.version} came for version ${version}`);
+        held = view;
+        return ms;
+      });
+      editSchedule = stat(times);
+      versions += times.length;
     } catch (error) {
       notes.push(`programme/schedule skipped: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return { openFirst: round(openFirst), open: stat(opens), edit: stat(edits), completion, hover, schedule, rssMb: rssMb && round(rssMb), diagnostics, notes };
+    const rssAfterEditsMb = client.rssMb();
+    return {
+      openFirst: round(openFirst),
+      open: stat(opens),
+      edit: stat(edits),
+      completion,
+      hover,
+      schedule,
+      editSchedule,
+      rssMb: rssMb && round(rssMb),
+      rssAfterEditsMb: rssAfterEditsMb && round(rssAfterEditsMb),
+      versions,
+      diagnostics,
+      notes,
+    };
   } finally {
     await client.shutdown();
   }
@@ -358,7 +401,7 @@ async function main(): Promise<void> {
     slots: number;
     megabytes: number;
     floor: Stat;
-    ours: Record<string, Stat> & { openFirst: number; rssMb?: number; notes: string[] };
+    ours: Record<string, Stat> & { openFirst: number; rssMb?: number; rssAfterEditsMb?: number; versions?: number; notes: string[] };
     peer: { open: string; edit: Stat; rssMb?: number };
     ratios: Record<string, number>;
   };
@@ -389,6 +432,7 @@ async function main(): Promise<void> {
         ratios: {
           editOverFloor: ratio(ours.edit.median, floor.median),
           openOverFloor: ratio(ours.open.median, floor.median),
+          firstOpenOverFloor: ratio(ours.openFirst, floor.median),
           editOverPeer: ratio(ours.edit.median, peer.edit.median),
         },
       });
@@ -438,12 +482,12 @@ async function main(): Promise<void> {
 
   const lines: string[] = [];
   lines.push(
-    `| slots (MB) | floor: parse+Ajv | open (first) | edit → diagnostics | completion | hover | schedule | RSS MB | yaml-ls open | yaml-ls edit | yaml-ls RSS | edit/floor | open/floor | edit/yaml-ls |`,
+    `| slots (MB) | floor: parse+Ajv | open (first) | edit → diagnostics | completion | hover | schedule | edit → schedule | RSS MB (open / after edits) | yaml-ls open | yaml-ls edit | yaml-ls RSS | edit/floor | open/floor | first open/floor | edit/yaml-ls |`,
   );
-  lines.push(`|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`);
+  lines.push(`|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const r of rows as BenchRow[]) {
     lines.push(
-      `| ${r.slots} (${r.megabytes}) | ${fmt(r.floor)} | ${fmt(r.ours.open)} (${r.ours.openFirst}) | ${fmt(r.ours.edit)} | ${fmt(r.ours.completion)} | ${fmt(r.ours.hover)} | ${fmt(r.ours.schedule)} | ${r.ours.rssMb ?? '?'} | ${r.peer.open} | ${fmt(r.peer.edit)} | ${r.peer.rssMb ?? '?'} | ${r.ratios.editOverFloor} | ${r.ratios.openOverFloor} | ${r.ratios.editOverPeer} |`,
+      `| ${r.slots} (${r.megabytes}) | ${fmt(r.floor)} | ${fmt(r.ours.open)} (${r.ours.openFirst}) | ${fmt(r.ours.edit)} | ${fmt(r.ours.completion)} | ${fmt(r.ours.hover)} | ${fmt(r.ours.schedule)} | ${fmt(r.ours.editSchedule)} | ${r.ours.rssMb ?? '?'} / ${r.ours.rssAfterEditsMb ?? '?'} (${r.ours.versions} versions) | ${r.peer.open} | ${fmt(r.peer.edit)} | ${r.peer.rssMb ?? '?'} | ${r.ratios.editOverFloor} | ${r.ratios.openOverFloor} | ${r.ratios.firstOpenOverFloor} | ${r.ratios.editOverPeer} |`,
     );
   }
   console.log(
