@@ -18,9 +18,11 @@ const text = generateProgramme({ slots });
 const state = new DocumentState();
 const { parser } = state;
 const t = performance.now();
+const cpu = process.cpuUsage();
 const first = analyze(text, state);
+const cpuMs = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1000;
 console.log(
-  `open ${slots} slots (${(text.length / 1e6).toFixed(2)} MB): ${(performance.now() - t).toFixed(1)} ms, ${first.problems.length} problems, whole=${first.syntax.whole}`,
+  `open ${slots} slots (${(text.length / 1e6).toFixed(2)} MB): ${(performance.now() - t).toFixed(1)} ms (CPU ${cpuMs.toFixed(0)} ms), ${first.problems.length} problems, whole=${first.syntax.whole}`,
 );
 const counts = new Map<string, number>();
 for (const p of first.problems) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);

@@ -4,7 +4,7 @@
  * made in an explicit IANA zone.
  *
  * The one module of the core with state at module level, on purpose: pure memo tables
- * (`zoneNames`, `zoneCache`, `localCache`, `abbreviations`) of answers that depend only on
+ * (`zoneCandidates`, `zoneNames`, `zoneCache`, `localCache`, `abbreviations`) of answers that depend only on
  * their arguments and the runtime's tz data, the same for every document and every service.
  * A wrong cache here could only be a wrong pure function. test/unit/layers.test.ts allows this
  * file alone; everything else the core keeps lives in a document's state (service/).
@@ -23,17 +23,28 @@ export interface ZoneInfo {
   suggestions?: string[];
 }
 
+let zoneCandidates: Set<string> | undefined;
 let zoneNames: string[] | undefined;
 
-/** Every zone name this runtime and the tz alias data know, sorted. */
-export function allZones(): string[] {
-  if (!zoneNames) {
-    const names = new Set<string>(Intl.supportedValuesOf('timeZone'));
-    for (const name of Object.keys(ct.getAllTimezones({ deprecated: true }))) names.add(name);
-    names.add('UTC');
-    zoneNames = [...names].filter((n) => IANAZone.isValidZone(n)).sort();
+/** The names the runtime and the tz alias data list, before asking the runtime whether it can use each. */
+function candidates(): Set<string> {
+  if (!zoneCandidates) {
+    zoneCandidates = new Set<string>(Intl.supportedValuesOf('timeZone'));
+    for (const name of Object.keys(ct.getAllTimezones({ deprecated: true }))) zoneCandidates.add(name);
+    zoneCandidates.add('UTC');
   }
+  return zoneCandidates;
+}
+
+/** Every zone name this runtime and the tz alias data know, sorted (costly the first time: completion and suggestions need it). */
+export function allZones(): string[] {
+  zoneNames ??= [...candidates()].filter((n) => IANAZone.isValidZone(n)).sort();
   return zoneNames;
+}
+
+/** Whether `name` is in `allZones()`, asking the runtime about this one name only. */
+function knownZone(name: string): boolean {
+  return zoneNames ? zoneNames.includes(name) : candidates().has(name) && IANAZone.isValidZone(name);
 }
 
 const zoneCache = new Map<string, ZoneInfo>();
@@ -42,7 +53,7 @@ const zoneCache = new Map<string, ZoneInfo>();
 export function zoneInfo(name: string): ZoneInfo {
   let info = zoneCache.get(name);
   if (info) return info;
-  const known = /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name) && allZones().includes(name);
+  const known = /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name) && knownZone(name);
   if (!known) {
     info = { valid: false, suggestions: suggestZones(name) };
   } else {
