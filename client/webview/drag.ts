@@ -1,8 +1,9 @@
 /**
- * The timeline as an editor of the schedule: drag a slot to another time (in steps of
- * STEP_MINUTES) or room column, drag a not-scheduled slot onto the grid, drag a scheduled slot
- * onto the not-scheduled list, drag a slot's bottom edge to change its length; a focused slot
- * moves with Alt+arrows (time by the step, room by column) and Alt+PageUp/PageDown (a day).
+ * The timeline as an editor of the schedule: drag a slot to another time (in steps of the
+ * event's `grid`, else STEP_MINUTES) or room column, drag a not-scheduled slot onto the grid,
+ * drag a scheduled slot onto the not-scheduled list, drag a slot's bottom edge to change its
+ * length; a focused slot moves with Alt+arrows (time to the next grid line, room by column)
+ * and Alt+PageUp/PageDown (a day).
  * While dragging, the target shows its time in the event zone and what it would clash with
  * (another slot in the room, a speaker elsewhere, a track's lead or key attendee elsewhere).
  *
@@ -14,7 +15,7 @@ import type { DayView, RescheduleTo, ScheduleView, SlotView, TrackView } from '.
 import { PX } from './slots';
 import { Clock } from './times';
 
-/** The grid step: drops snap to it, Alt+Up/Down move by it. */
+/** The grid step when the event sets none (`event.grid`): drops snap to it, Alt+Up/Down move by it. */
 export const STEP_MINUTES = 5;
 
 export interface EditOptions {
@@ -36,6 +37,8 @@ interface Live {
   slots: Map<string, { slot: SlotView; day?: DayView }>;
   scheduled: Scheduled[];
   tracks: Map<string, TrackView>;
+  /** Minutes of the grid: the event's `grid`, else STEP_MINUTES. */
+  step: number;
 }
 
 interface Root {
@@ -87,7 +90,9 @@ export function enableEditing(root: HTMLElement, view: ScheduleView, options: Ed
     }
   }
   for (const slot of view.unscheduled) slots.set(slot.key, { slot });
-  r.live = { view, clock: new Clock(options.eventZone), onMove: options.onMove, slots, scheduled, tracks: new Map(view.tracks.map((t) => [t.id, t])) };
+  const grid = view.event.grid;
+  const step = typeof grid === 'number' && Number.isInteger(grid) && grid > 0 && grid <= 1440 ? grid : STEP_MINUTES;
+  r.live = { view, clock: new Clock(options.eventZone), onMove: options.onMove, slots, scheduled, tracks: new Map(view.tracks.map((t) => [t.id, t])), step };
   if (r.focusKey) {
     const active = document.activeElement;
     if (!active || active === document.body || !root.contains(active)) {
@@ -175,7 +180,7 @@ function listen(root: HTMLElement, r: Root): void {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-key]');
     const found = el && live.slots.get(el.dataset.key ?? '');
     if (!found) return;
-    const to = keyMove(found.slot, found.day, e.key, !!el.closest('.grid-lane'));
+    const to = keyMove(found.slot, found.day, e.key, !!el.closest('.grid-lane'), live.step);
     if (!to) return;
     e.preventDefault();
     e.stopPropagation();
@@ -184,10 +189,19 @@ function listen(root: HTMLElement, r: Root): void {
   });
 }
 
-/** Alt+Up/Down: the grid step; Alt+Left/Right (timeline): the next room column; Alt+PageUp/PageDown: a day. */
-function keyMove(slot: SlotView, day: DayView | undefined, key: string, inGrid: boolean): RescheduleTo | undefined {
+/**
+ * Alt+Up/Down: to the grid line before or after (a step, for a slot on the grid); Alt+Left/Right
+ * (timeline): the next room column; Alt+PageUp/PageDown: a day.
+ */
+function keyMove(slot: SlotView, day: DayView | undefined, key: string, inGrid: boolean, step: number): RescheduleTo | undefined {
   if (!slot.startIso) return undefined;
-  if (key === 'ArrowUp' || key === 'ArrowDown') return { shift: key === 'ArrowUp' ? -STEP_MINUTES : STEP_MINUTES };
+  if (key === 'ArrowUp' || key === 'ArrowDown') {
+    // Minutes from the day's first hour: grid lines are multiples of the step from there.
+    const at = slot.place?.top;
+    if (at === undefined) return { shift: key === 'ArrowUp' ? -step : step };
+    const to = key === 'ArrowUp' ? (Math.ceil(at / step) - 1) * step : (Math.floor(at / step) + 1) * step;
+    return { shift: to - at };
+  }
   if (key === 'PageUp' || key === 'PageDown') return { days: key === 'PageUp' ? -1 : 1 };
   if ((key === 'ArrowLeft' || key === 'ArrowRight') && inGrid && day && slot.place) {
     const step = key === 'ArrowLeft' ? -1 : 1;
@@ -208,7 +222,7 @@ function track(root: HTMLElement, r: Root, live: Live, d: Drag, x: number, y: nu
     const body = lane?.parentElement;
     if (!lane || !body || !d.day || !d.slot.place || !d.slot.startIso) return undefined;
     const top = d.slot.place.top;
-    const minutes = Math.max(STEP_MINUTES, snap((y - body.getBoundingClientRect().top) / PX - top));
+    const minutes = Math.max(live.step, snap((y - body.getBoundingClientRect().top) / PX - top, live.step));
     const startMs = Date.parse(d.slot.startIso);
     const target = describe(live, d.slot, d.day, lane.dataset.column ?? '', startMs, startMs + minutes * 60_000);
     draw(r, lane, top, minutes, target.label, target.clashes);
@@ -221,7 +235,7 @@ function track(root: HTMLElement, r: Root, live: Live, d: Drag, x: number, y: nu
     if (!day) return undefined;
     const column = lane.dataset.column ?? '';
     const minutes = d.slot.minutes ?? 30;
-    const top = Math.min(Math.max(0, snap((y - d.grab - body.getBoundingClientRect().top) / PX)), day.minutes);
+    const top = Math.min(Math.max(0, snap((y - d.grab - body.getBoundingClientRect().top) / PX, live.step)), day.minutes);
     const startMs = Date.parse(body.dataset.start) + top * 60_000;
     const own = d.slot.room ? `room:${d.slot.room}` : `track:${d.slot.trackId}`;
     if (!column.startsWith('room:') && column !== own) {
@@ -245,8 +259,8 @@ function track(root: HTMLElement, r: Root, live: Live, d: Drag, x: number, y: nu
   return undefined;
 }
 
-function snap(minutes: number): number {
-  return Math.round(minutes / STEP_MINUTES) * STEP_MINUTES;
+function snap(minutes: number, step: number): number {
+  return Math.round(minutes / step) * step;
 }
 
 /** The drop target's frame in `lane`, labelled with its time and clashes. */

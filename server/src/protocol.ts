@@ -198,6 +198,8 @@ export interface EventView {
   /** The event's span as instants (first day 00:00 to the day after the last, event zone). */
   startIso?: string;
   endIso?: string;
+  /** The event's `grid` in minutes: the step slots snap to when moved in the preview (5 when absent). */
+  grid?: number;
 }
 
 export interface ZoneChoice {

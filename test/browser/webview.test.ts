@@ -349,6 +349,26 @@ suite('preview webview: moving slots (drag, resize, keyboard)', function () {
     await page.close();
   });
 
+  test('with `grid: 15m` drops snap to 15 minutes and Alt+Up/Down go to the grid line before or after', async () => {
+    const view = viewOf(EXAMPLE_TEXT.replace('  timezone: US/Pacific\n', '  timezone: US/Pacific\n  grid: 15m\n'));
+    assert.strictEqual(view.event.grid, 15);
+    const { page, posted } = await openWebview({ uri: URI, view });
+    await send(page, { type: 'update', source: URI, view, editable: true });
+    // 08:45 + 20 minutes: the nearest grid line is 09:00.
+    await drag(page, slot(WC), { x: 0, y: 20 * PX }, true);
+    assert.deepStrictEqual(await texts(page, '.drop-target .drop-time'), ['09:00–09:20 PDT']);
+    await page.mouse.up();
+    // 07:10 (the ioasid talk, off the 15-minute grid): down to 07:15, up to 07:00.
+    await page.focus(slot('/dev/ioasid uAPI proposal'));
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.keyboard.press('Alt+ArrowUp');
+    assert.deepStrictEqual(
+      (await posted()).filter((m) => m.type === 'reschedule').map((m) => (m as { to: unknown }).to),
+      [{ start: '2021-09-21T16:00:00.000Z' }, { shift: 5 }, { shift: -10 }],
+    );
+    await page.close();
+  });
+
   test('not editable (Restricted Mode, a read-only file, a syntax error): nothing moves, a click still reveals', async () => {
     const { page, moves, posted } = await editable(false);
     assert.strictEqual(await page.locator('.slot-resize').count(), 0);

@@ -216,6 +216,23 @@ suite('reschedule: minimal edits of the slot dragged in the preview', () => {
   });
 });
 
+suite('reschedule: the event’s grid', () => {
+  test('`event.grid` reaches the view the preview snaps to; absent or unusable, none', () => {
+    const withGrid = EXAMPLE_TEXT.replace('  timezone: US/Pacific\n', '  timezone: US/Pacific\n  grid: 15m\n');
+    assert.notStrictEqual(withGrid, EXAMPLE_TEXT);
+    assert.deepStrictEqual(
+      analyze(withGrid).problems.map((p) => p.code),
+      analyze(EXAMPLE_TEXT).problems.map((p) => p.code),
+      'a valid key',
+    );
+    assert.strictEqual(view(withGrid).event.grid, 15);
+    assert.strictEqual(view(EXAMPLE_TEXT).event.grid, undefined);
+    const bad = analyze(EXAMPLE_TEXT.replace('  timezone: US/Pacific\n', '  timezone: US/Pacific\n  grid: often\n'));
+    assert.ok(bad.problems.some((p) => p.code === 'schema'));
+    assert.strictEqual(buildSchedule(bad, { uri: 'file:///t.programme.yaml' }).event.grid, undefined);
+  });
+});
+
 suite('reschedule: a drop computed for version N, delivered after an edit (N+1)', () => {
   const seen = EXAMPLE_TEXT;
   const who = identity(seen, WC);

@@ -160,6 +160,8 @@ export interface EventInfo {
    * days.ts, which answers every question about programme days.
    */
   dayChange: number;
+  /** `grid` in minutes, when given and usable (1 minute to a day): the step times snap to in the preview. */
+  gridMinutes?: number;
 }
 
 export interface Model {
@@ -347,6 +349,9 @@ function readEvent(node: Node | null, ctx: Ctx): EventInfo {
     description: text(node, 'description', ctx),
     dayChange: (dayChange !== undefined ? parseDayChange(dayChange) : undefined) ?? 0,
   };
+  const grid = text(node, 'grid', ctx);
+  const gridMinutes = grid !== undefined ? durationMinutes(grid) : NaN;
+  if (Number.isInteger(gridMinutes) && gridMinutes > 0 && gridMinutes <= 24 * 60) event.gridMinutes = gridMinutes;
   const zone = checkZone(get(node, 'timezone'), ctx);
   if (zone) {
     event.zone = zone.zone;

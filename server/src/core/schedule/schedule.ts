@@ -265,6 +265,7 @@ function fillEvent(view: ScheduleView, model: Model, cut: Ctx['cut']): void {
     end: e.end?.toISODate() ?? undefined,
     startIso: iso(span?.start),
     endIso: iso(span?.end),
+    ...(e.gridMinutes ? { grid: e.gridMinutes } : {}),
   };
 }
 

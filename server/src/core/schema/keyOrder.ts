@@ -7,7 +7,7 @@
 
 export const KEY_ORDER = {
   programme: ['programme', 'event', 'blocks', 'rooms', 'people', 'tracks'],
-  event: ['title', 'start', 'end', 'timezone', 'venue', 'url', 'description', 'day-change'],
+  event: ['title', 'start', 'end', 'timezone', 'venue', 'url', 'description', 'day-change', 'grid'],
   block: ['room', 'start', 'end', 'duration'],
   room: ['title', 'capacity'],
   person: ['name', 'affiliation', 'honorific', 'email', 'url', 'timezone', 'guid'],
