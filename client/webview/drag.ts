@@ -13,7 +13,7 @@
  */
 import type { DayView, RescheduleTo, ScheduleView, SlotView, TrackView } from '../../server/src/protocol';
 import { PX } from './slots';
-import { Clock } from './times';
+import { Clock, longDate } from './times';
 
 /** The grid step when the event sets none (`event.grid`): drops snap to it, Alt+Up/Down move by it. */
 export const STEP_MINUTES = 5;
@@ -106,7 +106,7 @@ function listen(root: HTMLElement, r: Root): void {
     const live = r.live;
     if (!live || e.button !== 0 || r.drag) return;
     const target = e.target as HTMLElement;
-    const el = target.closest<HTMLElement>('.slot[data-key], .unscheduled [data-key]');
+    const el = target.closest<HTMLElement>('.slot[data-key], .unscheduled [data-key], .agenda-day [data-key]');
     if (!el || !root.contains(el) || target.closest('a')) return;
     const found = live.slots.get(el.dataset.key ?? '');
     if (!found) return;
@@ -228,6 +228,20 @@ function track(root: HTMLElement, r: Root, live: Live, d: Drag, x: number, y: nu
     draw(r, lane, top, minutes, target.label, target.clashes);
     return minutes === d.slot.minutes ? undefined : { to: { minutes } };
   }
+  if (d.el.closest('.agenda-day') && d.day && d.slot.startIso && d.slot.endIso) {
+    // The agenda: onto another day, at the same local time.
+    const section = hits.find((h) => h.classList?.contains('agenda-day') && root.contains(h));
+    const date = section?.dataset.date;
+    if (section && date && date !== d.day.date) {
+      const days = Math.round((Date.parse(`${date}T12:00:00Z`) - Date.parse(`${d.day.date}T12:00:00Z`)) / 86_400_000);
+      const shift = days * 86_400_000;
+      const column = d.slot.room ? `room:${d.slot.room}` : `track:${d.slot.trackId}`;
+      const clashes = clashesAt(live, d.slot, column, Date.parse(d.slot.startIso) + shift, Date.parse(d.slot.endIso) + shift);
+      const when = live.clock.range(d.slot.startIso, d.slot.endIso, d.day.date);
+      drawDay(r, section, `to ${longDate(date)}, ${when}`, clashes);
+      return { to: { days } };
+    }
+  }
   const lane = hits.find((h) => h.classList?.contains('grid-lane') && root.contains(h));
   const body = lane?.parentElement;
   if (lane && body?.dataset.start) {
@@ -278,6 +292,18 @@ function draw(r: Root, lane: HTMLElement, top: number, minutes: number, label: s
   el.style.height = `${Math.max(minutes * PX - 3, 14)}px`;
   const lines = [label, ...clashes.filter(Boolean)];
   el.replaceChildren(...lines.map((t, i) => Object.assign(document.createElement('div'), { className: i ? 'drop-clash' : 'drop-time', textContent: t })));
+}
+
+/** The drop target of the agenda: a line at the top of the day's list. */
+function drawDay(r: Root, section: HTMLElement, label: string, clashes: string[]): void {
+  r.indicator?.remove();
+  const el = document.createElement('div');
+  el.className = `drop-day${clashes.length ? ' clash' : ''}`;
+  el.setAttribute('role', 'status');
+  const lines = [label, ...clashes];
+  el.append(...lines.map((t, i) => Object.assign(document.createElement('div'), { className: i ? 'drop-clash' : 'drop-time', textContent: t })));
+  section.querySelector('.day-title')?.after(el);
+  r.indicator = el;
 }
 
 /** `09:15–09:35 PDT` in the event zone, and what the slot would clash with there. */

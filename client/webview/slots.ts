@@ -188,7 +188,7 @@ export function renderAgendaDay(day: DayView, options: SlotOptions): HTMLElement
     );
     list.append(el);
   }
-  return h('section', { class: 'day' }, [h('h2', { class: 'day-title', text: longDate(day.date) }), list]);
+  return h('section', { class: 'day agenda-day', data: { date: day.date } }, [h('h2', { class: 'day-title', text: longDate(day.date) }), list]);
 }
 
 export function renderUnscheduled(view: ScheduleView, options: SlotOptions): HTMLElement | undefined {

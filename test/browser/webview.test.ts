@@ -369,6 +369,36 @@ suite('preview webview: moving slots (drag, resize, keyboard)', function () {
     await page.close();
   });
 
+  test('the agenda: a slot dragged onto another day keeps its time there; Alt+PageDown does the same', async () => {
+    const view = viewOf(EXAMPLE_TEXT.replace('start: 2021-09-21 09:05', 'start: 2021-09-22 09:05'));
+    assert.deepStrictEqual(
+      view.days.map((d) => d.date),
+      ['2021-09-21', '2021-09-22'],
+    );
+    const { page, posted } = await openWebview({ uri: URI, view, mode: 'agenda' });
+    await send(page, { type: 'update', source: URI, view, editable: true });
+    const item = `.agenda-day .agenda-item:has(.slot-title:text-is("${WC}"))`;
+    await drag(
+      page,
+      item,
+      async () => {
+        const day = (await page.locator('.agenda-day').nth(1).boundingBox())!;
+        return { x: day.x + 60, y: day.y + day.height - 10 };
+      },
+      true,
+      { dx: 30, dy: 10 },
+    );
+    assert.deepStrictEqual(await texts(page, '.drop-day .drop-time'), ['to Wednesday, 22 September 2021, 08:45–09:05']);
+    await page.mouse.up();
+    await page.focus(item);
+    await page.keyboard.press('Alt+PageDown');
+    assert.deepStrictEqual(
+      (await posted()).filter((m) => m.type === 'reschedule').map((m) => (m as { to: unknown }).to),
+      [{ days: 1 }, { days: 1 }],
+    );
+    await page.close();
+  });
+
   test('not editable (Restricted Mode, a read-only file, a syntax error): nothing moves, a click still reveals', async () => {
     const { page, moves, posted } = await editable(false);
     assert.strictEqual(await page.locator('.slot-resize').count(), 0);
