@@ -6,7 +6,7 @@
  * Then the command line on big files (1, 5 and 10 MB): `check` and each export, time and peak
  * memory, against a `yaml` parse of the same text in a process of its own.
  *
- * Options (environment): BENCH_SIZES=200,2000 to choose the sizes, BENCH_QUICK=1 for fewer runs,
+ * Options (environment): BENCH_SIZES=200,2000 to choose the sizes (0: none), BENCH_QUICK=1 for fewer runs,
  * BENCH_PROFILE=DIR for a CPU profile of our server, BENCH_PEER=0 to leave out yaml-language-server,
  * BENCH_CLI_MB=1,5 for the command line's sizes (0: none), BENCH_STORM=0 to leave out the edit storm
  * (400 seeded edits growing a document that is parsed whole to 2.7 MB, with requests in between:
@@ -33,7 +33,10 @@ const ROOT = path.resolve(__dirname, '../..');
 const SERVER = path.join(ROOT, 'dist/server.js');
 const PEER = path.join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server');
 const SCHEMA = path.join(ROOT, 'schemas/programme.schema.json');
-const SIZES = (process.env.BENCH_SIZES ?? '200,2000,20000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '200,2000,20000')
+  .split(',')
+  .map(Number)
+  .filter((x) => x > 0);
 const QUICK = !!process.env.BENCH_QUICK;
 
 interface Stat {
