@@ -16,6 +16,8 @@ export interface StormResult {
   waits: { method: string; ms: number }[];
   /** How many requests were sent. */
   sent: number;
+  /** Each hover sent: the text it was sent for, where, and its answer. */
+  hovers: { text: string; position: Position; result: unknown }[];
 }
 
 export function positionOf(text: string, offset: number): Position {
@@ -40,6 +42,7 @@ export async function runStorm(client: LspClient, uri: string, start: string, op
   let text = `%YAML 1.2\n---\n#\ta comment with a tab\n${start}`;
   await client.open(uri, text);
   const waits: { method: string; ms: number }[] = [];
+  const hovers: StormResult['hovers'] = [];
   const pending: Promise<void>[] = [];
   let version = 1;
   for (let i = 0; i < options.edits; i++) {
@@ -54,14 +57,16 @@ export async function runStorm(client: LspClient, uri: string, start: string, op
       const method = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol'][Math.floor(i / every) % 3];
       const where = positionOf(text, text.indexOf('speakers: [') + 'speakers: ['.length);
       const sent = Date.now();
+      const textThen = text;
       pending.push(
-        client.request(method, { textDocument: { uri }, position: where }).then(() => {
+        client.request(method, { textDocument: { uri }, position: where }).then((result) => {
           waits.push({ method, ms: Date.now() - sent });
+          if (method === 'textDocument/hover') hovers.push({ text: textThen, position: where, result });
         }),
       );
     }
     await sleep(next() * 20);
   }
   await Promise.all(pending);
-  return { text, version, waits, sent: pending.length };
+  return { text, version, waits, sent: pending.length, hovers };
 }

@@ -6,6 +6,7 @@
 import {
   CancellationToken,
   Connection,
+  ConnectionOptions,
   ConnectionStrategy,
   DidChangeConfigurationNotification,
   ErrorCodes,
@@ -20,6 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { SettingsCache } from './settings';
+import { QueueWatch } from './queue';
 import { registerFeatures } from './handlers/features';
 import { createProgrammeService, ProgrammeService, DEFAULT_MAX_FILE_MB, PROGRAMME_VERSION, type MilpSolver } from '../core';
 
@@ -54,14 +56,34 @@ export const CONNECTION_STRATEGY: ConnectionStrategy = {
     Message.isRequest(message) ? { jsonrpc: '2.0', id: message.id, error: cancelled().toJson() } : undefined,
 };
 
-export function startServer(connection: Connection, options: { solver?: MilpSolver } = {}): void {
-  const documents = new TextDocuments(TextDocument);
+/**
+ * What `createConnection` is given (ConnectionOptions): queued requests cancelled answer at once,
+ * and dispatched messages are counted for `queue` (see queue.ts). One per connection.
+ */
+export function connectionOptions(queue: QueueWatch): ConnectionOptions {
+  return { connectionStrategy: CONNECTION_STRATEGY, messageStrategy: queue.strategy };
+}
+
+export function startServer(connection: Connection, options: { solver?: MilpSolver; queue?: QueueWatch } = {}): void {
   const settings = new SettingsCache(connection);
   const workspace = createProgrammeService({
     maxFileMegabytes: (uri) => settings.known(uri)?.maxFileSize ?? DEFAULT_MAX_FILE_MB,
     onError: (where, error) => connection.console.error(`${where} failed: ${error instanceof Error ? error.stack : String(error)}`),
   });
-  const diagnostics = new DiagnosticsPublisher(connection, documents, workspace, settings);
+  // Each change is applied one at a time and told to the service, which maps positions around
+  // it when a request is answered from an earlier analysis (recent.ts).
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      for (const change of changes) {
+        const [start, end] = 'range' in change ? [document.offsetAt(change.range.start), document.offsetAt(change.range.end)] : [0, document.getText().length];
+        workspace.edited(document.uri, { start, end, length: change.text.length });
+        document = TextDocument.update(document, [change], version);
+      }
+      return changes.length ? document : TextDocument.update(document, changes, version);
+    },
+  });
+  const diagnostics = new DiagnosticsPublisher(connection, documents, workspace, settings, options.queue);
   const ctx: ServerContext = {
     connection,
     documents,

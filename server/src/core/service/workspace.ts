@@ -28,7 +28,47 @@ interface Entry {
   file?: ProgrammeFile;
   /** The last schedule view handed out, for answering with a delta against it. */
   schedule?: ScheduleView;
+  /** How long the last analysis took (ms). */
+  cost?: number;
+  /** The latest analysis seen from the text it was made of (made on demand). */
+  snapshot?: Snapshot;
+  /** The edits made since the latest analysis, as the adapter reported them, in order; undefined when too many to keep. */
+  edits?: Edit[];
 }
+
+/** One edit, in the offsets of the text it was made to: [start, end) replaced by `length` characters. */
+export interface Edit {
+  start: number;
+  end: number;
+  length: number;
+}
+
+/**
+ * An analysis of an earlier version of a document, seen from the document as it is now: how
+ * offsets of the analysed text and of the current text correspond, through the edits made
+ * since (as reported to `edited`, else the one region between the first and the last change).
+ */
+export interface RecentFile {
+  file: ProgrammeFile;
+  /** A document of the text the analysis was made of (the current document when fresh). */
+  document: TextDocument;
+  /** True when the analysis is of an earlier version than the document's current one. */
+  stale: boolean;
+  /** An offset of the analysed text in the current text; an offset inside a changed region maps to its start. Never decreasing. */
+  toCurrent(offset: number): number;
+  /** An offset of the current text in the analysed text; undefined inside (or touching) a changed region. */
+  fromCurrent(offset: number): number | undefined;
+}
+
+interface Snapshot {
+  version: number;
+  document: TextDocument;
+}
+
+const MAX_EDITS = 10_000;
+
+/** Below this cost (ms) of the last analysis, a request waits for the analysis of the newest version. */
+export const STALE_AFTER_MS = 100;
 
 export interface ProgrammeServiceOptions {
   /** The size limit (`programme.maxFileSize`, in megabytes) for a document. */
@@ -37,6 +77,11 @@ export interface ProgrammeServiceOptions {
   onError?: (where: string, error: unknown) => void;
   /** The format documents are read with: the programme format unless given. */
   format?: Format;
+  /**
+   * Below this cost (ms) of a document's last analysis, `recent` analyses the newest version
+   * rather than answer from an earlier one (default STALE_AFTER_MS).
+   */
+  staleAfterMs?: number;
 }
 
 export class ProgrammeService {
@@ -47,7 +92,7 @@ export class ProgrammeService {
   /** The analysed file for this version of the document (analysing it if not yet done). */
   get(document: TextDocument): ProgrammeFile {
     let entry = this.entries.get(document.uri);
-    if (!entry) this.entries.set(document.uri, (entry = { state: new DocumentState(this.options.format) }));
+    if (!entry) this.entries.set(document.uri, (entry = { state: new DocumentState(this.options.format), edits: [] }));
     const limit = this.options.maxFileMegabytes?.(document.uri) ?? DEFAULT_MAX_FILE_MB;
     if (entry.file && entry.version === document.version && entry.text === document.getText() && entry.limit === limit) {
       if (entry.file.document !== document) entry.file = { ...entry.file, document };
@@ -55,13 +100,17 @@ export class ProgrammeService {
     }
     const text = document.getText();
     const tooLarge = sizeProblem(text, limit);
+    const began = performance.now();
     const file: ProgrammeFile = tooLarge
       ? { document, analysis: undefined, tooLarge }
       : { document, analysis: analyze(text, entry.state, this.options.onError) };
+    entry.cost = performance.now() - began;
     entry.version = document.version;
     entry.text = text;
     entry.limit = limit;
     entry.file = file;
+    entry.snapshot = undefined;
+    entry.edits = [];
     return file;
   }
 
@@ -83,6 +132,67 @@ export class ProgrammeService {
     return (have !== undefined && last?.version === have && last.uri === view.uri && encodeScheduleDelta(view, last)) || view;
   }
 
+  /**
+   * Told of an edit to an open document (by an adapter that sees them): requests answered from
+   * an earlier analysis (`recent`) then map positions around each edit, not around the whole
+   * region between the first and the last.
+   */
+  edited(uri: string, edit: Edit): void {
+    const entry = this.entries.get(uri);
+    // Past this many the log is not worth keeping: the region between first and last change stands in.
+    if (!entry?.edits) return;
+    if (entry.edits.length < MAX_EDITS) entry.edits.push(edit);
+    else entry.edits = undefined;
+  }
+
+  /**
+   * The newest analysis to answer a request from, without waiting: the current version's when
+   * it is made, or cheap to make (under STALE_AFTER_MS last time); otherwise the latest
+   * analysis of an earlier version, with the offset maps between its text and the current one,
+   * unless one of `at` (offsets of the current text) lies in the region changed since. The caller
+   * still has the newest version analysed soon after (the diagnostics do).
+   */
+  recent(document: TextDocument, at: readonly number[] = []): RecentFile {
+    const entry = this.entries.get(document.uri);
+    const limit = this.options.maxFileMegabytes?.(document.uri) ?? DEFAULT_MAX_FILE_MB;
+    const current = document.getText();
+    const fresh = (): RecentFile => ({ file: this.get(document), document, stale: false, toCurrent: (o) => o, fromCurrent: (o) => o });
+    if (
+      !entry?.file ||
+      entry.text === undefined ||
+      entry.version === undefined ||
+      entry.limit !== limit ||
+      (entry.cost ?? 0) < (this.options.staleAfterMs ?? STALE_AFTER_MS)
+    )
+      return fresh();
+    if (entry.version === document.version && entry.text === current) return fresh();
+    const old = entry.text;
+    const edits = entry.edits && consistent(entry.edits, old.length, current.length) ? entry.edits : [region(old, current)];
+    const fromCurrent = (o: number): number | undefined => {
+      for (let i = edits.length - 1; i >= 0; i--) {
+        const e = edits[i];
+        if (o < e.start) continue;
+        if (o > e.start + e.length) o += e.end - e.start - e.length;
+        else return undefined;
+      }
+      return o;
+    };
+    if (at.some((o) => fromCurrent(o) === undefined)) return fresh();
+    if (!entry.snapshot || entry.snapshot.version !== entry.version) {
+      entry.snapshot = { version: entry.version, document: TextDocument.create(document.uri, document.languageId, entry.version, old) };
+    }
+    return {
+      file: { ...entry.file, document: entry.snapshot.document },
+      document: entry.snapshot.document,
+      stale: true,
+      toCurrent: (o) => {
+        for (const e of edits) o = o <= e.start ? o : o >= e.end ? o - e.end + e.start + e.length : e.start;
+        return o;
+      },
+      fromCurrent,
+    };
+  }
+
   /** The last analysed file of a URI, whatever its version. */
   last(uri: string): ProgrammeFile | undefined {
     return this.entries.get(uri)?.file;
@@ -97,6 +207,26 @@ export class ProgrammeService {
   open(): string[] {
     return [...this.entries.keys()];
   }
+}
+
+/** Whether `edits` lead from a text of length `from` to one of length `to` (else some were not reported). */
+function consistent(edits: readonly Edit[], from: number, to: number): boolean {
+  let length = from;
+  for (const e of edits) {
+    if (e.start < 0 || e.end < e.start || e.end > length) return false;
+    length += e.length - (e.end - e.start);
+  }
+  return edits.length > 0 && length === to;
+}
+
+/** The one region where two texts differ, as an edit: everything between the first and the last change. */
+function region(old: string, current: string): Edit {
+  const shorter = Math.min(old.length, current.length);
+  let start = 0;
+  while (start < shorter && old.charCodeAt(start) === current.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shorter - start && old.charCodeAt(old.length - 1 - tail) === current.charCodeAt(current.length - 1 - tail)) tail++;
+  return { start, end: old.length - tail, length: current.length - tail - start };
 }
 
 /** A programme service for one host (the language server, a CLI run, a test). */

@@ -2,6 +2,7 @@
 import { CompletionParams, ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from '../server';
 import { complete } from '../../core';
+import { recentFor } from '../recent';
 
 export function completionFeature(ctx: ServerContext): ServerCapabilities {
   ctx.connection.onCompletion((params: CompletionParams, token) =>
@@ -9,9 +10,8 @@ export function completionFeature(ctx: ServerContext): ServerCapabilities {
       'completion',
       null,
       () => {
-        const document = ctx.documents.get(params.textDocument.uri);
-        if (!document) return null;
-        return complete(ctx.workspace.get(document).analysis, document, params.position, params.context?.triggerCharacter, token);
+        const r = recentFor(ctx, params.textDocument.uri, [params.position]);
+        return r ? r.finish(complete(r.file.analysis, r.document, r.positions[0], params.context?.triggerCharacter, token)) : null;
       },
       token,
     ),

@@ -2,13 +2,13 @@
 import { HoverParams, ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from '../server';
 import { hover } from '../../core';
+import { recentFor } from '../recent';
 
 export function hoverFeature(ctx: ServerContext): ServerCapabilities {
   ctx.connection.onHover((params: HoverParams) =>
     ctx.guard('hover', null, () => {
-      const document = ctx.documents.get(params.textDocument.uri);
-      if (!document) return null;
-      return hover(ctx.workspace.get(document).analysis, document, document.offsetAt(params.position));
+      const r = recentFor(ctx, params.textDocument.uri, [params.position]);
+      return r ? r.finish(hover(r.file.analysis, r.document, r.document.offsetAt(r.positions[0]))) : null;
     }),
   );
   return { hoverProvider: true };

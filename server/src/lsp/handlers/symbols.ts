@@ -2,19 +2,16 @@
 import { ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from '../server';
 import { documentSymbols, foldingRanges, selectionRanges } from '../../core';
+import { recentFor } from '../recent';
 
 export function symbolsFeature(ctx: ServerContext): ServerCapabilities {
-  const open = (uri: string) => {
-    const document = ctx.documents.get(uri);
-    return document ? { document, analysis: ctx.workspace.get(document).analysis } : undefined;
-  };
   ctx.connection.onDocumentSymbol((params, token) =>
     ctx.guard(
       'documentSymbol',
       null,
       () => {
-        const f = open(params.textDocument.uri);
-        return f ? documentSymbols(f.analysis, f.document, token) : null;
+        const r = recentFor(ctx, params.textDocument.uri);
+        return r ? r.finish(documentSymbols(r.file.analysis, r.document, token)) : null;
       },
       token,
     ),
@@ -24,16 +21,17 @@ export function symbolsFeature(ctx: ServerContext): ServerCapabilities {
       'foldingRange',
       null,
       () => {
-        const f = open(params.textDocument.uri);
-        return f ? foldingRanges(f.analysis, f.document, token) : null;
+        const r = recentFor(ctx, params.textDocument.uri);
+        const ranges = r && foldingRanges(r.file.analysis, r.document, token);
+        return ranges ? ranges.map((f) => ({ ...f, startLine: r.line(f.startLine), endLine: r.line(f.endLine) })).filter((f) => f.endLine > f.startLine) : null;
       },
       token,
     ),
   );
   ctx.connection.onSelectionRanges((params) =>
     ctx.guard('selectionRange', null, () => {
-      const f = open(params.textDocument.uri);
-      return f ? selectionRanges(f.analysis, f.document, params.positions) : null;
+      const r = recentFor(ctx, params.textDocument.uri, params.positions);
+      return r ? r.finish(selectionRanges(r.file.analysis, r.document, r.positions)) : null;
     }),
   );
   return { documentSymbolProvider: true, foldingRangeProvider: true, selectionRangeProvider: true };
