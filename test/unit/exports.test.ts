@@ -130,7 +130,7 @@ suite('exports: programme days (event.day-change)', () => {
 });
 
 suite('exports: hostile text', () => {
-  const hostile = 'Talk, with; commas\\ and "quotes" ' + 'é'.repeat(50) + ' <b>&amp;</b>';
+  const hostile = 'Talk, with; commas\\ and "quotes" ' + 'é'.repeat(50) + ' <b>&amp;</b> ' + '会议'.repeat(20) + '🎤'.repeat(30);
   const text = programme({
     people: '  carol:\n    name: \'Rödel, Jörg "JR"; x:y \\ z\'\n',
     slots: `      - title: ${JSON.stringify(hostile)}\n        start: 2021-09-21 07:00\n        duration: 10m\n        speakers: [carol]\n        abstract: "line one\\nline two"\n`,
@@ -142,6 +142,7 @@ suite('exports: hostile text', () => {
     for (const line of out.split('\r\n')) {
       assert.ok(Buffer.byteLength(line, 'utf8') <= 75, line);
       assert.ok(!line.includes('\uFFFD'), line);
+      assert.ok(!/[\uD800-\uDBFF]$/.test(line) && !/^ ?[\uDC00-\uDFFF]/.test(line), `a surrogate pair split: ${line}`);
     }
     assert.ok(
       out.split('\r\n').some((l) => l.startsWith(' ')),
