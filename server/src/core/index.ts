@@ -10,7 +10,14 @@
  *   is given).
  * - {@link toDiagnostics}: problems as LSP diagnostics with the user's severities.
  */
-export { createProgrammeService, ProgrammeService, STALE_AFTER_MS, type ProgrammeFile, type ProgrammeServiceOptions, type RecentFile } from './service/workspace';
+export {
+  createProgrammeService,
+  ProgrammeService,
+  STALE_AFTER_MS,
+  type ProgrammeFile,
+  type ProgrammeServiceOptions,
+  type RecentFile,
+} from './service/workspace';
 export { analyze, DocumentState, type Analysis } from './service/analysis';
 export { toDiagnostics, type SeverityMap } from './service/diagnostics';
 export { CODES, type Code, type Problem, type Severity } from './service/problem';
