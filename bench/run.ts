@@ -8,6 +8,8 @@
  *
  * Options (environment): BENCH_SIZES=200,2000 to choose the sizes (0: none), BENCH_QUICK=1 for fewer runs,
  * BENCH_PROFILE=DIR for a CPU profile of our server, BENCH_PEER=0 to leave out yaml-language-server,
+ * BENCH_HOSTILE=0 to leave out the hostile files (each opened in one server: time to its
+ * diagnostics, then to the example's opened after it),
  * BENCH_CLI_MB=1,5 for the command line's sizes (0: none), BENCH_STORM=0 to leave out the edit storm
  * (400 seeded edits growing a document that is parsed whole to 2.7 MB, with requests in between:
  * how long each request waits, and how long the last version's diagnostics take after it).
@@ -28,6 +30,8 @@ import { generateProgramme } from './generate';
 import { BenchClient } from './client';
 import { runStorm } from '../test/support/storm';
 import { applyScheduleDelta, isScheduleDelta, ScheduleDeltaResult, ScheduleView } from '../server/src/protocol';
+import { SERVER_CASES } from '../test/fixtures/hostile/inputs';
+import { EXAMPLE_TEXT } from '../test/support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVER = path.join(ROOT, 'dist/server.js');
@@ -391,6 +395,38 @@ async function measureStorm(): Promise<StormRow> {
   }
 }
 
+interface HostileRow {
+  name: string;
+  ms: number;
+  nextMs: number;
+}
+
+/** Each hostile file opened in one server: ms to its diagnostics, then to the example's opened after it. */
+async function measureHostile(): Promise<HostileRow[]> {
+  const client = new BenchClient({ script: SERVER });
+  const rows: HostileRow[] = [];
+  try {
+    await client.initialize(null);
+    let n = 0;
+    const open = async (text: string): Promise<number> => {
+      const uri = `file:///bench/hostile-${++n}.programme.yaml`;
+      const t = performance.now();
+      await client.open(uri, text);
+      await client.waitDiagnostics(uri, 1, 120_000);
+      const ms = round(performance.now() - t);
+      await client.close(uri);
+      return ms;
+    };
+    for (const c of SERVER_CASES) {
+      const text = c.text();
+      rows.push({ name: c.name, ms: await open(text), nextMs: await open(EXAMPLE_TEXT) });
+    }
+  } finally {
+    await client.shutdown();
+  }
+  return rows;
+}
+
 function fmt(s: Stat | undefined): string {
   return s ? `${s.median} / ${s.p95}` : 'n/a';
 }
@@ -410,6 +446,7 @@ async function main(): Promise<void> {
   };
   let cli: CliRow[] = [];
   let storm: StormRow | undefined;
+  let hostile: HostileRow[] = [];
   try {
     const peerOk = process.env.BENCH_PEER === '0' || (await peerValidates(dir));
     if (!peerOk) console.warn('warning: yaml-language-server did not report a schema error in the sanity check');
@@ -439,6 +476,10 @@ async function main(): Promise<void> {
           editOverPeer: ratio(ours.edit.median, peer.edit.median),
         },
       });
+    }
+    if (process.env.BENCH_HOSTILE !== '0') {
+      process.stderr.write('hostile files\n');
+      hostile = await measureHostile();
     }
     cli = measureCli(dir);
     if (process.env.BENCH_STORM !== '0') {
@@ -479,6 +520,7 @@ async function main(): Promise<void> {
     rows,
     cli,
     storm,
+    hostile,
     bundlesKb: bundles,
     seconds: Math.round((Date.now() - started) / 1000),
   };
@@ -515,6 +557,11 @@ async function main(): Promise<void> {
         `| ${r.megabytes} (${r.slots}) | ${t(r.parse)} | ${t(r.check)} | ${t(r.exports.ics)} | ${t(r.exports['schedule-json'])} | ${t(r.exports['schedule-xml'])} | ${r.checkOverParse} | ${r.exportOverCheck.ics} | ${r.exportOverCheck['schedule-json']} | ${r.exportOverCheck['schedule-xml']} |`,
       );
     }
+  }
+  if (hostile.length) {
+    console.log("\nHostile files, one after another in one server (ms to the diagnostics; then to the example's, opened next):");
+    console.log('| file | its diagnostics | the next file |\n|---|---|---|');
+    for (const h of hostile) console.log(`| ${h.name} | ${h.ms} | ${h.nextMs} |`);
   }
   if (storm) {
     console.log(

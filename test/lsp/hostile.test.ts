@@ -10,17 +10,7 @@ import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
 
 const BOUND_MS = 30_000;
 
-const CASES: { name: string; text: () => string; expect: RegExp }[] = [
-  { name: 'billion laughs', text: hostile.billionLaughs, expect: /^alias expansion limit exceeded/ },
-  { name: '10,000 nested flow sequences', text: () => hostile.deepFlowSeq(10_000), expect: /^nested too deep/ },
-  { name: '10,000 nested block sequences', text: () => hostile.deepBlockSeq(10_000), expect: /^nested too deep/ },
-  { name: 'a 20 MB file', text: () => hostile.hugeFile(20), expect: /^file too large to check: 20\.0 MB > limit of 10 MB/ },
-  { name: 'a 1 MB line', text: () => hostile.longLine(1 << 20), expect: /^`title` is too long/ },
-  { name: 'a merge conflict', text: () => hostile.mergeConflict(), expect: /^unresolved merge conflict marker `<{7}`/ },
-  { name: '2,000 anchors and 2,000 aliases', text: () => hostile.manyAliases(2_000), expect: /^Room 999 is not named by any track or slot/ },
-  { name: 'a 333 KB file of merges', text: () => hostile.mergesFile(333), expect: /^unknown key `<<` in person/ },
-  { name: 'a recursive alias', text: () => hostile.recursiveAliases()[0], expect: /^circular alias `\*e`/ },
-];
+const CASES = hostile.SERVER_CASES;
 
 suite('Hostile files through the language server', function () {
   let client: LspClient;

@@ -4,8 +4,13 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Analysis } from '../../server/src/core';
 
+/** The project's folder: the nearest above this module with a package.json (tests and the benchmark are built to different depths). */
+function projectRoot(from: string): string {
+  return fs.existsSync(path.join(from, 'package.json')) || path.dirname(from) === from ? from : projectRoot(path.dirname(from));
+}
+
 /** The canonical example (it checks clean), its path and its text. */
-export const EXAMPLE_PATH = path.resolve(__dirname, '../../../examples/lpc2021-vfio-iommu-pci.programme.yaml');
+export const EXAMPLE_PATH = path.join(projectRoot(__dirname), 'examples/lpc2021-vfio-iommu-pci.programme.yaml');
 export const EXAMPLE_TEXT = fs.readFileSync(EXAMPLE_PATH, 'utf8');
 
 export function withCursor(input: string): { text: string; offset: number } {
