@@ -132,6 +132,12 @@ function listen(root: HTMLElement, r: Root): void {
       d.started = true;
       d.el.classList.add('dragging');
       root.classList.add('is-dragging');
+      // The release is ours even when it happens outside the preview.
+      try {
+        root.setPointerCapture(e.pointerId);
+      } catch {
+        // The pointer is gone already: pointercancel follows.
+      }
     }
     e.preventDefault();
     d.target = track(root, r, r.live, d, e.clientX, e.clientY);

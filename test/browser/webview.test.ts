@@ -399,6 +399,51 @@ suite('preview webview: moving slots (drag, resize, keyboard)', function () {
     await page.close();
   });
 
+  test('while dragging, the target names its clashes: a key attendee speaking elsewhere, a speaker elsewhere, the room; another column changes the room', async () => {
+    const text = [
+      'programme: 1',
+      'event: { title: T, start: 2024-09-18, end: 2024-09-19, timezone: Europe/Vienna }',
+      'rooms: { r1: { title: One }, r2: { title: Two } }',
+      'people: { ada: { name: Ada }, bob: { name: Bob } }',
+      'tracks:',
+      '  a:',
+      '    title: Track A',
+      '    room: r1',
+      '    key-attendees: [ada]',
+      '    slots:',
+      '      - { title: A1, start: 2024-09-18 10:00, duration: 30m, speakers: [bob] }',
+      '  b:',
+      '    title: Track B',
+      '    room: r2',
+      '    slots:',
+      '      - { title: B1, start: 2024-09-18 11:00, duration: 30m, speakers: [ada] }',
+      '      - { title: B2, start: 2024-09-18 12:00, duration: 30m, speakers: [bob] }',
+      '',
+    ].join('\n');
+    const view = viewOf(text);
+    const { page, posted } = await openWebview({ uri: URI, view });
+    await send(page, { type: 'update', source: URI, view, editable: true });
+    const box = (await page.locator(slot('A1')).boundingBox())!;
+    const x0 = box.x + 20,
+      y0 = box.y + 8;
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    await page.mouse.move(x0, y0 + 60 * PX, { steps: 6 });
+    assert.deepStrictEqual(await texts(page, '.drop-target .drop-time'), ['11:00–11:30 GMT+2']);
+    assert.deepStrictEqual(await texts(page, '.drop-target .drop-clash'), ['clash: Ada (key attendee of Track A) speaks in B1']);
+    await page.mouse.move(x0, y0 + 120 * PX, { steps: 6 });
+    assert.deepStrictEqual(await texts(page, '.drop-target .drop-clash'), ['clash: speaker Bob: also in B2']);
+    const other = (await page.locator('.grid-lane').nth(1).boundingBox())!;
+    await page.mouse.move(other.x + 20, y0 + 120 * PX, { steps: 6 });
+    assert.deepStrictEqual(await texts(page, '.drop-target .drop-clash'), ['clash: room: B2', 'clash: speaker Bob: also in B2']);
+    await page.mouse.up();
+    assert.deepStrictEqual(
+      (await posted()).filter((m) => m.type === 'reschedule').map((m) => (m as { to: unknown }).to),
+      [{ start: '2024-09-18T10:00:00.000Z', room: 'r2' }],
+    );
+    await page.close();
+  });
+
   test('not editable (Restricted Mode, a read-only file, a syntax error): nothing moves, a click still reveals', async () => {
     const { page, moves, posted } = await editable(false);
     assert.strictEqual(await page.locator('.slot-resize').count(), 0);
