@@ -86,6 +86,9 @@ const SCHEDULE = {
 suite('Import', () => {
   test('`programme.importSchedule` on a schedule.json opens the new programme beside, checked by the server', async function () {
     this.timeout(120_000);
+    // "Beside" is the column next to the active editor: start from the example alone, whatever
+    // earlier suites left open.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await showDocument(workspaceFile(EXAMPLE));
     const source = workspaceFile('tmp-e2e-35c3.json');
     fs.writeFileSync(source.fsPath, JSON.stringify(SCHEDULE, null, 2));
