@@ -101,6 +101,8 @@ interface BrowserCheck {
   column?: number;
   /** `webviewPress`: the key to press with the slot focused (`Alt+ArrowDown`). */
   key?: string;
+  /** `typingRepaint`: keystrokes in the editor (typing `x`, then Backspace), each timed until the preview paints the slot's new title. */
+  runs?: number;
 }
 
 interface Options {
@@ -329,6 +331,57 @@ async function actOnSlot(page: Page, check: BrowserCheck): Promise<{ ok: boolean
   return { ok: true, message: `dragged ${JSON.stringify(check.title)} from ${Math.round(x0)},${Math.round(y0)} to ${Math.round(x1)},${Math.round(y1)}` };
 }
 
+/**
+ * Keystroke → preview repaint: with the cursor in the editor inside the title of the slot
+ * `title` (the suite puts it there), types `x` and Backspace in turn with the keyboard, and
+ * times each from the key press to the next frame the preview paints after showing the slot's
+ * new title. The times (ms) go to test-results/repaint.json for `npm run bench`.
+ */
+async function typingRepaint(page: Page, check: BrowserCheck): Promise<{ ok: boolean; message: string; text?: string }> {
+  const deadline = Date.now() + (check.timeoutMs ?? 60_000);
+  const title = check.title ?? '';
+  const found = await slotFrame(page, title, deadline);
+  if (!found) return { ok: false, message: `no webview shows a slot titled ${JSON.stringify(title)}` };
+  const key = await found.frame.locator(found.selector).getAttribute('data-key');
+  const times: number[] = [];
+  const runs = check.runs ?? 20;
+  for (let i = 0; i < runs; i++) {
+    const typing = i % 2 === 0;
+    // The title as it is once this keystroke is shown (the cursor is after its first character).
+    const wanted = typing ? title.slice(0, 1) + 'x' + title.slice(1) : title;
+    await found.frame.evaluate(
+      ({ key, wanted }) => {
+        const w = window as unknown as { repainted?: Promise<number> };
+        w.repainted = new Promise<number>((resolve) => {
+          const shows = (): boolean => document.querySelector(`[data-key="${CSS.escape(key)}"] .slot-title`)?.textContent === wanted;
+          const done = (): void => {
+            requestAnimationFrame(() => setTimeout(() => resolve(Date.now()), 0));
+          };
+          const observer = new MutationObserver(() => {
+            if (!shows()) return;
+            observer.disconnect();
+            done();
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        });
+      },
+      { key: key ?? '', wanted },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const t0 = Date.now();
+    await page.keyboard.press(typing ? 'x' : 'Backspace');
+    const painted = await Promise.race([
+      found.frame.evaluate(() => (window as unknown as { repainted: Promise<number> }).repainted),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), Math.max(1000, deadline - Date.now()))),
+    ]);
+    if (painted === undefined) return { ok: false, message: `keystroke ${i + 1}: the preview did not show ${JSON.stringify(wanted)}` };
+    times.push(painted - t0);
+  }
+  fs.writeFileSync(path.join(RESULTS_DIR, 'repaint.json'), JSON.stringify({ title, times }, null, 2) + '\n');
+  const text = await found.frame.evaluate(() => document.body.innerText);
+  return { ok: true, message: `${runs} keystrokes repainted: ${times.join(', ')} ms`, text };
+}
+
 /** Waits until VS Code's suggestion list (in the workbench page) shows every text of `expect`. */
 async function checkSuggestions(page: Page, check: BrowserCheck): Promise<{ ok: boolean; message: string; text?: string }> {
   const deadline = Date.now() + (check.timeoutMs ?? 20_000);
@@ -526,7 +579,9 @@ async function main(): Promise<number> {
               ? await checkSuggestions(page, check)
               : check.kind === 'webviewDrag' || check.kind === 'webviewPress'
                 ? await actOnSlot(page, check)
-                : { ok: false, message: `unknown request kind ${check.kind}` };
+                : check.kind === 'typingRepaint'
+                  ? await typingRepaint(page, check)
+                  : { ok: false, message: `unknown request kind ${check.kind}` };
         const responseFile = path.join(bridge, `response-${match[1]}.json`);
         fs.writeFileSync(`${responseFile}.tmp`, JSON.stringify(answer));
         fs.renameSync(`${responseFile}.tmp`, responseFile);

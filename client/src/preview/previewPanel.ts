@@ -1,6 +1,7 @@
 /**
  * One preview panel: asks the server for the schedule of its document and forwards it to the
- * webview (the first update at once, then at most every THROTTLE_MS while typing), keeps the
+ * webview (the first update at once; while typing, the next one as long after the last as the
+ * last one took to ask and post, and never more than THROTTLE_MS later), keeps the
  * last good schedule while the YAML does not parse, and answers the webview's requests after
  * checking them. The document it shows can change (the dynamic preview follows the editor)
  * unless the panel is locked. The editor's cursor is followed as `programme.preview.*` says.
@@ -33,6 +34,8 @@ export class PreviewPanel implements vscode.Disposable {
   private request = 0;
   private timer?: NodeJS.Timeout;
   private lastRefresh = 0;
+  /** How long the last update took, from asking the server to posting to the webview (ms). */
+  private lastCost = 0;
 
   private isLocked: boolean;
 
@@ -133,7 +136,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   private scheduleRefresh(): void {
     if (this.timer) return;
-    const wait = Math.max(0, this.lastRefresh + THROTTLE_MS - Date.now());
+    const wait = Math.max(0, this.lastRefresh + Math.min(THROTTLE_MS, this.lastCost) - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.refresh();
@@ -169,6 +172,7 @@ export class PreviewPanel implements vscode.Disposable {
       if (!view.syntaxError) this.lastGood = view;
       this.post({ type: 'update', source: uri, view, editable });
     }
+    this.lastCost = Date.now() - this.lastRefresh;
     // Like Markdown's preview, a newly shown document opens where the editor's cursor is.
     const editor = first ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri) : undefined;
     if (editor) this.postSelection(editor.selection.active.line);

@@ -210,7 +210,7 @@ export interface BrowserCheck {
    * `webviewText`: in one webview; `suggestions`: in the editor's suggestion list;
    * `webviewDrag`: drag the preview's slot `title` with the mouse; `webviewPress`: press `key` on it.
    */
-  kind: 'webviewText' | 'suggestions' | 'webviewDrag' | 'webviewPress';
+  kind: 'webviewText' | 'suggestions' | 'webviewDrag' | 'webviewPress' | 'typingRepaint';
   /** Texts that must all be visible. */
   expect: string[];
   /** File name under test-results/ for a screenshot of the page once they are. */
@@ -222,6 +222,8 @@ export interface BrowserCheck {
   toMinute?: number;
   column?: number;
   key?: string;
+  /** `typingRepaint`: how many keystrokes (typing `x` after the title's first character, then Backspace, in turn). */
+  runs?: number;
 }
 
 export interface BrowserCheckResult {
