@@ -5,6 +5,7 @@
  */
 import './preview.css';
 import type { ScheduleView, SourceError } from '../../server/src/protocol';
+import { applyScheduleDelta } from '../../server/src/protocol';
 import type { FromWebview, InitialState, PreviewState, ToWebview, ViewMode } from './messages';
 import { highlightLine, renderPreview } from './render';
 
@@ -28,6 +29,15 @@ function parseJson(text: string | undefined | null): unknown {
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null;
+}
+
+/** `f()`, or undefined when it throws (a malformed message). */
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
 }
 
 function isView(x: unknown): x is ScheduleView {
@@ -75,9 +85,19 @@ function runInWebview(api: VsCodeApi, el: HTMLElement): void {
   if (state.scrollY) window.scrollTo(0, state.scrollY);
   api.setState(state);
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
-    const m = event.data as ToWebview;
+    let m = event.data as ToWebview;
     if (!isObject(m) || typeof m.source !== 'string') return;
-    if (m.type === 'update' && isView(m.view)) {
+    if (m.type === 'update' && 'delta' in m && isObject(m.delta)) {
+      // What changed since the view here: made whole again, unless this is not the view it was made against.
+      const delta = m.delta;
+      const whole = view && m.source === state.uri && typeof delta.base === 'number' ? safely(() => applyScheduleDelta(delta, view!)) : undefined;
+      if (!isView(whole)) {
+        post({ type: 'ready', source: state.uri });
+        return;
+      }
+      m = { ...m, view: whole };
+    }
+    if (m.type === 'update' && 'view' in m && isView(m.view)) {
       const other = m.source !== state.uri;
       state.uri = m.source;
       view = m.view;

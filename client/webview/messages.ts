@@ -2,7 +2,7 @@
  * The messages between the extension host and the preview webview, and the state the webview
  * keeps across reloads. Types only; both sides check every message at run time anyway.
  */
-import type { RescheduleTo, ScheduleView, SourceError } from '../../server/src/protocol';
+import type { RescheduleTo, ScheduleDelta, ScheduleView, SourceError } from '../../server/src/protocol';
 
 export type ViewMode = 'grid' | 'agenda';
 
@@ -29,6 +29,12 @@ export type ToWebview =
    * last good one. `editable`: slots may be dragged (a trusted workspace, a writable document).
    */
   | { type: 'update'; source: string; view: ScheduleView; error?: SourceError; editable?: boolean }
+  /**
+   * The same as an update, told as what changed since the view of version `delta.base`, which
+   * the webview was sent last: unchanged days, slots and tracks stay the same objects, and
+   * their parts the same elements. A webview that holds another version answers `ready`.
+   */
+  | { type: 'update'; source: string; delta: ScheduleDelta; error?: SourceError; editable?: boolean }
   /** The editor's cursor is on `line` (0-based): highlight the slot there (`mark`) and scroll it into view (`scroll`). */
   | { type: 'selectLine'; source: string; line: number; mark?: boolean; scroll?: boolean }
   /** The panel was locked or unlocked: kept in the state the serializer restores. */

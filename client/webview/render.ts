@@ -11,7 +11,7 @@ import { Clock, dateSpan, ownZone, validZone } from './times';
 import { renderAgendaDay, renderClashes, renderDay, renderUnscheduled } from './slots';
 import { renderTrack } from './tracks';
 import { renderBlocks } from './blocks';
-import { PartCache, patchChildren } from './reuse';
+import { Part, PartCache, patchChildren } from './reuse';
 import { enableEditing } from './drag';
 
 export { highlightLine } from './slots';
@@ -65,7 +65,7 @@ export function renderPreview(root: HTMLElement, view: ScheduleView | undefined,
     r = { context, cache: new PartCache(), layout: h('div', { class: `layout mode-${mode}${editable ? ' editable' : ''}` }, [main, side]), main, side };
     rendered.set(root, r);
   }
-  const next = new Map<string, { data: string; el: HTMLElement }>();
+  const next = new Map<string, Part>();
   const cache = r.cache;
   const days = view.days.map((d) => {
     // The "now" line moves: a day that contains now is redrawn each minute.

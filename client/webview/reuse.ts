@@ -4,20 +4,38 @@
  * was edited is rebuilt and laid out again.
  */
 
-export class PartCache {
-  private parts = new Map<string, { data: string; el: HTMLElement }>();
+/** A rendered part: its element, the data it was made from, and that data serialised (made when first compared). */
+export interface Part {
+  raw: unknown;
+  data?: string;
+  el: HTMLElement;
+}
 
-  /** The element for `key`, rebuilt by `make` only when `data` (serialised) differs from last time. */
-  get(key: string, data: unknown, make: () => HTMLElement, next: Map<string, { data: string; el: HTMLElement }>): HTMLElement {
-    const json = JSON.stringify(data);
+/** The same data, by identity: the object itself, or an array of the same objects (a delta keeps unchanged parts' objects). */
+function sameRaw(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((x, i) => x === b[i]);
+}
+
+export class PartCache {
+  private parts = new Map<string, Part>();
+
+  /** The element for `key`, rebuilt by `make` only when `data` differs from last time (the same objects, or the same JSON). */
+  get(key: string, data: unknown, make: () => HTMLElement, next: Map<string, Part>): HTMLElement {
     const old = this.parts.get(key);
-    const el = old && old.data === json ? old.el : make();
-    next.set(key, { data: json, el });
+    if (old && sameRaw(old.raw, data)) {
+      next.set(key, { ...old, raw: data });
+      return old.el;
+    }
+    const json = JSON.stringify(data);
+    const el = old && (old.data ?? JSON.stringify(old.raw)) === json ? old.el : make();
+    next.set(key, { raw: data, data: json, el });
     return el;
   }
 
   /** Keeps only the parts used by the last render. */
-  replace(next: Map<string, { data: string; el: HTMLElement }>): void {
+  replace(next: Map<string, Part>): void {
     this.parts = next;
   }
 }

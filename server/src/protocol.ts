@@ -117,18 +117,29 @@ export function encodeScheduleDelta(view: ScheduleView, base: ScheduleView): Sch
   };
 }
 
-/** The whole view of a delta, from the view of its `base` version (undefined when `base` is another version). */
+/**
+ * The whole view of a delta, from the view of its `base` version; undefined when `base` is
+ * another version or the delta names a part the base does not have.
+ */
 export function applyScheduleDelta(delta: ScheduleDelta, base: ScheduleView): ScheduleView | undefined {
-  if (base.version !== delta.base) return undefined;
+  if (base.version !== delta.base || !Array.isArray(delta.days) || !Array.isArray(delta.unscheduled) || !Array.isArray(delta.tracks)) return undefined;
   const slots = baseSlots(base);
-  const slot = (s: number | SlotView): SlotView => (typeof s === 'number' ? slots[s] : s);
-  const { base: _base, ...rest } = delta;
-  return {
-    ...rest,
-    days: delta.days.map((d) => (typeof d === 'number' ? base.days[d] : { ...d, slots: d.slots.map(slot) })),
-    unscheduled: delta.unscheduled.map(slot),
-    tracks: delta.tracks.map((t) => (typeof t === 'number' ? base.tracks[t] : t)),
+  let missing = false;
+  const ref = <T>(list: T[], x: number | T): T => {
+    const found = typeof x === 'number' ? list[x] : x;
+    if (found === undefined || found === null || typeof found !== 'object') missing = true;
+    return found;
   };
+  const { base: _base, ...rest } = delta;
+  const view: ScheduleView = {
+    ...rest,
+    days: delta.days.map((d) =>
+      typeof d === 'number' ? ref(base.days, d) : { ...ref<DayView>([], d as DayView), slots: (d.slots ?? []).map((s) => ref(slots, s)) },
+    ),
+    unscheduled: delta.unscheduled.map((s) => ref(slots, s)),
+    tracks: delta.tracks.map((t) => ref(base.tracks, t)),
+  };
+  return missing ? undefined : view;
 }
 
 export function isScheduleDelta(result: ScheduleDeltaResult): result is ScheduleDelta {

@@ -9,10 +9,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Browser, Page } from 'playwright-core';
-import type { ScheduleView } from '../../server/src/protocol';
+import { encodeScheduleDelta, type ScheduleDelta, type ScheduleView } from '../../server/src/protocol';
 import type { FromWebview, ToWebview } from '../../client/webview/messages';
 import { launch, texts, watch, Watch } from './chromium';
-import { analyze, buildSchedule } from '../../server/src/core';
+import { analyze, buildSchedule, DocumentState } from '../../server/src/core';
 
 const ROOT = path.join(__dirname, '../../..');
 const EXAMPLE_TEXT = fs.readFileSync(path.join(ROOT, 'examples/lpc2021-vfio-iommu-pci.programme.yaml'), 'utf8');
@@ -143,6 +143,36 @@ suite('preview webview in a browser', function () {
     await send(page, { type: 'update', source: URI, view: edited, error: { message: 'unexpected end of flow sequence', line: 41 } });
     assert.match((await page.textContent('.banner.error')) ?? '', /line 42: unexpected end of flow sequence\. Showing the last schedule that parsed\./);
     assert.strictEqual((await texts(page, '.day .slot .slot-title')).length, 8);
+    await page.close();
+  });
+
+  test('an update told as what changed since the view it has: applied, unchanged parts kept; against another version, it asks for the whole view', async () => {
+    const state = new DocumentState();
+    const first = buildSchedule(analyze(EXAMPLE_TEXT, state), { uri: URI, version: 1, cache: state.schedule });
+    const { page, posted } = await openWebview({ uri: URI, view: first });
+    await page.evaluate(() => {
+      (window as unknown as { track: Element | null }).track = document.querySelector('.track');
+    });
+    const text = EXAMPLE_TEXT.replace('title: Closing discussion', 'title: Farewell');
+    const second = buildSchedule(analyze(text, state), { uri: URI, version: 2, cache: state.schedule });
+    const delta = encodeScheduleDelta(second, first)!;
+    assert.ok(
+      delta.tracks.every((t) => typeof t === 'number'),
+      'the tracks are sent as their numbers',
+    );
+    await send(page, { type: 'update', source: URI, delta });
+    assert.strictEqual((await texts(page, '.day .slot .slot-title')).pop(), 'Farewell');
+    assert.ok(
+      await page.evaluate(() => document.querySelector('.track') === (window as unknown as { track: Element | null }).track),
+      'parts that did not change are not rebuilt',
+    );
+    await send(page, { type: 'update', source: URI, delta: { ...delta, base: 7 } });
+    await send(page, { type: 'update', source: URI, delta: { ...delta, base: 2, days: [99] } as unknown as ScheduleDelta });
+    assert.strictEqual((await texts(page, '.day .slot .slot-title')).pop(), 'Farewell', 'the view stays as it was');
+    assert.deepStrictEqual((await posted()).filter((m) => m.type === 'ready').slice(-2), [
+      { type: 'ready', source: URI },
+      { type: 'ready', source: URI },
+    ]);
     await page.close();
   });
 

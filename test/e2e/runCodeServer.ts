@@ -344,6 +344,7 @@ async function typingRepaint(page: Page, check: BrowserCheck): Promise<{ ok: boo
   if (!found) return { ok: false, message: `no webview shows a slot titled ${JSON.stringify(title)}` };
   const key = await found.frame.locator(found.selector).getAttribute('data-key');
   const times: number[] = [];
+  const toWebview: number[] = [];
   const runs = check.runs ?? 20;
   for (let i = 0; i < runs; i++) {
     const typing = i % 2 === 0;
@@ -351,7 +352,14 @@ async function typingRepaint(page: Page, check: BrowserCheck): Promise<{ ok: boo
     const wanted = typing ? title.slice(0, 1) + 'x' + title.slice(1) : title;
     await found.frame.evaluate(
       ({ key, wanted }) => {
-        const w = window as unknown as { repainted?: Promise<number> };
+        const w = window as unknown as { repainted?: Promise<number>; received?: number };
+        w.received = undefined;
+        const got = (e: MessageEvent): void => {
+          if ((e.data as { type?: string } | null)?.type !== 'update') return;
+          w.received = Date.now();
+          window.removeEventListener('message', got);
+        };
+        window.addEventListener('message', got);
         w.repainted = new Promise<number>((resolve) => {
           const shows = (): boolean => document.querySelector(`[data-key="${CSS.escape(key)}"] .slot-title`)?.textContent === wanted;
           const done = (): void => {
@@ -376,8 +384,11 @@ async function typingRepaint(page: Page, check: BrowserCheck): Promise<{ ok: boo
     ]);
     if (painted === undefined) return { ok: false, message: `keystroke ${i + 1}: the preview did not show ${JSON.stringify(wanted)}` };
     times.push(painted - t0);
+    const received = await found.frame.evaluate(() => (window as unknown as { received?: number }).received);
+    // From the key press to the first message the preview got (the editor, the server, the host).
+    if (received !== undefined) toWebview.push(received - t0);
   }
-  fs.writeFileSync(path.join(RESULTS_DIR, 'repaint.json'), JSON.stringify({ title, times }, null, 2) + '\n');
+  fs.writeFileSync(path.join(RESULTS_DIR, 'repaint.json'), JSON.stringify({ title, times, toWebview }, null, 2) + '\n');
   const text = await found.frame.evaluate(() => document.body.innerText);
   return { ok: true, message: `${runs} keystrokes repainted: ${times.join(', ')} ms`, text };
 }

@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { RescheduleParams, RescheduleResultView, RescheduleTo, ScheduleView } from '../../../server/src/protocol';
+import { encodeScheduleDelta } from '../../../server/src/protocol';
 import type { PreviewState, ToWebview } from '../../webview/messages';
 import { previewHtml, webviewOptions } from './html';
 
@@ -31,6 +32,8 @@ export class PreviewPanel implements vscode.Disposable {
   private lastGood?: ScheduleView;
   /** The last update posted, sent again when the webview says it is ready (it may have missed it). */
   private lastUpdate?: ToWebview;
+  /** The view the webview was last sent whole or made from a delta: the next update is a delta against it. */
+  private webviewView?: ScheduleView;
   private request = 0;
   private timer?: NodeJS.Timeout;
   private lastRefresh = 0;
@@ -52,8 +55,11 @@ export class PreviewPanel implements vscode.Disposable {
     this.register(panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)));
     this.register(
       panel.onDidChangeViewState(({ webviewPanel }) => {
-        // A hidden webview is torn down; when shown again it starts from its HTML, so send the schedule again.
-        if (webviewPanel.visible) void this.refresh(true);
+        // A hidden webview is torn down; when shown again it starts from its HTML, so send the schedule again, whole.
+        if (webviewPanel.visible) {
+          this.webviewView = undefined;
+          void this.refresh(true);
+        }
       }),
     );
     this.register(
@@ -120,6 +126,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private setHtml(state: Partial<PreviewState>): void {
+    this.webviewView = undefined;
     this.panel.webview.html = previewHtml(this.panel.webview, this.deps.extensionUri, {
       uri: this.resource.toString(),
       zone: state.zone,
@@ -221,7 +228,19 @@ export class PreviewPanel implements vscode.Disposable {
 
   private post(message: ToWebview): void {
     if (message.type === 'update') this.lastUpdate = message;
-    if (!this.isDisposed) void this.panel.webview.postMessage(message);
+    if (this.isDisposed) return;
+    if (message.type === 'update' && 'view' in message) {
+      // A large schedule is megabytes to copy into the webview: send what changed since the view it has.
+      const base = this.webviewView;
+      const delta = base && base.uri === message.view.uri ? encodeScheduleDelta(message.view, base) : undefined;
+      this.webviewView = message.view;
+      if (delta) {
+        const { view: _view, ...rest } = message;
+        void this.panel.webview.postMessage({ ...rest, delta } satisfies ToWebview);
+        return;
+      }
+    }
+    void this.panel.webview.postMessage(message);
   }
 
   /** Messages from the webview are untrusted input: check the source, the type and every field. */
@@ -229,6 +248,8 @@ export class PreviewPanel implements vscode.Disposable {
     if (typeof raw !== 'object' || raw === null) return;
     const m = raw as Record<string, unknown>;
     if (m.type === 'ready') {
+      // A new (or reloaded) webview, or one that could not apply a delta: it gets the whole view.
+      this.webviewView = undefined;
       if (this.lastUpdate?.source === this.resource.toString()) this.post(this.lastUpdate);
       else void this.refresh(true);
       return;
