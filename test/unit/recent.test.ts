@@ -85,6 +85,19 @@ suite('requests answered from an earlier analysis', () => {
     assert.strictEqual(recent.fromCurrent(text.indexOf('New Person')), undefined);
   });
 
+  test('what an editor keeps until the next edit comes from an earlier version only while edits keep coming', () => {
+    const service = eager();
+    service.get(TextDocument.create(URI, 'programme', 1, EXAMPLE));
+    const { text, edit } = insertBefore(EXAMPLE, '  alex-williamson:', PERSON);
+    service.edited(URI, edit);
+    const current = TextDocument.create(URI, 'programme', 2, text);
+    // The edit was told just now: within a minute, not within less than no time.
+    assert.strictEqual(service.recent(current, [], { editedWithinMs: 60_000 }).stale, true);
+    const settled = service.recent(current, [], { editedWithinMs: -1 });
+    assert.strictEqual(settled.stale, false);
+    assert.ok(settled.file.analysis!.model.people.has('new-person'));
+  });
+
   test('a document that analyses quickly is always answered from its newest version', () => {
     const service = createProgrammeService();
     service.get(TextDocument.create(URI, 'programme', 1, EXAMPLE));

@@ -22,12 +22,20 @@ export interface Recent {
   line(line: number): number;
 }
 
-export function recentFor(ctx: ServerContext, uri: string, positions: Position[] = []): Recent | undefined {
+/**
+ * How soon after the last edit a request for what an editor keeps until the next edit (the
+ * outline, folding ranges) may still be answered from an earlier version: editors ask for those
+ * a while after typing pauses (VS Code: 350 ms or more), and that request gets the newest.
+ */
+export const KEPT_ANSWER_MS = 250;
+
+export function recentFor(ctx: ServerContext, uri: string, positions: Position[] = [], options: { editedWithinMs?: number } = {}): Recent | undefined {
   const current = ctx.documents.get(uri);
   if (!current) return undefined;
   const view = ctx.workspace.recent(
     current,
     positions.map((p) => current.offsetAt(p)),
+    options,
   );
   if (!view.stale) return { file: view.file, document: current, positions, finish: (r) => r, line: (l) => l };
   const { document } = view;

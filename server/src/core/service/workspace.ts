@@ -34,6 +34,8 @@ interface Entry {
   snapshot?: Snapshot;
   /** The edits made since the latest analysis, as the adapter reported them, in order; undefined when too many to keep. */
   edits?: Edit[];
+  /** When the last edit was told (Date.now()). */
+  editedAt?: number;
 }
 
 /** One edit, in the offsets of the text it was made to: [start, end) replaced by `length` characters. */
@@ -139,6 +141,7 @@ export class ProgrammeService {
    */
   edited(uri: string, edit: Edit): void {
     const entry = this.entries.get(uri);
+    if (entry) entry.editedAt = Date.now();
     // Past this many the log is not worth keeping: the region between first and last change stands in.
     if (!entry?.edits) return;
     if (entry.edits.length < MAX_EDITS) entry.edits.push(edit);
@@ -151,8 +154,11 @@ export class ProgrammeService {
    * analysis of an earlier version, with the offset maps between its text and the current one,
    * unless one of `at` (offsets of the current text) lies in the region changed since. The caller
    * still has the newest version analysed soon after (the diagnostics do).
+   *
+   * `editedWithinMs`: answer from an earlier version only while edits keep coming (the last one
+   * told within this many ms), for an answer an editor keeps until the next edit (an outline).
    */
-  recent(document: TextDocument, at: readonly number[] = []): RecentFile {
+  recent(document: TextDocument, at: readonly number[] = [], options: { editedWithinMs?: number } = {}): RecentFile {
     const entry = this.entries.get(document.uri);
     const limit = this.options.maxFileMegabytes?.(document.uri) ?? DEFAULT_MAX_FILE_MB;
     const current = document.getText();
@@ -162,7 +168,8 @@ export class ProgrammeService {
       entry.text === undefined ||
       entry.version === undefined ||
       entry.limit !== limit ||
-      (entry.cost ?? 0) < (this.options.staleAfterMs ?? STALE_AFTER_MS)
+      (entry.cost ?? 0) < (this.options.staleAfterMs ?? STALE_AFTER_MS) ||
+      (options.editedWithinMs !== undefined && Date.now() - (entry.editedAt ?? 0) > options.editedWithinMs)
     )
       return fresh();
     if (entry.version === document.version && entry.text === current) return fresh();

@@ -2,7 +2,7 @@
 import { ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from '../server';
 import { documentSymbols, foldingRanges, selectionRanges } from '../../core';
-import { recentFor } from '../recent';
+import { KEPT_ANSWER_MS, recentFor } from '../recent';
 
 export function symbolsFeature(ctx: ServerContext): ServerCapabilities {
   ctx.connection.onDocumentSymbol((params, token) =>
@@ -10,7 +10,7 @@ export function symbolsFeature(ctx: ServerContext): ServerCapabilities {
       'documentSymbol',
       null,
       () => {
-        const r = recentFor(ctx, params.textDocument.uri);
+        const r = recentFor(ctx, params.textDocument.uri, [], { editedWithinMs: KEPT_ANSWER_MS });
         return r ? r.finish(documentSymbols(r.file.analysis, r.document, token)) : null;
       },
       token,
@@ -21,7 +21,7 @@ export function symbolsFeature(ctx: ServerContext): ServerCapabilities {
       'foldingRange',
       null,
       () => {
-        const r = recentFor(ctx, params.textDocument.uri);
+        const r = recentFor(ctx, params.textDocument.uri, [], { editedWithinMs: KEPT_ANSWER_MS });
         const ranges = r && foldingRanges(r.file.analysis, r.document, token);
         return ranges ? ranges.map((f) => ({ ...f, startLine: r.line(f.startLine), endLine: r.line(f.endLine) })).filter((f) => f.endLine > f.startLine) : null;
       },
