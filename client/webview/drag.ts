@@ -154,6 +154,7 @@ function listen(root: HTMLElement, r: Root): void {
     const live = r.live;
     if (drop && live && d.target) {
       r.indicator?.classList.add('pending');
+      announce(`${d.slot.title}: ${d.target.to.start === null ? 'not scheduled' : (r.indicator?.querySelector('.drop-time')?.textContent ?? 'moved')}`);
       live.onMove(d.slot, d.target.to);
     } else {
       r.indicator?.remove();
@@ -191,8 +192,34 @@ function listen(root: HTMLElement, r: Root): void {
     e.preventDefault();
     e.stopPropagation();
     r.focusKey = found.slot.key;
+    announce(`${found.slot.title}: ${spoken(to, live)}`);
     live.onMove(found.slot, to);
   });
+}
+
+/** Says what was asked for, for screen readers (a polite live region outside the re-rendered part). */
+function announce(text: string): void {
+  let el = document.getElementById('programme-move-status');
+  if (!el) {
+    el = document.createElement('div');
+    el.id = 'programme-move-status';
+    el.className = 'sr-only';
+    el.setAttribute('role', 'status');
+    el.setAttribute('aria-live', 'polite');
+    document.body.append(el);
+  }
+  el.textContent = text;
+}
+
+/** `10 minutes later`, `to room Two`, `a day earlier`. */
+function spoken(to: RescheduleTo, live: Live): string {
+  if (to.shift) return `${Math.abs(to.shift)} minutes ${to.shift > 0 ? 'later' : 'earlier'}`;
+  if (to.days) return Math.abs(to.days) === 1 ? `a day ${to.days > 0 ? 'later' : 'earlier'}` : `${Math.abs(to.days)} days ${to.days > 0 ? 'later' : 'earlier'}`;
+  if (to.room) {
+    const column = live.view.days.flatMap((d) => d.columns).find((c) => c.key === `room:${to.room}`);
+    return `to ${column?.title ?? to.room}`;
+  }
+  return 'moved';
 }
 
 /**

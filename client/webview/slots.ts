@@ -47,6 +47,8 @@ export function slotElement(tag: 'div' | 'li', slot: SlotView, when: string, opt
     const reveal = options.onReveal;
     el.tabIndex = 0;
     el.setAttribute('role', 'button');
+    if (options.editable && slot.startIso)
+      el.setAttribute('aria-keyshortcuts', 'Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight Alt+PageUp Alt+PageDown');
     el.addEventListener('click', (e) => {
       if ((e.target as HTMLElement).closest('a')) return;
       reveal(slot.lines.start, slot.lines.end);

@@ -363,10 +363,13 @@ suite('preview webview: moving slots (drag, resize, keyboard)', function () {
 
   test('keyboard: Alt+Down and Alt+Up move by the grid step; the slot keeps the focus after the next schedule', async () => {
     const { page, moves } = await editable();
+    assert.match((await page.getAttribute(slot(WC), 'aria-keyshortcuts')) ?? '', /Alt\+ArrowDown/);
     await page.focus(slot(WC));
     await page.keyboard.press('Alt+ArrowDown');
+    assert.strictEqual(await page.textContent('#programme-move-status[role="status"]'), `${WC}: 5 minutes later`);
     await page.keyboard.press('Alt+ArrowUp');
     await page.keyboard.press('Alt+PageDown');
+    assert.strictEqual(await page.textContent('#programme-move-status'), `${WC}: a day later`);
     // One room: Alt+Right has no column to go to.
     await page.keyboard.press('Alt+ArrowRight');
     assert.deepStrictEqual(
@@ -477,6 +480,7 @@ suite('preview webview: moving slots (drag, resize, keyboard)', function () {
   test('not editable (Restricted Mode, a read-only file, a syntax error): nothing moves, a click still reveals', async () => {
     const { page, moves, posted } = await editable(false);
     assert.strictEqual(await page.locator('.slot-resize').count(), 0);
+    assert.strictEqual(await page.locator('[aria-keyshortcuts]').count(), 0);
     await drag(page, slot(WC), { x: 0, y: 30 * PX }, true);
     assert.deepStrictEqual(await texts(page, '.drop-target'), []);
     await page.mouse.up();
