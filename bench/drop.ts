@@ -4,7 +4,8 @@
  * `programme/reschedule` request (the server computes the edit from the document), the edit
  * applied and sent as a change (didChange), the `programme/schedule` request for the new
  * version (with the version held, as the extension asks: the answer is what changed, applied to
- * the view held), and the new schedule posted to the preview script in Chromium until the next frame
+ * the view held), and the new schedule posted as what changed since the preview's view (as the
+ * preview panel posts it) to the preview script in Chromium until the next frame
  * is painted. Prints one table and writes bench/results/drop.json.
  *
  * Options (environment): BENCH_DROP_SLOTS=200,2000 for the sizes, BENCH_DROP_RUNS=30 drops per size.
@@ -20,6 +21,7 @@ import { BenchClient } from './client';
 import { launch } from '../test/browser/chromium';
 import {
   applyScheduleDelta,
+  encodeScheduleDelta,
   isScheduleDelta,
   RESCHEDULE_METHOD,
   RescheduleParams,
@@ -68,16 +70,22 @@ async function openPreview(browser: Browser, dir: string, view: ScheduleView): P
   return page;
 }
 
+/** What the preview panel posts for `view`: what changed since `sent` (the view the webview has), else the whole view. */
+function update(view: ScheduleView, sent: ScheduleView | undefined): object {
+  const delta = sent ? encodeScheduleDelta(view, sent) : undefined;
+  return delta ? { type: 'update', source: view.uri, delta, editable: true } : { type: 'update', source: view.uri, view, editable: true };
+}
+
 /**
  * Posts the schedule to the preview script (as JSON, as VS Code's postMessage carries it) and
  * resolves once the frame after its render is painted: [ms in the preview's message handler
  * (parse and render), ms from there to the painted frame].
  */
-function paint(page: Page, view: ScheduleView): Promise<number[]> {
+function paint(page: Page, view: ScheduleView, sent?: ScheduleView): Promise<number[]> {
   return page.evaluate(
     (json) =>
       new Promise<number[]>((resolve) => {
-        const v = JSON.parse(json) as ScheduleView;
+        const message = JSON.parse(json) as object;
         const t0 = performance.now();
         let t1 = 0;
         // Registered after the preview's own listener: runs once it has rendered.
@@ -89,9 +97,9 @@ function paint(page: Page, view: ScheduleView): Promise<number[]> {
           },
           { once: true },
         );
-        window.postMessage({ type: 'update', source: v.uri, view: v, editable: true }, '*');
+        window.postMessage(message, '*');
       }),
-    JSON.stringify(view),
+    JSON.stringify(update(view, sent)),
   );
 }
 
@@ -120,6 +128,8 @@ async function measure(browser: Browser, dir: string, slots: number): Promise<Ro
     let document = TextDocument.create(uri, 'programme', 1, text);
     const first = (await client.request<ScheduleView | null>(SCHEDULE_METHOD, { uri }))!;
     let held = first;
+    /** The view the preview has: the next update is sent as what changed since it. */
+    let sent = first;
     const page = await openPreview(browser, dir, first);
     const movable = first.days.flatMap((d) => d.slots).filter((s) => s.kind !== 'break');
     const times = {
@@ -151,7 +161,8 @@ async function measure(browser: Browser, dir: string, slots: number): Promise<Ro
       held = view;
       if (view.version !== version) throw new Error(`the schedule is of version ${view.version}, not ${version}`);
       const t3 = performance.now();
-      const [render, painted] = await paint(page, view);
+      const [render, painted] = await paint(page, view, sent);
+      sent = view;
       const t4 = performance.now();
       if (i < 2) continue; // warm-up
       times.reschedule.push(t1 - t0);
