@@ -68,7 +68,7 @@ export interface ScheduleOptions {
 /** A slot's view without its place and clashes, and what it was made from. */
 interface SlotEntry {
   slot: Slot;
-  /** What the view was made from, besides the slot: its lines, its problems, the context. */
+  /** What the view was made from, besides the slot: its lines, its problems, the context. `view` is the one last handed out, with its place and clashes (one object per slot). */
   line0: number;
   line1: number;
   diagnostics: string;
@@ -81,8 +81,6 @@ interface SlotEntry {
   zones: [string, string][];
   /** The programme day, for the event's `day-change` it was computed with. */
   date?: { dayChange: number; date: string };
-  /** The view with its place and clashes last handed out. */
-  placed?: SlotView;
 }
 
 /** One day's layout, kept while the day's slots (in document order) and its columns are the same. */
@@ -184,12 +182,10 @@ function fill(view: ScheduleView, analysis: Analysis, overrides: SeverityMap, ca
   view.clashes = buildClashes(model, ctx, clashWith, all.length === model.slots.length ? undefined : new Set(all));
   const placed = (entry: SlotEntry, place?: SlotView['place']): SlotView => {
     const clashes = clashWith.size ? clashWith.get(entry.slot) : undefined;
-    const last = entry.placed;
-    if (last && samePlace(last.place, place) && sameList(last.clashWith, clashes)) return last;
-    const out: SlotView = { ...entry.view };
-    if (place) out.place = place;
-    if (clashes) out.clashWith = clashes;
-    return (entry.placed = out);
+    const last = entry.view;
+    if (samePlace(last.place, place) && sameList(last.clashWith, clashes)) return last;
+    const { place: _place, clashWith: _clashWith, ...base } = last;
+    return (entry.view = { ...base, ...(place ? { place } : {}), ...(clashes ? { clashWith: clashes } : {}) });
   };
   view.unscheduled = unscheduled.map((entry) => placed(entry, undefined));
   view.days = buildDays(scheduled, model, cache, placed);
@@ -312,10 +308,7 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
   const entry: SlotEntry = { slot, line0, line1, diagnostics: problems, context: ctx.context, view, clipped: clipped.value, zones, column: columnKey(slot) };
   // A slot the model read again (its track changed) usually looks the same: keep the last view of its key then.
   const before = cache.byKey.get(view.key);
-  if (before && JSON.stringify(before.view) === JSON.stringify(view)) {
-    entry.view = before.view;
-    entry.placed = before.placed;
-  }
+  if (before && JSON.stringify({ ...before.view, place: undefined, clashWith: undefined }) === JSON.stringify(view)) entry.view = before.view;
   cache.byKey.set(view.key, entry);
   cache.slots.set(slot, entry);
   return entry;
