@@ -99,6 +99,10 @@ interface BrowserCheck {
   /** ...or drop the slot's top at this many minutes from the start of the first day's grid, in its column `column`. */
   toMinute?: number;
   column?: number;
+  /** ...or drop it on the element `onto` (a CSS selector: `.unscheduled-day`). */
+  onto?: string;
+  /** Grab the slot by its bottom edge (resize) instead of its head. */
+  edge?: boolean;
   /** `webviewPress`: the key to press with the slot focused (`Alt+ArrowDown`). */
   key?: string;
   /** `typingRepaint`: keystrokes in the editor (typing `x`, then Backspace), each timed until the preview paints the slot's new title. */
@@ -302,7 +306,7 @@ async function actOnSlot(page: Page, check: BrowserCheck): Promise<{ ok: boolean
   const box = await slot.boundingBox();
   if (!box) return { ok: false, message: `the slot ${JSON.stringify(check.title)} has no box` };
   const x0 = box.x + Math.min(40, box.width / 2),
-    y0 = box.y + Math.min(8, box.height / 2);
+    y0 = check.edge ? box.y + box.height - 2 : box.y + Math.min(8, box.height / 2);
   await page.mouse.move(x0, y0);
   await page.mouse.down();
   // A few pixels first: the drag starts; then (for a drop far away) the page scrolls to the target, as a wheel would.
@@ -324,6 +328,17 @@ async function actOnSlot(page: Page, check: BrowserCheck): Promise<{ ok: boolean
     const grab = await slot.evaluate((el) => (el.classList.contains('slot') ? 8 : 0));
     x1 = laneBox.x + laneBox.width / 2;
     y1 = laneBox.y + check.toMinute * 2.8 + 1 + Math.min(grab, box.height / 2);
+  }
+  if (check.onto) {
+    const target = found.frame.locator(check.onto).first();
+    await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const targetBox = await target.boundingBox();
+    if (!targetBox) {
+      await page.mouse.up();
+      return { ok: false, message: `nothing like ${check.onto} in the preview` };
+    }
+    x1 = targetBox.x + Math.min(40, targetBox.width / 2);
+    y1 = targetBox.y + targetBox.height / 2;
   }
   const steps = 12;
   for (let i = 1; i <= steps; i++) await page.mouse.move(x0 + ((x1 - x0) * i) / steps, y0 - 6 + ((y1 - y0 + 6) * i) / steps);

@@ -83,6 +83,27 @@ suite('Reschedule from the preview', () => {
     assert.ok(shown.ok, shown.message);
   });
 
+  test('dragging the bottom edge changes `duration`; dropping on the not-scheduled list removes `start`', async function () {
+    this.timeout(180_000);
+    if (!browserBridge()) {
+      console.log('dragging in the preview is checked only in the code-server run');
+      return;
+    }
+    const document = await withPreview('resize');
+    const before = document.getText();
+    const resize = await askBrowser({ kind: 'webviewDrag', expect: [], title: WC, edge: true, dy: -10 * PX });
+    assert.ok(resize.ok, resize.message);
+    const resized = await changed(document, before, 'the resize to change the document');
+    assert.deepEqual(changedLines(before, resized), ['-        duration: 20m', '+        duration: 10m']);
+    const shown = await askBrowser({ kind: 'webviewText', expect: ['08:45–08:55'] }, 30_000);
+    assert.ok(shown.ok, shown.message);
+    const out = await askBrowser({ kind: 'webviewDrag', expect: [], title: WC, onto: '.unscheduled-day' });
+    assert.ok(out.ok, out.message);
+    const unscheduled = await changed(document, resized, 'the drop on the not-scheduled list to change the document');
+    assert.deepEqual(changedLines(resized, unscheduled), ['-        start: 2021-09-21 08:45']);
+    await waitForDiagnostics(document.uri, (all) => all.filter((d) => codeOf(d) === 'not-scheduled').length === 2, 'two not-scheduled slots');
+  });
+
   test('Alt+Down on a focused slot moves it one grid step (5 minutes)', async function () {
     this.timeout(180_000);
     if (!browserBridge()) {

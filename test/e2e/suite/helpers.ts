@@ -221,6 +221,10 @@ export interface BrowserCheck {
   /** Drop the slot's top this many minutes after the start of the first day's grid, in column `column`. */
   toMinute?: number;
   column?: number;
+  /** Drop it on the element this CSS selector finds (`.unscheduled-day`). */
+  onto?: string;
+  /** Grab the slot by its bottom edge: a resize. */
+  edge?: boolean;
   key?: string;
   /** `typingRepaint`: how many keystrokes (typing `x` after the title's first character, then Backspace, in turn). */
   runs?: number;
