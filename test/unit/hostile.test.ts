@@ -38,6 +38,22 @@ function assertPlainData(value: unknown, where: string): void {
 }
 
 suite('Hostile files', () => {
+  test('5,000 misspelt speakers among 20,000 people: an unknown-person each, in bounded time (it took ten minutes when each was compared with every person)', function () {
+    this.timeout(BOUND_MS);
+    const a = check(hostile.manyTypos(20_000, 5_000));
+    assertSane(a);
+    const unknown = messages(a, 'unknown-person');
+    assert.equal(unknown.length, 5_000);
+    // Ids with few people of their first letter and length near them are still guessed.
+    assert.match(unknown[0], /did you mean `person-0`\?/);
+  });
+
+  test('a misspelt speaker still gets its guess among a few people, and among 1,000 people with names of many shapes', () => {
+    assert.match(messages(check(hostile.manyTypos(100, 1)), 'unknown-person')[0], /did you mean `person-0`\?/);
+    const varied = (i: number): string => (i === 0 ? 'person-0' : `${String.fromCharCode(97 + (i % 26))}${'x'.repeat(i % 9)}-${i}`);
+    assert.match(messages(check(hostile.manyTypos(1_000, 1, varied)), 'unknown-person')[0], /did you mean `person-0`\?/);
+  });
+
   test('billion laughs: one "alias expansion limit exceeded" error at the alias that crosses the limit', function () {
     this.timeout(BOUND_MS);
     const text = hostile.billionLaughs();

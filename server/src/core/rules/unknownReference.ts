@@ -1,5 +1,6 @@
 import { Ref } from '../model/model';
 import { closest } from '../features/similar';
+import { personGuesser } from './personGuess';
 import { problem, Problem } from '../service/problem';
 import { RuleContext } from './context';
 import { Report } from './memo';
@@ -7,12 +8,8 @@ import { Report } from './memo';
 /** `unknown-person`, `unknown-room`, `unknown-topic`: every id a field names (a block's room too) must exist. */
 export function unknownReference(ctx: RuleContext): void {
   const { model } = ctx;
-  // One guess per unknown id: the same typo repeated in many slots is looked up once.
-  const guesses = new Map<string, string | undefined>();
-  const guessPerson = (id: string): string | undefined => {
-    if (!guesses.has(id)) guesses.set(id, closest(id, model.people.keys()));
-    return guesses.get(id);
-  };
+  // One guess per unknown id, kept while the people ids are the same (personGuess.ts).
+  const guessPerson = personGuesser(ctx);
   const person = (r: Ref, field: string): Report | undefined => {
     if (model.people.has(r.id)) return undefined;
     const guess = guessPerson(r.id);

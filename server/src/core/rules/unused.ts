@@ -1,7 +1,7 @@
 import { problem } from '../service/problem';
 import { RuleContext } from './context';
 import { CrossTrack } from './crossTrack';
-import { closest } from '../features/similar';
+import { personGuesser } from './personGuess';
 
 /** What the rule keeps for the last programme of a document it checked. */
 interface State {
@@ -57,10 +57,11 @@ export function unused(ctx: RuleContext): void {
   // mean" of its `unknown-person`) is not reported unused as well.
   const meant = new Set<string>();
   if (state.unnamed.size) {
+    const guess = personGuesser(ctx);
     for (const id of naming.keys()) {
       if (model.people.has(id)) continue;
-      const guess = closest(id, model.people.keys());
-      if (guess) meant.add(guess);
+      const meantFor = guess(id);
+      if (meantFor) meant.add(meantFor);
     }
   }
   for (const id of state.unnamed) {
