@@ -17,6 +17,7 @@ import { Problem } from '../service/problem';
 import { formatLocal, fromMillis, plusMinutes } from '../model/time';
 import { MapNode, Node, get, getPair } from '../syntax/tree';
 import { yamlText } from '../syntax/quote';
+import { column, contentEnd, eolOf, lineEnd, lineStart } from '../syntax/lines';
 
 /** The quick fixes for `diagnostics` (those the client reports in `range`). */
 export function codeActions(analysis: Analysis, doc: TextDocument, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
@@ -211,33 +212,6 @@ function replace(doc: TextDocument, start: number, end: number, newText: string)
 
 function insert(doc: TextDocument, at: number, newText: string): TextEdit {
   return TextEdit.insert(doc.positionAt(at), newText);
-}
-
-function eolOf(text: string): string {
-  const nl = text.indexOf('\n');
-  return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** Where a node's text ends, without the line breaks a block node's range may take in. */
-function contentEnd(text: string, node: { start: number; end: number }): number {
-  let end = node.end;
-  while (end > node.start && /\s/.test(text[end - 1])) end--;
-  return end;
-}
-
-/** The end of the line holding `offset`, before its line break. */
-function lineEnd(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  if (nl < 0) return text.length;
-  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
-}
-
-function column(text: string, offset: number): number {
-  return offset - lineStart(text, offset);
 }
 
 /** `alex-williamson` → `Alex Williamson`. */

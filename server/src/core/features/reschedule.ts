@@ -14,6 +14,7 @@ import type { Model, Slot } from '../model/model';
 import { slotRoom } from '../model/model';
 import { formatDuration, formatLocal, fromISO, fromMillis } from '../model/time';
 import { MapNode, Pair, getPair } from '../syntax/tree';
+import { contentEnd, lineEnd, lineStart } from '../syntax/lines';
 
 /** How the preview names a slot: its view key (`track#index`), its id and its title. */
 export interface SlotIdentity {
@@ -227,22 +228,4 @@ class Writer {
     }
     return out.sort((a, b) => a.start - b.start);
   }
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** The end of the line holding `offset`, before its line break. */
-function lineEnd(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  if (nl < 0) return text.length;
-  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
-}
-
-/** Where a node's text ends, without the line breaks a block node's range may take in. */
-function contentEnd(text: string, node: { start: number; end: number }): number {
-  let end = node.end;
-  while (end > node.start && /\s/.test(text[end - 1])) end--;
-  return end;
 }

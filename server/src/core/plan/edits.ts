@@ -7,6 +7,7 @@
 import type { Track } from '../model/model';
 import { get, getPair, MapNode, Node } from '../syntax/tree';
 import type { UsableBlock } from './plan';
+import { column, contentEnd, eolOf, lineEnd } from '../syntax/lines';
 
 /** Replace `[start, end)` of the text (UTF-16 offsets) with `newText`. */
 export interface PlanEdit {
@@ -88,26 +89,4 @@ function trackEdits(text: string, map: MapNode, session: string, room: string): 
     out.push({ start: at, end: at, newText: adds.map((a) => `${eol}${indent}${a}`).join('') });
   }
   return out;
-}
-
-function eolOf(text: string): string {
-  const nl = text.indexOf('\n');
-  return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
-}
-
-function column(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-
-function lineEnd(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  if (nl < 0) return text.length;
-  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
-}
-
-/** Where a node's text ends, without the line breaks a block node's range may take in. */
-function contentEnd(text: string, node: { start: number; end: number }): number {
-  let end = node.end;
-  while (end > node.start && /\s/.test(text[end - 1])) end--;
-  return end;
 }
