@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { BrowserCheck as SuiteBrowserCheck } from './suite/helpers';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const WEB = process.argv.includes('--web');
@@ -87,27 +88,8 @@ interface Results {
   pending: number;
   tests: TestResult[];
 }
-interface BrowserCheck {
-  kind: string;
-  expect: string[];
-  screenshot?: string;
-  timeoutMs?: number;
-  /** `webviewDrag`, `webviewPress`: the slot (by its title) to act on. */
-  title?: string;
-  /** `webviewDrag`: move the pointer by this many pixels down... */
-  dy?: number;
-  /** ...or drop the slot's top at this many minutes from the start of the first day's grid, in its column `column`. */
-  toMinute?: number;
-  column?: number;
-  /** ...or drop it on the element `onto` (a CSS selector: `.unscheduled-day`). */
-  onto?: string;
-  /** Grab the slot by its bottom edge (resize) instead of its head. */
-  edge?: boolean;
-  /** `webviewPress`: the key to press with the slot focused (`Alt+ArrowDown`). */
-  key?: string;
-  /** `typingRepaint`: keystrokes in the editor (typing `x`, then Backspace), each timed until the preview paints the slot's new title. */
-  runs?: number;
-}
+/** What a test asks the launcher to look at or do in the browser (helpers.ts), with the time it may take. */
+type BrowserCheck = SuiteBrowserCheck & { timeoutMs?: number };
 
 interface Options {
   grep?: string;
