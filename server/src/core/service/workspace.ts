@@ -30,8 +30,8 @@ interface Entry {
   schedule?: ScheduleView;
   /** How long the last analysis took (ms). */
   cost?: number;
-  /** The latest analysis seen from the text it was made of (made on demand). */
-  snapshot?: Snapshot;
+  /** A document of the text the latest analysis was made of (made on demand, dropped with it). */
+  snapshot?: TextDocument;
   /** The edits made since the latest analysis, as the adapter reported them, in order; undefined when too many to keep. */
   edits?: Edit[];
   /** When the last edit was told (Date.now()). */
@@ -60,11 +60,6 @@ export interface RecentFile {
   toCurrent(offset: number): number;
   /** An offset of the current text in the analysed text; undefined inside (or touching) a changed region. */
   fromCurrent(offset: number): number | undefined;
-}
-
-interface Snapshot {
-  version: number;
-  document: TextDocument;
 }
 
 const MAX_EDITS = 10_000;
@@ -142,8 +137,8 @@ export class ProgrammeService {
   edited(uri: string, edit: Edit): void {
     const entry = this.entries.get(uri);
     if (entry) entry.editedAt = Date.now();
-    // Past this many the log is not worth keeping: the region between first and last change stands in.
     if (!entry?.edits) return;
+    // Past this many the log is not worth keeping: the region between first and last change stands in.
     if (entry.edits.length < MAX_EDITS) entry.edits.push(edit);
     else entry.edits = undefined;
   }
@@ -185,12 +180,10 @@ export class ProgrammeService {
       return o;
     };
     if (at.some((o) => fromCurrent(o) === undefined)) return fresh();
-    if (!entry.snapshot || entry.snapshot.version !== entry.version) {
-      entry.snapshot = { version: entry.version, document: TextDocument.create(document.uri, document.languageId, entry.version, old) };
-    }
+    const snapshot = (entry.snapshot ??= TextDocument.create(document.uri, document.languageId, entry.version, old));
     return {
-      file: { ...entry.file, document: entry.snapshot.document },
-      document: entry.snapshot.document,
+      file: { ...entry.file, document: snapshot },
+      document: snapshot,
       stale: true,
       toCurrent: (o) => {
         for (const e of edits) o = o <= e.start ? o : o >= e.end ? o - e.end + e.start + e.length : e.start;
