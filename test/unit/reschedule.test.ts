@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import { analyze, applyEdits, buildSchedule, rescheduleSlot, type RescheduleTarget, type SlotIdentity } from '../../server/src/core';
 import type { ScheduleView, SlotView } from '../../server/src/protocol';
 import { EXAMPLE_TEXT } from '../support/fixtures';
+import { changedLines } from '../support/changedLines';
 
 function view(text: string): ScheduleView {
   return buildSchedule(analyze(text), { uri: 'file:///t.programme.yaml', version: 1 });
@@ -30,24 +31,6 @@ function moved(now: string, who: SlotIdentity, target: RescheduleTarget): string
   const result = rescheduleSlot(analyze(now), who, target);
   assert.strictEqual(result.error, undefined, result.error);
   return applyEdits(now, result.edits);
-}
-
-/** The lines that differ, as `-old` / `+new` pairs (the texts have as many lines). */
-function changedLines(before: string, after: string): string[] {
-  const a = before.split('\n'),
-    b = after.split('\n');
-  const out: string[] = [];
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  let ja = a.length - 1,
-    jb = b.length - 1;
-  while (ja >= i && jb >= i && a[ja] === b[jb]) {
-    ja--;
-    jb--;
-  }
-  for (let k = i; k <= ja; k++) out.push(`-${a[k]}`);
-  for (let k = i; k <= jb; k++) out.push(`+${b[k]}`);
-  return out;
 }
 
 const WC = 'Write-combine on non-x86 architectures';

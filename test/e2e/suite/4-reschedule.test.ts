@@ -1,26 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { askBrowser, browserBridge, codeOf, freshCopy, showDocument, waitFor, waitForDiagnostics } from './helpers';
+import { changedLines } from '../../support/changedLines';
 
 const WC = 'Write-combine on non-x86 architectures';
 const UNSCHEDULED = 'IOMMU core and the device-driver core';
 /** The timeline draws 2.8 pixels a minute. */
 const PX = 2.8;
-
-/** The lines of `after` that differ from `before` (same number of lines), or the added ones. */
-function changedLines(before: string, after: string): string[] {
-  const a = before.split('\n'),
-    b = after.split('\n');
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  let ja = a.length - 1,
-    jb = b.length - 1;
-  while (ja >= i && jb >= i && a[ja] === b[jb]) {
-    ja--;
-    jb--;
-  }
-  return [...a.slice(i, ja + 1).map((l) => `-${l}`), ...b.slice(i, jb + 1).map((l) => `+${l}`)];
-}
 
 /** Opens a fresh copy of the example with its preview beside it; returns the document. */
 async function withPreview(label: string): Promise<vscode.TextDocument> {
