@@ -18,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Browser, Page } from 'playwright-core';
 import { generateProgramme } from './generate';
 import { BenchClient } from './client';
-import { launch } from '../test/browser/chromium';
+import { launch, stubVsCodeApi } from '../test/browser/chromium';
 import {
   applyScheduleDelta,
   encodeScheduleDelta,
@@ -58,13 +58,7 @@ async function openPreview(browser: Browser, dir: string, view: ScheduleView): P
 <body><div id="app" data-state="${state}"></div><script src="${dist}/webview.js"></script></body></html>`,
   );
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.addInitScript(() => {
-    (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({
-      postMessage: () => undefined,
-      getState: () => undefined,
-      setState: () => undefined,
-    });
-  });
+  await stubVsCodeApi(page);
   await page.goto(pathToFileURL(file).href);
   await paint(page, view);
   return page;

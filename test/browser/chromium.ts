@@ -37,3 +37,14 @@ export function watch(page: Page): Watch {
 export function texts(page: Page, selector: string): Promise<string[]> {
   return page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''));
 }
+
+/** Before any script of `page` runs: a silent `acquireVsCodeApi`, as a webview page outside VS Code needs (nothing posted is kept). */
+export async function stubVsCodeApi(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({
+      postMessage: () => undefined,
+      getState: () => undefined,
+      setState: () => undefined,
+    });
+  });
+}

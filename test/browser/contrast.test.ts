@@ -14,7 +14,7 @@ import { pathToFileURL } from 'url';
 import type { Browser, Page } from 'playwright-core';
 import { analyze, buildSchedule } from '../../server/src/core';
 import { programme } from '../support/fixtures';
-import { launch } from './chromium';
+import { launch, stubVsCodeApi } from './chromium';
 
 const ROOT = path.join(__dirname, '../../..');
 const EXAMPLE = path.join(ROOT, 'examples/lpc2021-vfio-iommu-pci.programme.yaml');
@@ -252,13 +252,7 @@ suite('contrast of every text (WCAG AA, 4.5:1)', function () {
         );
         // The webview's colour scheme is the theme's, whatever the machine's is.
         const page = await browser.newPage({ colorScheme: kind === 'vscode-light' ? 'light' : 'dark', viewport: { width: 1280, height: 900 } });
-        await page.addInitScript(() => {
-          (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({
-            postMessage: () => undefined,
-            getState: () => undefined,
-            setState: () => undefined,
-          });
-        });
+        await stubVsCodeApi(page);
         await page.goto(pathToFileURL(file).href);
         await page.waitForSelector('header.top h1');
         findings.push(...(await both(page, name)));
