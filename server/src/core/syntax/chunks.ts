@@ -1,7 +1,8 @@
 /**
  * Splits a programme's text into independent pieces ("leaves") along the block structure of
  * the format, so that an edit re-parses only the leaves it touches. This is a cheap line scan,
- * never a YAML parse: it looks at each line's indentation and first characters only.
+ * never a YAML parse: it looks at each line's indentation and first characters only. After an
+ * edit, only the children of the collection the edit lies in are split again (`splitChildren`).
  *
  * The split follows the format's big collections: the top-level keys; the entries of
  * `people`, `rooms` and `tracks`; the keys of each track; the items of each track's `slots`
@@ -31,6 +32,13 @@ export interface Composite {
   /** Whether the children are `key:` entries (a mapping) or `- ` items (a sequence). */
   shape: 'map' | 'seq';
   children: (Leaf | Composite)[];
+  /** Where the lines of the children begin (the line after the key line; the root's first line). */
+  childFrom: number;
+  /** The indentation of the key line (-1 for the root) and of the children. */
+  indent: number;
+  childIndent: number;
+  /** The keys leading to this collection from the root. */
+  path: string[];
 }
 
 export function isComposite(piece: Leaf | Composite): piece is Composite {
@@ -40,7 +48,7 @@ export function isComposite(piece: Leaf | Composite): piece is Composite {
 /**
  * The line table: per line its start, the end of its content (before the newline), the start
  * of the next line, its indentation and kind. Typed arrays, so that a table of a quarter of a
- * million lines is cheap to keep and to copy with an offset when an edit moves it.
+ * million lines is cheap to build.
  */
 export interface Lines {
   count: number;
@@ -75,7 +83,7 @@ export function split(text: string, shape: Shape = SHAPE): Composite | undefined
   return splitLines(text, shape)?.plan;
 }
 
-/** Like `split`, also returning the line table (to be reused by `splitEdited`). */
+/** Like `split`, also returning the line table. */
 export function splitLines(text: string, shape: Shape = SHAPE): SplitResult | undefined {
   if (/\r(?!\n)/.test(text)) return undefined;
   const builder = new LineBuilder(Math.max(16, text.length >> 4));
@@ -87,67 +95,24 @@ export function splitLines(text: string, shape: Shape = SHAPE): SplitResult | un
 }
 
 /**
- * The split of `text`, which differs from `prev` only between the first `prefix` and the last
- * `suffix` characters: only the lines there are scanned again, the others are reused (moved).
- * Gives exactly what `splitLines(text)` gives.
+ * The children of one collection again, from the lines `[from, to)` of `text` (`from` and `to`
+ * are line starts, or `to` is the end of the text): what `splitLines` would make of those lines
+ * as children of a collection whose key line has indentation `indent`, under `path`, whose
+ * other children have indentation `childIndent`. Undefined when these lines do not have that
+ * shape (then a wider part must be split again).
  */
-export function splitEdited(text: string, prevText: string, prev: Lines, prefix: number, suffix: number, shape: Shape = SHAPE): SplitResult | undefined {
-  const oldLen = prevText.length,
-    delta = text.length - oldLen;
-  // Lines kept before: those whose newline lies in the common prefix.
-  let a: number;
-  {
-    let lo = 0,
-      hi = prev.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (prev.next[mid] <= prefix && prevText.charCodeAt(prev.next[mid] - 1) === 10) lo = mid + 1;
-      else hi = mid;
-    }
-    a = lo;
-  }
-  // Lines kept after: those whose preceding newline lies in the common suffix.
-  let b: number;
-  {
-    let lo = a,
-      hi = prev.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (prev.start[mid] > oldLen - suffix) hi = mid;
-      else lo = mid + 1;
-    }
-    b = lo;
-  }
-  const from = a > 0 ? prev.next[a - 1] : 0;
-  const to = b < prev.count ? prev.start[b] + delta : text.length;
-  const around = text.slice(Math.max(0, from - 1), Math.min(text.length, to + 1));
-  if (/\r(?!\n)/.test(around)) return undefined;
-  if (from === 0 && b === prev.count) return splitLines(text, shape);
-  const mid = new LineBuilder(64);
-  if (!scan(text, from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from, to, mid, b === prev.count)) return undefined;
-  const count = a + mid.count + (prev.count - b);
-  const lines: Lines = {
-    count,
-    start: new Int32Array(count),
-    end: new Int32Array(count),
-    next: new Int32Array(count),
-    indent: new Int32Array(count),
-    kind: new Uint8Array(count),
-  };
-  const fields = ['start', 'end', 'next', 'indent', 'kind'] as const;
-  for (const f of fields) {
-    (lines[f] as Int32Array).set((prev[f] as Int32Array).subarray(0, a), 0);
-    (lines[f] as Int32Array).set((mid[f] as Int32Array).subarray(0, mid.count), a);
-    (lines[f] as Int32Array).set((prev[f] as Int32Array).subarray(b, prev.count), a + mid.count);
-  }
-  if (delta !== 0) {
-    for (let i = a + mid.count; i < count; i++) {
-      lines.start[i] += delta;
-      lines.end[i] += delta;
-      lines.next[i] += delta;
-    }
-  }
-  return planOf(text, lines, shape);
+export function splitChildren(
+  text: string,
+  from: number,
+  to: number,
+  collection: { indent: number; childIndent: number; shape: 'map' | 'seq'; path: string[] },
+  shape: Shape = SHAPE,
+): (Leaf | Composite)[] | undefined {
+  if (/\r(?!\n)/.test(text.slice(Math.max(0, from - 1), Math.min(text.length, to + 1)))) return undefined;
+  const lines = new LineBuilder(64);
+  if (!scan(text, from, to, lines, to >= text.length)) return undefined;
+  if (lines.count === 0) return undefined;
+  return splitRegion(text, lines, 0, lines.count, collection.indent, collection.shape, collection.path, shape, collection.childIndent);
 }
 
 /** The length of the common prefix and (not overlapping it) common suffix of two texts. */
@@ -190,7 +155,27 @@ export function commonEnds(a: string, b: string): { prefix: number; suffix: numb
 function planOf(text: string, lines: Lines, shape: Shape): SplitResult | undefined {
   const root = splitRegion(text, lines, 0, lines.count, -1, 'map', [], shape);
   if (!root) return undefined;
-  return { plan: { form: 'root', start: 0, end: text.length, shape: 'map', children: root }, lines };
+  const childFrom = lines.start[0];
+  return {
+    plan: {
+      form: 'root',
+      start: 0,
+      end: text.length,
+      shape: 'map',
+      children: root,
+      childFrom,
+      indent: -1,
+      childIndent: indentOf(text, root[0].start),
+      path: [],
+    },
+    lines,
+  };
+}
+
+function indentOf(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (text.charCodeAt(i) === 32) i++;
+  return i - lineStart;
 }
 
 class LineBuilder implements Lines {
@@ -279,6 +264,7 @@ function splitRegion(
   shape: 'map' | 'seq',
   path: string[],
   format: Shape,
+  childIndent?: number,
 ): (Leaf | Composite)[] | undefined {
   const kinds = lines.kind,
     indents = lines.indent;
@@ -287,6 +273,7 @@ function splitRegion(
   if (first === to) return undefined;
   const indent = indents[first];
   if (shape === 'map' ? indent <= parentIndent : indent < parentIndent) return undefined;
+  if (childIndent !== undefined && indent !== childIndent) return undefined;
   const children: (Leaf | Composite)[] = [];
   let i = first;
   while (i < to) {
@@ -304,7 +291,22 @@ function splitRegion(
       const childPath = path.length < 3 && !key.inline ? [...path, key.name] : undefined;
       const childShape = childPath && compositeShape(childPath, format);
       const grand = childShape ? splitRegion(text, lines, i + 1, j, indent, childShape, childPath, format) : undefined;
-      children.push(grand ? { form: 'entry', key: key.name, start, end, shape: childShape!, children: grand } : { start, end, form: 'entry', key: key.name });
+      children.push(
+        grand
+          ? {
+              form: 'entry',
+              key: key.name,
+              start,
+              end,
+              shape: childShape!,
+              children: grand,
+              childFrom: lines.next[i],
+              indent,
+              childIndent: indentOf(text, grand[0].start),
+              path: childPath!,
+            }
+          : { start, end, form: 'entry', key: key.name },
+      );
     }
     i = j;
   }

@@ -4,7 +4,7 @@
  * duplicate keys reported as problems instead of thrown or silently resolved.
  */
 import { Alias, Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node as YNode, Scalar } from 'yaml';
-import { MapNode, Node, Pair, ScalarNode, SeqNode, setOwn } from './tree';
+import { Anchor, AnchoredMap, AnchoredScalar, AnchoredSeq, MapNode, Node, Pair, ScalarNode, SeqNode, setOwn } from './tree';
 import { Problem, problem } from '../service/problem';
 
 /** Deeper nesting than this is reported and cut: no programme needs it, and walkers recurse. */
@@ -14,8 +14,11 @@ export const MAX_ALIAS_EXPANSION = 100_000;
 
 interface State {
   doc: Document;
-  /** The text the document was parsed from (offsets in it are `node.range`, before `base`). */
+  /** The text the document was parsed from (offsets in it are `node.range`, past `anchor`). */
   source: string;
+  /** Where `source` starts in the whole text: nodes are placed relative to it. */
+  anchor: Anchor;
+  /** `anchor.at` as it was when converting: problems are made at absolute positions. */
   base: number;
   problems: Problem[];
   anchored: Map<YNode, Node>;
@@ -35,12 +38,13 @@ export interface Converted {
   usesAliases: boolean;
 }
 
-/** Converts a parsed document; `base` is the offset of the parsed text in the whole file. */
-export function convertDocument(doc: Document, source: string, base: number): Converted {
+/** Converts a parsed document; `anchor` is where the parsed text starts in the whole file. */
+export function convertDocument(doc: Document, source: string, anchor: Anchor): Converted {
   const state: State = {
     doc,
     source,
-    base,
+    anchor,
+    base: anchor.at,
     problems: [],
     anchored: new Map(),
     converting: new Set(),
@@ -59,21 +63,30 @@ function range(node: YNode, base: number): { start: number; end: number } {
   return r ? { start: r[0] + base, end: r[1] + base } : { start: base, end: base };
 }
 
+/** A node's place in the parsed text: `[start, end]` past the anchor. */
+function place(node: YNode): [number, number] {
+  const r = node.range;
+  return r ? [r[0], r[1]] : [0, 0];
+}
+
+function nothingAt(at: [number, number], state: State): ScalarNode {
+  return new AnchoredScalar(false, null, at[0], at[1], state.anchor);
+}
+
 function convert(node: YNode, state: State, depth: number): Node {
   if (depth > MAX_DEPTH) {
-    const at = range(node, state.base);
     if (!state.depthReported) {
       state.depthReported = true;
-      state.problems.push(problem('yaml-syntax', `nested too deep: more than ${MAX_DEPTH} levels; the rest of this value is ignored`, at));
+      state.problems.push(problem('yaml-syntax', `nested too deep: more than ${MAX_DEPTH} levels; the rest of this value is ignored`, range(node, state.base)));
     }
-    return { kind: 'scalar', quoted: false, value: null, ...at };
+    return nothingAt(place(node), state);
   }
   if (node.anchor) state.usesAliases = true;
   if (isAlias(node)) return convertAlias(node, state);
   let result: Node;
   if (node.anchor) state.converting.add(node);
-  if (isMap(node)) result = convertMap(node.items, !!node.flow, range(node, state.base), state, depth);
-  else if (isSeq(node)) result = convertSeq(node.items as YNode[], !!node.flow, range(node, state.base), state, depth);
+  if (isMap(node)) result = convertMap(node.items, !!node.flow, place(node), state, depth);
+  else if (isSeq(node)) result = convertSeq(node.items as YNode[], !!node.flow, place(node), state, depth);
   else result = convertScalar(node as Scalar, state);
   if (node.anchor) {
     state.converting.delete(node);
@@ -86,7 +99,8 @@ function convertScalar(node: Scalar, state: State): ScalarNode {
   const t = node.type;
   const quoted = t === 'QUOTE_DOUBLE' || t === 'QUOTE_SINGLE' || t === 'BLOCK_FOLDED' || t === 'BLOCK_LITERAL';
   if (typeof node.value === 'string' && SUSPECT.test(node.value) && node.range) characterProblems(node, state);
-  return { kind: 'scalar', quoted, value: node.value, ...range(node, state.base) };
+  const [s, e] = place(node);
+  return new AnchoredScalar(quoted, node.value, s, e, state.anchor);
 }
 
 /**
@@ -192,7 +206,7 @@ function characterProblems(node: Scalar, state: State): void {
   if (reported < MAX_CHARACTER_PROBLEMS) flush();
 }
 
-function convertMap(items: unknown[], flow: boolean, at: { start: number; end: number }, state: State, depth: number): MapNode {
+function convertMap(items: unknown[], flow: boolean, at: [number, number], state: State, depth: number): MapNode {
   const value: Record<string, unknown> = {};
   const pairs: Pair[] = [];
   const seen = new Map<string, ScalarNode>();
@@ -200,7 +214,7 @@ function convertMap(items: unknown[], flow: boolean, at: { start: number; end: n
     if (!isPair(item)) continue;
     const keyNode = item.key as YNode | null;
     if (!keyNode || !isScalar(keyNode)) {
-      const where = keyNode ? range(keyNode, state.base) : at;
+      const where = keyNode ? range(keyNode, state.base) : { start: at[0] + state.base, end: at[1] + state.base };
       state.problems.push(problem('schema', 'a key must be plain text, not a list or mapping', where));
       continue;
     }
@@ -222,24 +236,29 @@ function convertMap(items: unknown[], flow: boolean, at: { start: number; end: n
     pairs.push({ key, value: child });
     setOwn(value, name, child ? child.value : null);
   }
-  return { kind: 'map', items: pairs, flow, value, ...at };
+  return new AnchoredMap(pairs, flow, value, at[0], at[1], state.anchor);
 }
 
-function convertSeq(items: YNode[], flow: boolean, at: { start: number; end: number }, state: State, depth: number): SeqNode {
+function convertSeq(items: YNode[], flow: boolean, at: [number, number], state: State, depth: number): SeqNode {
   const nodes: Node[] = [];
   for (const item of items) {
     if (item === null || item === undefined) continue;
-    nodes.push(
-      isPair(item) ? convertMap([item], true, range((item.key ?? item.value) as YNode, state.base), state, depth + 1) : convert(item, state, depth + 1),
-    );
+    nodes.push(isPair(item) ? convertMap([item], true, place((item.key ?? item.value) as YNode), state, depth + 1) : convert(item, state, depth + 1));
   }
-  return { kind: 'seq', items: nodes, flow, value: nodes.map((n) => n.value), ...at };
+  return new AnchoredSeq(
+    nodes,
+    flow,
+    nodes.map((n) => n.value),
+    at[0],
+    at[1],
+    state.anchor,
+  );
 }
 
 function convertAlias(node: Alias, state: State): Node {
   state.usesAliases = true;
   const at = range(node, state.base);
-  const nothing: ScalarNode = { kind: 'scalar', quoted: false, value: null, ...at };
+  const nothing = nothingAt(place(node), state);
   // Each alias visit costs at least one unit of the budget, even to a scalar or an error.
   state.expanded += 1;
   if (state.expanded > MAX_ALIAS_EXPANSION) return overLimit(state, at, nothing);
@@ -257,7 +276,10 @@ function convertAlias(node: Alias, state: State): Node {
   const resolved = state.anchored.get(target)!;
   state.expanded += countNodes(resolved, MAX_ALIAS_EXPANSION + 1) - 1;
   if (state.expanded > MAX_ALIAS_EXPANSION) return overLimit(state, at, nothing);
-  if (resolved.kind === 'scalar') return { ...resolved, ...at };
+  if (resolved.kind === 'scalar') {
+    const [s, e] = place(node);
+    return new AnchoredScalar(resolved.quoted, resolved.value, s, e, state.anchor);
+  }
   return resolved;
 }
 

@@ -1,21 +1,25 @@
 /**
  * Parses a programme's text into our tree, re-parsing only what changed since the last call.
  *
- * The text is split into leaves (chunks.ts); each leaf is parsed on its own and kept, so an
- * edit re-parses the one or two leaves it touches and merely moves the others. Unchanged
- * leaves are recognised by position (they lie in the text's common prefix or suffix with the
- * last text, and the line table there is reused); the leaves in the changed range are looked
- * up by text among recently dropped ones (typing a character, then deleting it). Whenever a
- * leaf does not parse cleanly on its own (a syntax error, an anchor or alias, a warning), the
- * whole text is parsed as one document instead, so that what the user
- * sees never depends on the split. The result is a pure function of the text: an edited
- * document and a freshly opened one with the same text give the same tree and problems.
+ * The text is split into leaves (chunks.ts); each leaf is parsed on its own and kept, with the
+ * collections above it (a track, its slots, the tracks...). After an edit, only the children of
+ * the innermost collection the edit lies in are split again, and of those only the leaves whose
+ * text changed are parsed again: the others are found by position (they lie in the text's
+ * common prefix or suffix with the last text), or by text among recently dropped leaves
+ * (typing a character, then deleting it). Everything after the edit moves by moving anchors
+ * (tree.ts), one per leaf, never by rewriting its nodes; the collections on the way up to the
+ * root are built again from their children, the others are kept as they are.
+ *
+ * Whenever a leaf does not parse cleanly on its own (a syntax error, an anchor or alias, a
+ * warning), the whole text is parsed as one document instead, so that what the user sees never
+ * depends on the split. The result is a pure function of the text: an edited document and a
+ * freshly opened one with the same text give the same tree and problems.
  */
 import { parseDocument, Document, Scalar, visit, YAMLError } from 'yaml';
-import { commonEnds, Composite, isComposite, Leaf, Lines, SplitResult, splitEdited, splitLines } from './chunks';
+import { commonEnds, Composite, isComposite, Leaf, splitChildren, splitLines } from './chunks';
 import { convertDocument } from './convert';
 import { SHAPE, Shape } from '../model/shape';
-import { MapNode, Node, Pair, ScalarNode, SeqNode, setOwn, shift } from './tree';
+import { Anchor, AnchoredScalar, MapNode, Node, Pair, ScalarNode, SeqNode, setOwn } from './tree';
 import { movedProblem, Problem, problem } from '../service/problem';
 
 export interface Syntax {
@@ -27,37 +31,52 @@ export interface Syntax {
   whole: boolean;
 }
 
-interface LeafResult {
-  /** Where the leaf's nodes and problems are now. */
-  base: number;
+/** A leaf as kept: its anchor (where it starts now), its length and what parsing it gave. */
+interface KeptLeaf {
+  leaf: true;
+  anchor: Anchor;
   length: number;
-  /** The last round (parse) that took this result. */
-  round: number;
-  node: Node;
+  /** The one pair (an entry) or item (an item) the leaf is. */
+  pair?: Pair;
+  item?: Node;
+  /** Problems as made when the leaf was parsed, with `anchor.at` then (`madeAt`). */
   problems: Problem[];
+  madeAt: number;
 }
 
-interface Previous {
-  text: string;
-  lines: Lines;
-  /** The leaves of the last good split, in order, with their starts in `text`. */
-  starts: number[];
-  results: LeafResult[];
+/** A collection as kept: its children and the node built from them. */
+interface KeptCollection {
+  leaf: false;
+  anchor: Anchor;
+  length: number;
+  form: 'entry' | 'item' | 'root';
+  key?: string;
+  shape: 'map' | 'seq';
+  /** From the anchor to where the children's lines begin. */
+  childFrom: number;
+  indent: number;
+  childIndent: number;
+  path: string[];
+  children: Kept[];
+  node: MapNode | SeqNode;
+  /** The pair of an entry (`key:` then the collection). */
+  pair?: Pair;
+  /** Keys that appear twice among the children: reported each time, from the nodes' positions then. */
+  duplicates: { key: ScalarNode; first: ScalarNode }[];
 }
 
-interface Round {
-  prev?: Previous;
-  /** Leaves ending within the common prefix, or starting within the common suffix, are unchanged. */
+type Kept = KeptLeaf | KeptCollection;
+
+/** Where a new piece came from: a leaf kept before, at `oldStart`, or parsed now. */
+interface Fit {
+  /** Old leaves by where they started in the last text, for the leaves the edit did not touch. */
+  byOldStart: Map<number, KeptLeaf>;
   prefix: number;
   suffixFrom: number;
   delta: number;
-  /** The leaves taken in this round, in order (leaves are visited in document order). */
-  starts: number[];
-  results: LeafResult[];
-  /** Where the search for the next unchanged leaf resumes in `prev`. */
-  cursor: number;
-  /** Results taken in this round carry this number in `round`. */
-  id: number;
+  /** Leaves taken into the new tree, with where they start now (set when the new tree is taken). */
+  moves: [KeptLeaf, number][];
+  taken: Set<KeptLeaf>;
 }
 
 const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
@@ -65,150 +84,368 @@ const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } a
 const RECENT = 256;
 
 /**
- * A parser that keeps the leaves of its last result, for one document. Unchanged leaves are
- * found by position (outside the changed range of the text), never by hashing their text;
- * only the few leaves in the changed range are looked up by text among recently seen ones.
+ * A parser that keeps the leaves and collections of its last result, for one document.
+ * Unchanged leaves are found by position (outside the changed range of the text), never by
+ * hashing their text; only the few leaves in the changed range are looked up by text among
+ * recently seen ones.
  */
 export class ProgrammeParser {
-  private prev: Previous | undefined;
-  private recent = new Map<string, LeafResult>();
-  private rounds = 0;
+  /** The last text that split and parsed cleanly, and its tree. */
+  private text: string | undefined;
+  private root: KeptCollection | undefined;
+  /** Pieces with problems of their own (leaves) or duplicate keys (collections). */
+  private readonly flagged = new Set<Kept>();
+  private readonly recent = new Map<string, KeptLeaf>();
   /**
-   * Composites built last time, by their first member. When every member (pair or item) is
-   * the same object as then, the composite is the same too: it is reused, only its position
-   * brought up to date, so that untouched tracks keep their nodes (and what is kept for them).
+   * Collections built last time, by their first member. When every member (pair or item) is
+   * the same object as then, the collection is the same too: it is reused, so that untouched
+   * tracks keep their nodes (and what is kept for them).
    */
   private readonly built: Built = new WeakMap();
-  /** The pair of a split entry: the last one made for the same value node, when it still fits. */
-  private readonly pairs = new WeakMap<Node, Pair>();
 
   /** `shape`: the format's shape, whose collections the text is split along. */
   constructor(private readonly shape: Shape = SHAPE) {}
 
   parse(text: string): Syntax {
-    const prev = this.prev;
-    let split: SplitResult | undefined;
-    const round: Round = { prev, prefix: 0, suffixFrom: text.length, delta: 0, starts: [], results: [], cursor: 0, id: ++this.rounds };
-    if (prev) {
-      const { prefix, suffix } = commonEnds(prev.text, text);
-      round.prefix = prefix;
-      round.suffixFrom = text.length - suffix;
-      round.delta = text.length - prev.text.length;
-      split = splitEdited(text, prev.text, prev.lines, prefix, suffix, this.shape);
-    } else {
-      split = splitLines(text, this.shape);
+    const last = this.text;
+    if (last !== undefined && this.root) {
+      if (last === text) return this.result(text);
+      const { prefix, suffix } = commonEnds(last, text);
+      if (this.edit(text, prefix, last.length - suffix, text.length - last.length)) return this.result(text);
     }
-    if (split) {
-      const problems: Problem[] = [];
-      const root = this.assemble(text, split.plan, round, problems);
-      if (root) {
-        if (prev) {
-          let kept = 0;
-          for (let i = 0; i < prev.results.length; i++) {
-            const r = prev.results[i];
-            if (r.round === round.id) continue;
-            if (++kept > RECENT) break;
-            this.remember(prev.text.slice(prev.starts[i], prev.starts[i] + r.length), r);
-          }
-        }
-        this.prev = { text, lines: split.lines, starts: round.starts, results: round.results };
-        for (const r of round.results) if (r.problems.length) for (const p of r.problems) problems.push(p);
-        return { text, root: root.node, problems, whole: false };
-      }
-    }
+    if (this.fresh(text, last)) return this.result(text);
     // Keep the last good split: the next text is compared with it, so that fixing a syntax
     // error re-parses only what changed since then.
     return parseWhole(text);
   }
 
-  private remember(source: string, r: LeafResult): void {
+  private result(text: string): Syntax {
+    const problems: Problem[] = [];
+    for (const piece of this.flagged) {
+      if (piece.leaf) {
+        const delta = piece.anchor.at - piece.madeAt;
+        if (delta !== 0) {
+          // Problems already handed out in an analysis stay as they were: moved copies.
+          piece.problems = piece.problems.map((p) => movedProblem(p, delta));
+          piece.madeAt = piece.anchor.at;
+        }
+        problems.push(...piece.problems);
+      } else for (const d of piece.duplicates) problems.push(duplicate(d.key, d.first));
+    }
+    problems.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+    return { text, root: this.root!.node, problems, whole: false };
+  }
+
+  /**
+   * Takes the edit that replaced `[p, q)` of the last text (`delta`: how much longer the text
+   * got) by splitting again only the children of the innermost collection around it. False when
+   * that cannot be done (a split of the whole text is needed).
+   */
+  private edit(text: string, p: number, q: number, delta: number): boolean {
+    const path: KeptCollection[] = [this.root!];
+    for (;;) {
+      const c = path[path.length - 1];
+      const [i, j] = touched(c, p, q);
+      if (i < 0) return false;
+      const child = c.children[i];
+      if (i !== j || child.leaf) break;
+      if (p < child.anchor.at + child.childFrom || q >= child.anchor.at + child.length) break;
+      path.push(child);
+    }
+    // From the innermost collection outwards, until one splits its children again cleanly.
+    for (let k = path.length - 1; k >= 0; k--) {
+      const c = path[k];
+      if (p < c.anchor.at + c.childFrom) continue;
+      const [first, j] = touched(c, p, q);
+      if (first < 0) continue;
+      let i = first;
+      // Blank and comment lines belong to the child before them: start at the one before.
+      if (i > 0) i--;
+      const from = i === 0 ? c.anchor.at + c.childFrom : c.children[i].anchor.at;
+      const last = c.children[j];
+      const to = last.anchor.at + last.length + delta;
+      const plan = splitChildren(text, from, to, c, this.shape);
+      if (!plan) continue;
+      const fit = fitFor(c.children.slice(i, j + 1), p, q, delta);
+      const made: Kept[] = [];
+      for (const piece of plan) {
+        const kept = this.keep(text, piece, fit);
+        if (!kept) return false;
+        made.push(kept);
+      }
+      this.take(fit, c.children.slice(i, j + 1));
+      c.children.splice(i, j - i + 1, ...made);
+      for (const m of made) this.flagAll(m);
+      for (let n = i + made.length; n < c.children.length; n++) moveAll(c.children[n], delta);
+      c.length += delta;
+      this.rebuild(c);
+      for (let up = k - 1; up >= 0; up--) {
+        const a = path[up];
+        const at = a.children.indexOf(path[up + 1]);
+        for (let n = at + 1; n < a.children.length; n++) moveAll(a.children[n], delta);
+        a.length += delta;
+        this.rebuild(a);
+      }
+      this.text = text;
+      return true;
+    }
+    return false;
+  }
+
+  /** Splits and parses `text` whole (its leaves found among the last ones where unchanged). */
+  private fresh(text: string, last: string | undefined): boolean {
+    const split = splitLines(text, this.shape);
+    if (!split) return false;
+    let fit: Fit;
+    if (last !== undefined && this.root) {
+      const { prefix, suffix } = commonEnds(last, text);
+      fit = fitFor(this.root.children, prefix, last.length - suffix, text.length - last.length);
+    } else fit = { byOldStart: new Map(), prefix: 0, suffixFrom: text.length, delta: 0, moves: [], taken: new Set() };
+    const root = this.keep(text, split.plan, fit);
+    if (!root || root.leaf) return false;
+    this.take(fit, this.root ? this.root.children : []);
+    this.flagged.clear();
+    this.flagAll(root);
+    this.root = root;
+    this.text = text;
+    return true;
+  }
+
+  /**
+   * Makes the new tree's pieces final: moves the leaves taken from the last tree to where they
+   * are now, and keeps the replaced leaves not taken among the recent ones.
+   */
+  private take(fit: Fit, replaced: Kept[]): void {
+    const drop = (k: Kept): void => {
+      this.flagged.delete(k);
+      if (k.leaf) {
+        if (!fit.taken.has(k)) this.remember(k);
+      } else for (const c of k.children) drop(c);
+    };
+    for (const k of replaced) drop(k);
+    for (const [leaf, at] of fit.moves) leaf.anchor.at = at;
+  }
+
+  private remember(k: KeptLeaf): void {
+    const source = this.text!.slice(k.anchor.at, k.anchor.at + k.length);
     this.recent.delete(source);
-    this.recent.set(source, r);
+    this.recent.set(source, k);
     if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value as string);
   }
 
-  private assemble(text: string, piece: Composite, round: Round, problems: Problem[]): { node: Node } | undefined {
-    const pairs: Pair[] = [];
-    const items: Node[] = [];
-    for (const child of piece.children) {
-      let value: Node | null | undefined;
-      let pair: Pair | undefined;
-      if (isComposite(child)) {
-        const inner = this.assemble(text, child, round, problems);
-        if (!inner) return undefined;
-        if (child.form === 'entry') pair = entryPair(this.pairs, text, child.start, child.key!, inner.node);
-        else value = inner.node;
-      } else {
-        const leaf = this.leaf(text, child, round);
-        if (!leaf) return undefined;
-        if (child.form === 'entry') {
-          if (leaf.kind !== 'map' || leaf.items.length !== 1 || leaf.items[0].key.value !== child.key) return undefined;
-          pair = leaf.items[0];
-        } else {
-          if (leaf.kind !== 'seq' || leaf.items.length !== 1) return undefined;
-          value = leaf.items[0];
-        }
-      }
-      if (pair) pairs.push(pair);
-      else if (value) items.push(value);
+  private flagAll(k: Kept): void {
+    if (k.leaf) {
+      if (k.problems.length) this.flagged.add(k);
+    } else {
+      if (k.duplicates.length) this.flagged.add(k);
+      for (const c of k.children) this.flagAll(c);
     }
-    const built = this.built;
-    return {
-      node:
-        piece.shape === 'map'
-          ? (reusedMap(built, pairs) ?? mapOf(built, pairs, piece, problems))
-          : (reusedSeq(built, items, piece, text) ?? seqOf(built, items, piece, text)),
-    };
   }
 
-  private leaf(text: string, leaf: Leaf, round: Round): Node | undefined {
-    const length = leaf.end - leaf.start;
-    let result: LeafResult | undefined;
-    if (round.prev) {
-      const oldStart = leaf.end <= round.prefix ? leaf.start : leaf.start >= round.suffixFrom ? leaf.start - round.delta : -1;
-      if (oldStart >= 0) {
-        const { starts, results } = round.prev;
-        let i = round.cursor;
-        while (i < starts.length && starts[i] < oldStart) i++;
-        round.cursor = i;
-        const old = starts[i] === oldStart ? results[i] : undefined;
-        if (old && old.length === length && old.round !== round.id) result = old;
+  /** The kept piece for a piece of the new split: a leaf found again or parsed, a collection built. */
+  private keep(text: string, piece: Leaf | Composite, fit: Fit): Kept | undefined {
+    if (isComposite(piece)) {
+      const children: Kept[] = [];
+      for (const c of piece.children) {
+        const kept = this.keep(text, c, fit);
+        if (!kept) return undefined;
+        children.push(kept);
       }
+      const c: KeptCollection = {
+        leaf: false,
+        anchor: new Anchor(piece.start),
+        length: piece.end - piece.start,
+        form: piece.form,
+        key: piece.key,
+        shape: piece.shape,
+        childFrom: piece.childFrom - piece.start,
+        indent: piece.indent,
+        childIndent: piece.childIndent,
+        path: piece.path,
+        children,
+        node: undefined as unknown as MapNode,
+        duplicates: [],
+      };
+      this.build(c);
+      return c;
+    }
+    return this.leaf(text, piece, fit);
+  }
+
+  private leaf(text: string, piece: Leaf, fit: Fit): KeptLeaf | undefined {
+    const length = piece.end - piece.start;
+    const oldStart = piece.end <= fit.prefix ? piece.start : piece.start >= fit.suffixFrom ? piece.start - fit.delta : -1;
+    let found: KeptLeaf | undefined;
+    if (oldStart >= 0) {
+      const old = fit.byOldStart.get(oldStart);
+      if (old && old.length === length && !fit.taken.has(old)) found = old;
     }
     let source: string | undefined;
-    if (!result) {
-      source = text.slice(leaf.start, leaf.end);
+    if (!found) {
+      source = text.slice(piece.start, piece.end);
       const old = this.recent.get(source);
-      if (old && old.round !== round.id) {
-        result = old;
+      if (old && !fit.taken.has(old)) {
+        found = old;
         this.recent.delete(source);
       }
     }
-    if (result) {
-      const delta = leaf.start - result.base;
-      if (delta !== 0) {
-        shift(result.node, delta);
-        // Problems already handed out in an analysis stay as they were: moved copies.
-        result.problems = result.problems.map((p) => movedProblem(p, delta));
-        result.base = leaf.start;
-      }
-    } else {
-      const doc = parseDocument(source!, PARSE_OPTIONS);
-      const converted = doc.errors.length || doc.warnings.length ? undefined : convertDocument(doc, source!, leaf.start);
-      if (!converted || converted.usesAliases || !converted.root) return undefined;
-      result = { base: leaf.start, length, node: converted.root, problems: converted.problems, round: 0 };
+    if (found) {
+      fit.taken.add(found);
+      if (found.anchor.at !== piece.start) fit.moves.push([found, piece.start]);
+      return found;
     }
-    result.round = round.id;
-    round.starts.push(leaf.start);
-    round.results.push(result);
-    return result.node;
+    const anchor = new Anchor(piece.start);
+    const doc = parseDocument(source!, PARSE_OPTIONS);
+    const converted = doc.errors.length || doc.warnings.length ? undefined : convertDocument(doc, source!, anchor);
+    const node = converted?.root;
+    if (!converted || converted.usesAliases || !node) return undefined;
+    const kept: KeptLeaf = { leaf: true, anchor, length, problems: converted.problems, madeAt: piece.start };
+    if (piece.form === 'entry') {
+      if (node.kind !== 'map' || node.items.length !== 1 || node.items[0].key.value !== piece.key) return undefined;
+      kept.pair = node.items[0];
+    } else {
+      if (node.kind !== 'seq' || node.items.length !== 1) return undefined;
+      kept.item = node.items[0];
+    }
+    return kept;
+  }
+
+  /** Builds a collection's node (and pair) from its children, reusing the last one when they are the same. */
+  private build(c: KeptCollection): void {
+    const pairs: Pair[] = [];
+    const items: Node[] = [];
+    for (const child of c.children) {
+      if (child.leaf) {
+        if (child.pair) pairs.push(child.pair);
+        else items.push(child.item!);
+      } else pairs.push(child.pair!);
+    }
+    c.duplicates = [];
+    let node: MapNode | SeqNode | undefined = reusable(this.built, c.shape === 'map' ? pairs : items);
+    if (!node || node.kind !== (c.shape === 'map' ? 'map' : 'seq')) node = c.shape === 'map' ? this.mapOf(pairs, c) : this.seqOf(items, c);
+    if (c.node !== node) {
+      c.node = node;
+      if (c.form === 'entry') c.pair = { key: new AnchoredScalar(false, c.key, c.indent, c.indent + c.key!.length, c.anchor), value: node };
+    }
+  }
+
+  private rebuild(c: KeptCollection): void {
+    const before = c.duplicates.length;
+    this.build(c);
+    if (c.duplicates.length) this.flagged.add(c);
+    else if (before) this.flagged.delete(c);
+  }
+
+  private mapOf(pairs: Pair[], c: KeptCollection): MapNode {
+    const value: Record<string, unknown> = {};
+    const seen = new Map<string, Pair>();
+    const kept: Pair[] = [];
+    for (const pair of pairs) {
+      const name = pair.key.value as string;
+      const first = seen.get(name);
+      if (first) {
+        c.duplicates.push({ key: pair.key, first: first.key });
+        continue;
+      }
+      seen.set(name, pair);
+      kept.push(pair);
+      setOwn(value, name, pair.value ? pair.value.value : null);
+    }
+    const node = new JoinedMap(kept, value);
+    // A mapping with duplicate keys is built afresh each time.
+    if (kept.length === pairs.length) this.built.set(kept[0], { members: kept, node });
+    return node;
+  }
+
+  private seqOf(items: Node[], c: KeptCollection): SeqNode {
+    const node = new JoinedSeq(
+      items,
+      items.map((n) => n.value),
+      c.children[0].anchor,
+      c.childIndent,
+    );
+    this.built.set(items[0], { members: items, node });
+    return node;
   }
 }
 
-function keyNode(text: string, lineStart: number, key: string): ScalarNode {
-  let start = lineStart;
-  while (text.charCodeAt(start) === 32) start++;
-  return { kind: 'scalar', quoted: false, value: key, start, end: start + key.length };
+/**
+ * The children of `c` an edit of `[p, q)` of the last text touches (a child that ends where
+ * the edit begins, or begins where it ends, counts): `[first, last]`, or `[-1, -1]`.
+ */
+function touched(c: KeptCollection, p: number, q: number): [number, number] {
+  const kids = c.children;
+  // The first child that ends at or after p.
+  let lo = 0,
+    hi = kids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (kids[mid].anchor.at + kids[mid].length < p) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === kids.length) return [-1, -1];
+  const i = lo;
+  // The last child that starts at or before q.
+  lo = i;
+  hi = kids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (kids[mid].anchor.at <= q) lo = mid + 1;
+    else hi = mid;
+  }
+  return [i, Math.max(i, lo - 1)];
+}
+
+/** What finding unchanged leaves among `old` needs, for the edit that replaced `[p, q)`. */
+function fitFor(old: Kept[], p: number, q: number, delta: number): Fit {
+  const byOldStart = new Map<number, KeptLeaf>();
+  const add = (k: Kept): void => {
+    if (k.leaf) byOldStart.set(k.anchor.at, k);
+    else for (const c of k.children) add(c);
+  };
+  for (const k of old) add(k);
+  return { byOldStart, prefix: p, suffixFrom: q + delta, delta, moves: [], taken: new Set() };
+}
+
+/** Moves a kept piece and everything in it by `delta`. */
+function moveAll(k: Kept, delta: number): void {
+  k.anchor.at += delta;
+  if (!k.leaf) for (const c of k.children) moveAll(c, delta);
+}
+
+/** A collection made of split children: it spans from its first key to the end of its last value. */
+class JoinedMap implements MapNode {
+  readonly kind = 'map';
+  readonly flow = false;
+  constructor(
+    public items: Pair[],
+    public value: unknown,
+  ) {}
+  get start(): number {
+    return this.items[0].key.start;
+  }
+  get end(): number {
+    const last = this.items[this.items.length - 1];
+    return (last.value ?? last.key).end;
+  }
+}
+
+/** A block sequence of split items: it starts at its first dash, as in a whole parse. */
+class JoinedSeq implements SeqNode {
+  readonly kind = 'seq';
+  readonly flow = false;
+  constructor(
+    public items: Node[],
+    public value: unknown,
+    private readonly first: Anchor,
+    private readonly indent: number,
+  ) {}
+  get start(): number {
+    return this.first.at + this.indent;
+  }
+  get end(): number {
+    return this.items[this.items.length - 1].end;
+  }
 }
 
 type Built = WeakMap<object, { members: readonly object[]; node: MapNode | SeqNode }>;
@@ -221,77 +458,8 @@ function reusable(built: Built, members: readonly object[]): MapNode | SeqNode |
   return last.node;
 }
 
-function reusedMap(built: Built, pairs: Pair[]): MapNode | undefined {
-  const node = reusable(built, pairs);
-  if (!node || node.kind !== 'map') return undefined;
-  node.start = pairs[0].key.start;
-  const lastPair = pairs[pairs.length - 1];
-  node.end = (lastPair.value ?? lastPair.key).end;
-  return node;
-}
-
-function reusedSeq(built: Built, items: Node[], piece: Composite, text: string): SeqNode | undefined {
-  const node = reusable(built, items);
-  if (!node || node.kind !== 'seq') return undefined;
-  node.start = seqStart(piece, text);
-  node.end = items[items.length - 1].end;
-  return node;
-}
-
-function entryPair(pairs: WeakMap<Node, Pair>, text: string, lineStart: number, key: string, value: Node): Pair {
-  const last = pairs.get(value);
-  if (last && last.key.value === key) {
-    let start = lineStart;
-    while (text.charCodeAt(start) === 32) start++;
-    last.key.start = start;
-    last.key.end = start + key.length;
-    return last;
-  }
-  const pair = { key: keyNode(text, lineStart, key), value };
-  pairs.set(value, pair);
-  return pair;
-}
-
-function mapOf(built: Built, pairs: Pair[], piece: Composite, problems: Problem[]): MapNode {
-  const value: Record<string, unknown> = {};
-  const seen = new Map<string, Pair>();
-  const kept: Pair[] = [];
-  for (const pair of pairs) {
-    const name = pair.key.value as string;
-    const first = seen.get(name);
-    if (first) {
-      problems.push(duplicate(pair.key, first.key, name));
-      continue;
-    }
-    seen.set(name, pair);
-    kept.push(pair);
-    setOwn(value, name, pair.value ? pair.value.value : null);
-  }
-  const start = kept.length ? kept[0].key.start : piece.start;
-  const lastPair = kept[kept.length - 1];
-  const end = lastPair ? (lastPair.value ?? lastPair.key).end : start;
-  const node: MapNode = { kind: 'map', items: kept, flow: false, value, start, end };
-  // A mapping with duplicate keys is built afresh each time (its problems are made here).
-  if (kept.length === pairs.length && kept.length) built.set(kept[0], { members: kept, node });
-  return node;
-}
-
-function seqOf(built: Built, items: Node[], piece: Composite, text: string): SeqNode {
-  const start = seqStart(piece, text);
-  const end = items.length ? items[items.length - 1].end : start;
-  const node: SeqNode = { kind: 'seq', items, flow: false, value: items.map((n) => n.value), start, end };
-  if (items.length) built.set(items[0], { members: items, node });
-  return node;
-}
-
-/** A block sequence starts at its first dash, as in a whole parse. */
-function seqStart(piece: Composite, text: string): number {
-  let start = piece.children.length ? piece.children[0].start : piece.start;
-  while (text.charCodeAt(start) === 32) start++;
-  return start;
-}
-
-function duplicate(key: ScalarNode, first: ScalarNode, name: string): Problem {
+function duplicate(key: ScalarNode, first: ScalarNode): Problem {
+  const name = String(key.value);
   return problem('duplicate-key', `duplicate key \`${name}\`: it already appears in this mapping`, key, {
     related: [{ start: first.start, end: first.end, message: `first \`${name}\` is here` }],
   });
@@ -300,7 +468,7 @@ function duplicate(key: ScalarNode, first: ScalarNode, name: string): Problem {
 /** Parses the whole text as one YAML document. */
 export function parseWhole(text: string): Syntax {
   const doc = parseDocument(text, PARSE_OPTIONS);
-  const converted = convertDocument(doc, text, 0);
+  const converted = convertDocument(doc, text, new Anchor(0));
   const problems: Problem[] = [];
   for (const e of doc.errors) problems.push(syntaxProblem(doc, e, text));
   for (const w of doc.warnings) problems.push(syntaxProblem(doc, w, text, 'warning'));

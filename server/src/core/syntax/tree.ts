@@ -1,7 +1,9 @@
 /**
  * The syntax tree the rest of the core works on: a small, position-exact view of the YAML
- * document. Offsets are absolute (UTF-16 code units into the document text) and are kept
- * current when a cached subtree moves because text before it changed.
+ * document. Offsets read as absolute (UTF-16 code units into the document text) and are
+ * current for the text last parsed: a node stores its place relative to an `Anchor` (the start
+ * of the piece of text it was parsed from), so that moving a cached subtree, when text before
+ * it changes, moves one anchor instead of every node in it.
  */
 
 export type Node = ScalarNode | MapNode | SeqNode;
@@ -41,6 +43,67 @@ export interface SeqNode extends NodeBase {
 
 export type PathSegment = string | number;
 
+/** Where a piece of the text starts now; the nodes parsed from it are at fixed distances from it. */
+export class Anchor {
+  constructor(public at: number) {}
+}
+
+/** A scalar at `s`..`e` past its anchor. */
+export class AnchoredScalar implements ScalarNode {
+  readonly kind = 'scalar';
+  constructor(
+    public quoted: boolean,
+    public value: unknown,
+    private readonly s: number,
+    private readonly e: number,
+    private readonly anchor: Anchor,
+  ) {}
+  get start(): number {
+    return this.anchor.at + this.s;
+  }
+  get end(): number {
+    return this.anchor.at + this.e;
+  }
+}
+
+/** A mapping at `s`..`e` past its anchor. */
+export class AnchoredMap implements MapNode {
+  readonly kind = 'map';
+  constructor(
+    public items: Pair[],
+    public flow: boolean,
+    public value: unknown,
+    private readonly s: number,
+    private readonly e: number,
+    private readonly anchor: Anchor,
+  ) {}
+  get start(): number {
+    return this.anchor.at + this.s;
+  }
+  get end(): number {
+    return this.anchor.at + this.e;
+  }
+}
+
+/** A sequence at `s`..`e` past its anchor. */
+export class AnchoredSeq implements SeqNode {
+  readonly kind = 'seq';
+  constructor(
+    public items: Node[],
+    public flow: boolean,
+    public value: unknown,
+    private readonly s: number,
+    private readonly e: number,
+    private readonly anchor: Anchor,
+  ) {}
+  get start(): number {
+    return this.anchor.at + this.s;
+  }
+  get end(): number {
+    return this.anchor.at + this.e;
+  }
+}
+
 /** The value of `key` in a map node, or undefined. */
 export function get(node: Node | null | undefined, key: string): Node | null | undefined {
   if (!node || node.kind !== 'map') return undefined;
@@ -58,20 +121,6 @@ export function getPair(node: Node | null | undefined, key: string): Pair | unde
 /** A string scalar's value, or undefined for anything else. */
 export function str(node: Node | null | undefined): string | undefined {
   return node && node.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
-}
-
-/** Moves a whole subtree by `delta` characters (a cached subtree whose text moved). */
-export function shift(node: Node, delta: number): void {
-  node.start += delta;
-  node.end += delta;
-  if (node.kind === 'map') {
-    for (const pair of node.items) {
-      shift(pair.key, delta);
-      if (pair.value) shift(pair.value, delta);
-    }
-  } else if (node.kind === 'seq') {
-    for (const item of node.items) shift(item, delta);
-  }
 }
 
 /**
