@@ -197,6 +197,50 @@ suite('incremental parse equals a fresh open', () => {
     );
   });
 
+  test('reshaping lines without going back: indenting, joining, commenting out, cutting across tracks', () => {
+    // Each edit works on the text the last one left: the split must follow a text whose
+    // structure drifts further from the one it was first split along.
+    const reshape =
+      (seed: number, count: number) =>
+      (start: string): Edit[] => {
+        const rnd = random(seed);
+        const edits: Edit[] = [];
+        let text = start;
+        for (let i = 0; i < count; i++) {
+          const starts = lineStarts(text);
+          const k = Math.floor(rnd() * starts.length);
+          const at = starts[k];
+          const next = k + 1 < starts.length ? starts[k + 1] : text.length;
+          const kind = Math.floor(rnd() * 7);
+          let edit: Edit;
+          if (kind === 0)
+            edit = { at, remove: 0, insert: '  ' }; // indent
+          else if (kind === 1)
+            edit = { at, remove: text.startsWith('  ', at) ? 2 : 0, insert: '' }; // dedent
+          else if (kind === 2)
+            edit = { at: next - 1, remove: next > at ? 1 : 0, insert: '' }; // join with the next line
+          else if (kind === 3)
+            edit = { at, remove: 0, insert: '# ' }; // comment out
+          else if (kind === 4)
+            edit = { at, remove: 0, insert: '\n' }; // a blank line
+          else if (kind === 5) {
+            // cut a run of lines, maybe across a track's end
+            const to = starts[Math.min(starts.length - 1, k + 1 + Math.floor(rnd() * 12))];
+            edit = { at, remove: Math.max(0, to - at), insert: '' };
+          } else {
+            // paste a run of lines from elsewhere
+            const from = starts[Math.floor(rnd() * starts.length)];
+            edit = { at, remove: 0, insert: text.slice(from, from + Math.floor(rnd() * 200)) };
+          }
+          edits.push(edit);
+          text = apply(text, edit);
+        }
+        return edits;
+      };
+    assert.equal(replay(small, reshape(41, 60), 'reshape'), 60);
+    assert.equal(replay(EXAMPLE, reshape(42, 40), 'reshape (example)'), 40);
+  });
+
   test('changing the event timezone', () => {
     const text = small.replace('duration: 25m', 'duration: 25m\n        end: 2025-09-15 09:10'); // one slot with both
     replay(
