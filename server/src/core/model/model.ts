@@ -192,6 +192,9 @@ export class ModelCache {
 /** What is kept per node, one reading per kind of entry the node may be. */
 interface NodeMemos {
   event?: Memo<EventInfo>;
+  /** The whole `people` and `rooms` sections. */
+  people?: Memo<Map<string, Person>>;
+  rooms?: Memo<Map<string, Room>>;
   person?: Memo<Person>;
   track?: Memo<Track>;
   session?: Memo<Interval | undefined>;
@@ -215,20 +218,21 @@ export function buildModel(root: Node | null, invalid: ReadonlySet<Node>, cache:
   const eventNode = get(root, 'event') ?? null;
   // The event depends only on its own text: kept on its node across edits elsewhere.
   model.event = eventNode ? memoised(eventNode, 'event', undefined, ctx, (local) => readEvent(eventNode, local)) : readEvent(null, ctx);
-  forEntries(get(root, ctx.shape.maps.person), (key, node) => model.people.set(key.value as string, readPerson(key, node, ctx)));
-  forEntries(get(root, ctx.shape.maps.room), (key, node) =>
-    model.rooms.set(key.value as string, {
-      id: key.value as string,
-      key,
-      title: text(node, 'title', ctx),
-      capacity: num(get(node, 'capacity'), ctx),
-    }),
-  );
+  // The people and the rooms depend only on their own section: an edit elsewhere keeps its
+  // node, and with it the very same Map (rules take an unchanged Map as unchanged people).
+  const peopleNode = get(root, ctx.shape.maps.person);
+  if (peopleNode) model.people = memoised(peopleNode, 'people', undefined, ctx, (local) => readPeople(peopleNode, local));
+  const roomsNode = get(root, ctx.shape.maps.room);
+  if (roomsNode) model.rooms = memoised(roomsNode, 'rooms', undefined, ctx, (local) => readRooms(roomsNode, local));
+  const slots: Slot[][] = [];
   forEntries(get(root, ctx.shape.maps.track), (key, node) => {
     const track = readTrack(key, node, model.event, ctx);
     model.tracks.set(track.id, track);
-    for (const slot of track.slots) model.slots.push(slot);
+    slots.push(track.slots);
   });
+  // One copy of each track's slots (`flat()` is several times slower); in parts, as a call
+  // takes only so many arguments.
+  for (let i = 0; i < slots.length; i += 4096) model.slots = model.slots.concat(...slots.slice(i, i + 4096));
   const blocks = get(root, ctx.shape.blocks);
   if (usable(blocks, ctx) && blocks.kind === 'seq') {
     blocks.items.forEach((b, index) => {
@@ -378,6 +382,25 @@ function readEvent(node: Node | null, ctx: Ctx): EventInfo {
     event.end = end;
   }
   return event;
+}
+
+function readPeople(node: Node, ctx: Ctx): Map<string, Person> {
+  const people = new Map<string, Person>();
+  forEntries(node, (key, value) => people.set(key.value as string, readPerson(key, value, ctx)));
+  return people;
+}
+
+function readRooms(node: Node, ctx: Ctx): Map<string, Room> {
+  const rooms = new Map<string, Room>();
+  forEntries(node, (key, value) =>
+    rooms.set(key.value as string, {
+      id: key.value as string,
+      key,
+      title: text(value, 'title', ctx),
+      capacity: num(get(value, 'capacity'), ctx),
+    }),
+  );
+  return rooms;
 }
 
 /** A person depends only on its own entry (key and value are parsed together): kept on its node. */

@@ -48,7 +48,7 @@ export function attendeeConflict(ctx: RuleContext): void {
     parts.push(
       !track.leads.length && !track.keyAttendees.length && !track.slots.length
         ? NONE
-        : ctx.memo.reuse('attendeeConflict.needs', [track], [], () => trackNeeds(track)),
+        : ctx.memo.track('attendeeConflict.needs', track, [], () => trackNeeds(track)),
     );
   }
   const people = ctx.memo.valuesToken('people', ctx.model.people);

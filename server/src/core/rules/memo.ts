@@ -45,6 +45,16 @@ export class RuleMemo {
   }
 
   /**
+   * `compute()` for one track, or what it gave for the same Track object and equal `deps`. A
+   * track is the same object while its entry's text and the event zone are the same
+   * (model.ts), so a rule that works track by track looks again only at the tracks an edit
+   * touched; `deps` is what else the result depends on (the people, the event's days).
+   */
+  track<T>(name: string, track: Track, deps: readonly unknown[], compute: () => T): T {
+    return this.reuse(name, [track], deps, compute);
+  }
+
+  /**
    * A rule's own state for this document (what it found for the last programme it checked),
    * made by `create` on first use. `name` is the rule's name: one state per rule.
    */
@@ -67,18 +77,9 @@ export class RuleMemo {
     return this.token(name, map, true);
   }
 
-  /** The ids a track's slots name as speakers, each once, in order of first mention. */
-  trackSpeakers(track: Track): string[] {
-    return this.reuse('trackSpeakers', track.slots, [], () => {
-      const ids = new Set<string>();
-      for (const slot of track.slots) for (const r of slot.speakers) ids.add(r.id);
-      return [...ids];
-    });
-  }
-
   /** The ids a track's slots name under any person key (speakers...), each once, in order of first mention. */
   trackPeople(track: Track): string[] {
-    return this.reuse('trackPeople', track.slots, [], () => {
+    return this.track('trackPeople', track, [], () => {
       const ids = new Set<string>();
       for (const slot of track.slots) for (const list of slot.people) for (const r of list.refs) ids.add(r.id);
       return [...ids];

@@ -43,13 +43,13 @@ export function outsideEvent(ctx: RuleContext): void {
     if (report) ctx.report(report());
   }
   for (const track of ctx.model.tracks.values()) {
-    for (const s of track.sessions) {
-      const report = check(`a session of track \`${track.id}\``, s.interval, () => get(s.node, 'start') ?? s.node);
-      if (report) ctx.report(report());
-    }
-    // A track's slots are checked again only when they or the event's days changed.
-    const found = ctx.memo.reuse('outsideEvent', track.slots, [from, to, zone, event.dayChange], () => {
+    // A track is checked again only when it or the event's days changed.
+    const found = ctx.memo.track('outsideEvent', track, [from, to, zone, event.dayChange], () => {
       const out: Report[] = [];
+      for (const s of track.sessions) {
+        const report = check(`a session of track \`${track.id}\``, s.interval, () => get(s.node, 'start') ?? s.node);
+        if (report) out.push(report);
+      }
       for (const slot of track.slots) {
         const report = check(`'${slot.title}'`, slot.interval, () => slotAnchor(slot));
         if (report) out.push(report);

@@ -15,9 +15,8 @@ export function outsideSession(ctx: RuleContext): void {
     // A session whose time is already reported invalid could be the one a slot is in.
     if (track.sessions.some((s) => !s.interval)) continue;
     if (!track.sessions.length) continue;
-    // Checked again only when the track's slots, its sessions' times, its id or the zone changed
-    // (intervals are shared objects, kept across edits).
-    const found = ctx.memo.reuse('outsideSession', track.slots, [zone, track.id, ...track.sessions.map((s) => s.interval)], () => {
+    // Checked again only when the track or the zone changed.
+    const found = ctx.memo.track('outsideSession', track, [zone], () => {
       const sessions = track.sessions.flatMap((s) => (s.interval ? [s.interval] : [])).sort((a, b) => a.startMs - b.startMs);
       const inside = containment(sessions);
       const out: Report[] = [];

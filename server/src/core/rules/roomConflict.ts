@@ -50,7 +50,7 @@ export function roomConflict(ctx: RuleContext): void {
   const state = ctx.memo.own<State>('roomConflict', () => ({ holdings: new CrossTrack(), found: new Map() }));
   const { holdings } = state;
   const parts: ReadonlyMap<string, RoomPart>[] = [];
-  for (const track of ctx.model.tracks.values()) parts.push(ctx.memo.reuse('roomConflict.parts', [track], [], () => trackParts(track)));
+  for (const track of ctx.model.tracks.values()) parts.push(ctx.memo.track('roomConflict.parts', track, [], () => trackParts(track)));
   const { changed } = holdings.update(parts);
   const check = (room: string): void => {
     const group = holdings.group(room);

@@ -3,6 +3,16 @@ import { problem } from '../service/problem';
 import { describeSlot, RuleContext, slotAnchor, slotPath } from './context';
 import { Report } from './memo';
 import { forEachOverlap, groupBy } from './overlaps';
+import { CrossTrack } from './crossTrack';
+
+/** What the rule keeps for the last programme of a document it checked. */
+interface State {
+  /** Each place's slots, one part per track, kept across edits: only the places of changed tracks are regrouped. */
+  places: CrossTrack<Slot[]>;
+  /** What was found per place (only places with findings), with the zone it was found for. */
+  found: Map<string, Report[]>;
+  foundFor?: string;
+}
 
 /**
  * `slot-overlap`: two slots in the same room at the same time (a slot's room is its own, else
@@ -11,21 +21,29 @@ import { forEachOverlap, groupBy } from './overlaps';
  */
 export function slotOverlap(ctx: RuleContext): void {
   const zone = ctx.model.event.zone;
-  // The slots of each place, as one part per track (kept while the track's slots are the
-  // same), so that a place none of whose parts changed is not looked at again.
-  const places = new Map<string, Slot[][]>();
-  for (const track of ctx.model.tracks.values()) {
-    const byPlace = ctx.memo.reuse('slotOverlap.places', track.slots, [track.id, track.room?.id], () => groupBy(track.slots, slotPlace));
-    for (const [place, slots] of byPlace) {
-      const parts = places.get(place);
-      if (parts) parts.push(slots);
-      else places.set(place, [slots]);
-    }
+  const state = ctx.memo.own<State>('slotOverlap', () => ({ places: new CrossTrack(), found: new Map() }));
+  const { places } = state;
+  // Each track's slots by place (kept while the track is the same): only the places of the
+  // tracks an edit changed are looked at again.
+  const parts: ReadonlyMap<string, Slot[]>[] = [];
+  for (const track of ctx.model.tracks.values()) parts.push(ctx.memo.track('slotOverlap.places', track, [], () => groupBy(track.slots, slotPlace)));
+  const { changed } = places.update(parts);
+  const check = (place: string): void => {
+    const group = places.group(place);
+    const reports = group.length
+      ? ctx.memo.reuse('slotOverlap', group, [zone, place], () => overlapsIn(group.length === 1 ? group[0] : group.flat(), place, zone))
+      : [];
+    if (reports.length) state.found.set(place, reports);
+    else state.found.delete(place);
+  };
+  if (changed === 'all' || state.foundFor !== zone) {
+    state.found = new Map();
+    for (const place of places.keys()) check(place);
+  } else {
+    for (const place of changed) check(place);
   }
-  for (const [place, parts] of places) {
-    const found = ctx.memo.reuse('slotOverlap', parts, [zone, place], () => overlapsIn(parts.length === 1 ? parts[0] : parts.flat(), place, zone));
-    for (const report of found) ctx.report(report());
-  }
+  state.foundFor = zone;
+  for (const reports of state.found.values()) for (const report of reports) ctx.report(report());
 }
 
 function overlapsIn(slots: Slot[], place: string, zone: string | undefined): Report[] {

@@ -36,7 +36,7 @@ export function speakerConflict(ctx: RuleContext): void {
     parts.push(
       !track.slots.length
         ? NONE
-        : ctx.memo.reuse('speakerConflict.talks', track.slots, [], () => {
+        : ctx.memo.track('speakerConflict.talks', track, [], () => {
             const own = new Map<string, Talk[]>();
             for (const slot of track.slots) {
               if (!slot.interval) continue;

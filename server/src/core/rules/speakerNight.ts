@@ -21,9 +21,9 @@ export function speakerNight(ctx: RuleContext): void {
   const hours = ctx.memo.own<Hours>('speakerNight.hours', () => new WeakMap());
   const everyone = ctx.memo.valuesToken('people', people);
   for (const track of ctx.model.tracks.values()) {
-    // Checked again only when the track's slots or the people changed (a person is the same
-    // object while its entry's text is the same).
-    const found = ctx.memo.reuse('speakerNight', track.slots, [everyone], () => {
+    // Checked again only when the track or the people changed (a person is the same object
+    // while its entry's text is the same).
+    const found = ctx.memo.track('speakerNight', track, [everyone], () => {
       const out: Report[] = [];
       for (const slot of track.slots) {
         if (!slot.interval) continue;

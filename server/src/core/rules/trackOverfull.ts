@@ -6,8 +6,11 @@ import { RuleContext } from './context';
 export function trackOverfull(ctx: RuleContext): void {
   for (const track of ctx.model.tracks.values()) {
     if (!track.sessions.length || track.sessions.some((s) => !s.interval)) continue;
-    const held = track.sessions.reduce((sum, s) => sum + (s.interval!.endMs - s.interval!.startMs) / 60000, 0);
-    const needed = track.slots.reduce((sum, s) => sum + (s.minutes ?? 0), 0);
+    // Added up again only when the track changed.
+    const { held, needed } = ctx.memo.track('trackOverfull', track, [], () => ({
+      held: track.sessions.reduce((sum, s) => sum + (s.interval!.endMs - s.interval!.startMs) / 60000, 0),
+      needed: track.slots.reduce((sum, s) => sum + (s.minutes ?? 0), 0),
+    }));
     if (needed <= held) continue;
     ctx.report(
       problem(

@@ -25,19 +25,19 @@ export function unknownReference(ctx: RuleContext): void {
   const now = (report: Report | undefined): void => {
     if (report) ctx.report(report());
   };
-  // What a track's slots name is looked up again only when they, the people, the rooms or the
-  // track's id or topics changed.
+  // What a track names is looked up again only when the track, the people ids or the room ids
+  // changed.
   const people = ctx.memo.keysToken('unknownReference.people', model.people);
   const rooms = ctx.memo.keysToken('unknownReference.rooms', model.rooms);
   for (const block of model.blocks) now(room(block.room));
   for (const track of model.tracks.values()) {
-    now(room(track.room));
-    for (const list of track.people) for (const r of list.refs) now(person(r, list.key));
-    const found = ctx.memo.reuse('unknownReference', track.slots, [people, rooms, track.id, ...track.topics.keys()], () => {
+    const found = ctx.memo.track('unknownReference', track, [people, rooms], () => {
       const out: Report[] = [];
       const add = (report: Report | undefined): void => {
         if (report) out.push(report);
       };
+      add(room(track.room));
+      for (const list of track.people) for (const r of list.refs) add(person(r, list.key));
       for (const slot of track.slots) {
         if (slot.room) add(room(slot.room));
         for (const list of slot.people) for (const r of list.refs) add(person(r, list.key));

@@ -21,7 +21,7 @@ export function unused(ctx: RuleContext): void {
   for (const track of model.tracks.values()) {
     // The people a track names (kept while the track is the same).
     parts.push(
-      ctx.memo.reuse('unused.people', [track], [], () => {
+      ctx.memo.track('unused.people', track, [], () => {
         const ids = new Map<string, true>();
         for (const list of track.people) for (const r of list.refs) ids.set(r.id, true);
         for (const id of ctx.memo.trackPeople(track)) ids.set(id, true);
@@ -29,7 +29,7 @@ export function unused(ctx: RuleContext): void {
       }),
     );
     // The track's topics none of its slots covers (kept while the track is the same).
-    const uncovered = ctx.memo.reuse('unused.topics', [track], [], () => {
+    const uncovered = ctx.memo.track('unused.topics', track, [], () => {
       const usedTopics = new Set<string>();
       for (const slot of track.slots) {
         for (const r of slot.topics) {

@@ -11,7 +11,7 @@ import { ScheduleCache } from '../schedule/schedule';
 import { Problem } from './problem';
 import { Node } from '../syntax/tree';
 import { withConflictMarkers } from '../syntax/conflictMarkers';
-import { explainMisreads, misreadText } from '../syntax/misread';
+import { explainMisreads, misreadText, misreadTextLater } from '../syntax/misread';
 import { get } from '../syntax/tree';
 
 export interface Analysis {
@@ -41,6 +41,8 @@ export class DocumentState {
   readonly rules = new RuleMemo();
   /** The schedule view's parts, by the model objects they show (schedule/schedule.ts). */
   readonly schedule = new ScheduleCache();
+  /** What `misread-text` found, by the track or people it was found in. */
+  readonly misread: MisreadCache = new WeakMap();
 
   /** `format`: the programme format unless a service is given another. */
   constructor(readonly format: Format = FORMAT) {
@@ -60,7 +62,13 @@ export function analyze(text: string, state: DocumentState = new DocumentState()
   const firstError = syntaxErrors.reduce<Problem | undefined>((a, p) => (!a || p.start < a.start ? p : a), undefined);
   let problems: Problem[];
   if (!firstError) {
-    problems = [...syntax.problems, ...schema.problems, ...model.problems, ...runRules(model, state.rules, onError), ...misreadTexts(text, model)];
+    problems = [
+      ...syntax.problems,
+      ...schema.problems,
+      ...model.problems,
+      ...runRules(model, state.rules, onError),
+      ...misreadTexts(text, model, state.misread),
+    ];
   } else {
     // After a syntax error the parser's guess at the structure is often wrong, and one error
     // tends to set off others. One mistake, one diagnostic: report the first syntax error,
@@ -87,19 +95,41 @@ export function analyze(text: string, state: DocumentState = new DocumentState()
   return { format: state.format, text, syntax, model, invalid: schema.invalid, problems, syntaxErrorAt: firstError?.start };
 }
 
+/** What `misreadTexts` found in a track (its title and its slots') or in the people, kept with them. */
+export type MisreadCache = WeakMap<object, (() => Problem)[]>;
+
 /**
  * `misread-text` over the titles and names in the model, where text is most often cut short by
- * a ` #` or `&`. A plain loop: it runs over every title on every edit.
+ * a ` #` or `&`. What a track or the people hold is looked at again only when they changed (a
+ * kept Track or people Map has the same nodes, hence the same lines).
  */
-function misreadTexts(text: string, model: Model): Problem[] {
+function misreadTexts(text: string, model: Model, cache: MisreadCache): Problem[] {
   const out: Problem[] = [];
-  const look = (node: Node | null | undefined, key: string): void => {
-    const found = node ? misreadText(text, node, key) : undefined;
-    if (found) out.push(found);
+  const look = (into: (() => Problem)[], node: Node | null | undefined, key: string): void => {
+    const found = node ? misreadTextLater(text, node, key) : undefined;
+    if (found) into.push(found);
   };
-  look(get(model.event.node, 'title'), 'title');
-  for (const p of model.people.values()) look(get(p.node, 'name'), 'name');
-  for (const t of model.tracks.values()) look(get(t.node, 'title'), 'title');
-  for (const s of model.slots) look(s.titleNode, 'title');
+  const kept = (owner: object, find: (into: (() => Problem)[]) => void): void => {
+    let found = cache.get(owner);
+    if (!found) {
+      find((found = []));
+      cache.set(owner, found);
+    }
+    for (const report of found) out.push(report());
+  };
+  const event = get(model.event.node, 'title');
+  if (event) {
+    const found = misreadText(text, event, 'title');
+    if (found) out.push(found);
+  }
+  kept(model.people, (into) => {
+    for (const p of model.people.values()) look(into, get(p.node, 'name'), 'name');
+  });
+  for (const t of model.tracks.values()) {
+    kept(t, (into) => {
+      look(into, get(t.node, 'title'), 'title');
+      for (const s of t.slots) look(into, s.titleNode, 'title');
+    });
+  }
   return out;
 }

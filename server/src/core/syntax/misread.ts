@@ -146,3 +146,17 @@ export function misreadText(text: string, node: { start: number; end: number; ki
     data: { fix: 'replace', replacement: quoted, title: `Quote the ${key}` },
   };
 }
+
+/**
+ * `misreadText` as a problem to be made when reported, from the node's position then: what it
+ * finds lies on the node's own lines, which do not change while the node is kept (parse.ts),
+ * so it can be kept with the node while the node moves.
+ */
+export function misreadTextLater(text: string, node: { start: number; end: number; kind: string }, key: string): (() => Problem) | undefined {
+  const found = misreadText(text, node, key);
+  if (!found) return undefined;
+  const offset = found.start - node.start;
+  const length = found.end - found.start;
+  const { code, message, data } = found;
+  return () => ({ code, message, start: node.start + offset, end: node.start + offset + length, data: data && { ...data } });
+}
