@@ -6,7 +6,7 @@
  * ranges and fixes too), and the problem the edit was meant to cause is there, or gone again.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, DocumentState, Problem } from '../../server/src/core';
+import { analyze, Code, DocumentState, Problem } from '../../server/src/core';
 
 const PROGRAMME = `programme: 1
 
@@ -81,8 +81,8 @@ interface Step {
   after?: string;
   find: string;
   replace: string;
-  expect?: string;
-  gone?: string;
+  expect?: Code;
+  gone?: Code;
   keep?: boolean;
 }
 
