@@ -227,7 +227,7 @@ export class ProgrammeParser {
   }
 
   private remember(k: KeptLeaf): void {
-    const source = this.text!.slice(k.anchor.at, k.anchor.at + k.length);
+    const source = detached(this.text!.slice(k.anchor.at, k.anchor.at + k.length));
     this.recent.delete(source);
     this.recent.set(source, k);
     if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value as string);
@@ -295,7 +295,8 @@ export class ProgrammeParser {
       return found;
     }
     const anchor = new Anchor(piece.start);
-    const doc = parseDocument(source!, PARSE_OPTIONS);
+    source = detached(source!);
+    const doc = parseDocument(source, PARSE_OPTIONS);
     const converted = doc.errors.length || doc.warnings.length ? undefined : convertDocument(doc, source!, anchor);
     const node = converted?.root;
     if (!converted || converted.usesAliases || !node) return undefined;
@@ -394,6 +395,15 @@ function touched(c: KeptCollection, p: number, q: number): [number, number] {
     else hi = mid;
   }
   return [i, Math.max(i, lo - 1)];
+}
+
+/**
+ * A copy of `s`, a piece of a text, that does not keep that text alive: V8 keeps the whole text
+ * of a slice (and of the strings the parser cuts from it), and a kept leaf would hold on to the
+ * whole programme as it was when the leaf was parsed, one copy per version edited.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** What finding unchanged leaves among `old` needs, for the edit that replaced `[p, q)`. */
