@@ -8,7 +8,8 @@ import * as assert from 'node:assert/strict';
 import { Node } from '../../server/src/core/syntax/tree';
 import { generateProgramme, random } from '../../bench/generate';
 import { EXAMPLE_TEXT as EXAMPLE } from '../support/fixtures';
-import { analyze, buildSchedule, DocumentState, ProgrammeParser, parseWhole, Syntax } from '../../server/src/core';
+import { analyze, buildSchedule, createProgrammeService, DocumentState, ProgrammeParser, parseWhole, Syntax } from '../../server/src/core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyScheduleDelta, encodeScheduleDelta, ScheduleView } from '../../server/src/protocol';
 
 interface Edit {
@@ -239,6 +240,49 @@ suite('incremental parse equals a fresh open', () => {
       };
     assert.equal(replay(small, reshape(41, 60), 'reshape'), 60);
     assert.equal(replay(EXAMPLE, reshape(42, 40), 'reshape (example)'), 40);
+  });
+
+  test("edits told to the service, several between analyses, give a fresh open's analysis", () => {
+    // The service passes what the edits changed to the parser instead of comparing the texts.
+    const service = createProgrammeService();
+    const uri = 'file:///told.programme.yaml';
+    const rnd = random(51);
+    let text = small;
+    service.get(TextDocument.create(uri, 'programme', 1, text));
+    let split = 0;
+    for (let version = 2; version < 60; version++) {
+      const count = 1 + Math.floor(rnd() * 3);
+      for (let k = 0; k < count; k++) {
+        // Edits that keep the text well-formed mostly (a broken text is parsed whole, and the
+        // told change only matters to the split): words typed into titles, slots copied and cut.
+        const titles: number[] = [];
+        for (let i = text.indexOf('title: '); i >= 0; i = text.indexOf('title: ', i + 1)) titles.push(i + 7);
+        const blocks = slotBlocks(text);
+        const kind = rnd();
+        let edit: Edit;
+        if (kind < 0.5 || blocks.length < 3)
+          edit = { at: titles[Math.floor(rnd() * titles.length)] + 2, remove: 0, insert: ['x', 'word ', 'é'][Math.floor(rnd() * 3)] };
+        else if (kind < 0.7) edit = { at: titles[Math.floor(rnd() * titles.length)] + 1, remove: 2, insert: '' };
+        else {
+          const [s, e] = blocks[Math.floor(rnd() * blocks.length)];
+          const [to] = blocks[Math.floor(rnd() * blocks.length)];
+          edit = kind < 0.85 ? { at: to, remove: 0, insert: text.slice(s, e) } : { at: s, remove: e - s, insert: '' };
+        }
+        service.edited(uri, { start: edit.at, end: edit.at + edit.remove, length: edit.insert.length });
+        text = apply(text, edit);
+      }
+      const told = service.get(TextDocument.create(uri, 'programme', version, text)).analysis!;
+      const fresh = analyze(text);
+      const where = `version ${version}`;
+      assert.deepEqual(
+        told.problems.map((p) => `${p.code} ${p.start}-${p.end} ${p.message}`),
+        fresh.problems.map((p) => `${p.code} ${p.start}-${p.end} ${p.message}`),
+        where,
+      );
+      assert.deepEqual(dump(told.syntax.root), dump(fresh.syntax.root), where);
+      if (!told.syntax.whole) split++;
+    }
+    assert.ok(split > 40, `most versions are split (${split})`);
   });
 
   test('changing the event timezone', () => {

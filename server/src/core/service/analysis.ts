@@ -2,7 +2,7 @@
  * One programme text, analysed: syntax tree, schema problems, resolved model and the problems
  * of every check, in document order. Incremental through the document state it is given.
  */
-import { ProgrammeParser, Syntax } from '../syntax/parse';
+import { Changed, ProgrammeParser, Syntax } from '../syntax/parse';
 import { FORMAT, Format, SchemaCache, validate } from '../schema/schema';
 import { buildModel, Model, ModelCache } from '../model/model';
 import { runRules } from '../rules';
@@ -52,10 +52,16 @@ export class DocumentState {
 
 /**
  * Analyses `text`, reusing what `state` kept from the document's last analysis (a fresh state
- * when none is given). The result is the same as a fresh analysis of the same text.
+ * when none is given). The result is the same as a fresh analysis of the same text. `since`:
+ * what changed since the text of the last analysis, when the caller knows (else it is found).
  */
-export function analyze(text: string, state: DocumentState = new DocumentState(), onError?: (where: string, error: unknown) => void): Analysis {
-  const syntax = state.parser.parse(text);
+export function analyze(
+  text: string,
+  state: DocumentState = new DocumentState(),
+  onError?: (where: string, error: unknown) => void,
+  since?: Changed,
+): Analysis {
+  const syntax = state.parser.parse(text, since);
   const schema = validate(syntax.root, text, state.schema, state.format);
   const model = buildModel(syntax.root, schema.invalid, state.model, state.format.shape);
   const syntaxErrors = syntax.problems.filter((p) => p.code === 'yaml-syntax' && p.severity !== 'warning');

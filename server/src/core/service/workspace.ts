@@ -7,6 +7,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Analysis, DocumentState } from './analysis';
+import type { Changed } from '../syntax/parse';
 import { sizeProblem, DEFAULT_MAX_FILE_MB } from './limits';
 import { Problem } from './problem';
 import type { Format } from '../schema/schema';
@@ -81,6 +82,26 @@ export interface ProgrammeServiceOptions {
   staleAfterMs?: number;
 }
 
+/**
+ * What the edits told since the text `before` changed, as the length of the start and of the
+ * end of the text they left alone; undefined when they do not add up to `length`.
+ */
+function changedSince(before: string, edits: readonly Edit[], length: number): Changed | undefined {
+  let size = before.length,
+    prefix = size,
+    suffix = size;
+  for (const e of edits) {
+    if (e.start < 0 || e.end < e.start || e.end > size) return undefined;
+    prefix = Math.min(prefix, e.start);
+    suffix = Math.min(suffix, size - e.end);
+    size += e.length - (e.end - e.start);
+  }
+  if (size !== length) return undefined;
+  const common = Math.min(before.length, length);
+  if (prefix + suffix > common) suffix = common - prefix;
+  return { before, prefix, suffix };
+}
+
 export class ProgrammeService {
   private readonly entries = new Map<string, Entry>();
 
@@ -98,9 +119,10 @@ export class ProgrammeService {
     const text = document.getText();
     const tooLarge = sizeProblem(text, limit);
     const began = Date.now();
+    const since = entry.text !== undefined && entry.edits?.length ? changedSince(entry.text, entry.edits, text.length) : undefined;
     const file: ProgrammeFile = tooLarge
       ? { document, analysis: undefined, tooLarge }
-      : { document, analysis: analyze(text, entry.state, this.options.onError) };
+      : { document, analysis: analyze(text, entry.state, this.options.onError, since) };
     entry.cost = Date.now() - began;
     entry.version = document.version;
     entry.text = text;

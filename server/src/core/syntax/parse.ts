@@ -31,6 +31,19 @@ export interface Syntax {
   whole: boolean;
 }
 
+/**
+ * What an edit changed, as its caller knows it: the text `before` it and the lengths of the
+ * start (`prefix`) and end (`suffix`) both texts share.
+ */
+export interface Changed {
+  before: string;
+  prefix: number;
+  suffix: number;
+}
+
+/** Above this many changed characters, the common ends are measured rather than taken as told. */
+const TOLD_CHANGE_MAX = 4096;
+
 /** A leaf as kept: its anchor (where it starts now), its length and what parsing it gave. */
 interface KeptLeaf {
   leaf: true;
@@ -106,11 +119,13 @@ export class ProgrammeParser {
   /** `shape`: the format's shape, whose collections the text is split along. */
   constructor(private readonly shape: Shape = SHAPE) {}
 
-  parse(text: string): Syntax {
+  /** `since`: what changed since the last text, when the caller knows it (else it is measured). */
+  parse(text: string, since?: Changed): Syntax {
     const last = this.text;
     if (last !== undefined && this.root) {
       if (last === text) return this.result(text);
-      const { prefix, suffix } = commonEnds(last, text);
+      const told = since && since.before === last && last.length - since.prefix - since.suffix <= TOLD_CHANGE_MAX ? since : undefined;
+      const { prefix, suffix } = told ?? commonEnds(last, text);
       if (this.edit(text, prefix, last.length - suffix, text.length - last.length)) return this.result(text);
     }
     if (this.fresh(text, last)) return this.result(text);
