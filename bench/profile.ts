@@ -38,16 +38,24 @@ const time = <T>(name: string, f: () => T): T => {
   list.push(performance.now() - s);
   return r;
 };
-// PROFILE=file.cpuprofile: a CPU profile of the edits only (analyze after each edit).
+const uri = 'file:///profile.programme.yaml';
+// PROFILE=file.cpuprofile: a CPU profile of the edits only (analyze after each edit; with
+// PROFILE_SCHEDULE=1, analyze and the schedule's build and delta).
 const session = process.env.PROFILE ? new Session() : undefined;
 if (session) {
+  let last = buildSchedule(first, { uri, version: 0, cache: state.schedule });
   session.connect();
   session.post('Profiler.enable');
   session.post('Profiler.start');
-  for (let i = 0; i < runs; i++) analyze(i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text, state);
+  for (let i = 0; i < runs; i++) {
+    const analysis = analyze(i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text, state);
+    if (!process.env.PROFILE_SCHEDULE) continue;
+    const next = buildSchedule(analysis, { uri, version: -(i + 1), cache: state.schedule });
+    JSON.stringify(encodeScheduleDelta(next, last));
+    last = next;
+  }
   session.post('Profiler.stop', (_e, r) => writeFileSync(process.env.PROFILE!, JSON.stringify(r.profile)));
 }
-const uri = 'file:///profile.programme.yaml';
 let view: ScheduleView = buildSchedule(first, { uri, version: 0, cache: state.schedule });
 for (let i = 0; i < runs; i++) {
   const edited = i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text;

@@ -78,43 +78,99 @@ export type ScheduleResult = ScheduleView | null;
 export type ScheduleDeltaResult = ScheduleResult | ScheduleDelta;
 
 /**
- * A schedule view told as what changed since the view of version `base`: a day, slot or track
- * that is the same as in the base is sent as its number there (days by their index in
- * `days`; slots by their index in the base's slots of every day, in order, then `unscheduled`;
- * tracks by their index in `tracks`). `applyScheduleDelta` makes the whole view again.
+ * A schedule view told as what changed since the view of version `base`: a day or track that
+ * is the same as in the base is sent as its index there (in `days`, in `tracks`). A day that
+ * changed names the base's day of the same date (`from`), and its slots, like `unscheduled`,
+ * are told as `DeltaSlots` against that day's (the base's unscheduled) slots.
+ * `applyScheduleDelta` makes the whole view again.
  */
 export interface ScheduleDelta extends Omit<ScheduleView, 'days' | 'unscheduled' | 'tracks'> {
   base: number;
-  days: (number | (Omit<DayView, 'slots'> & { slots: (number | SlotView)[] }))[];
-  unscheduled: (number | SlotView)[];
+  days: (number | DeltaDay)[];
+  unscheduled: DeltaSlots;
   tracks: (number | TrackView)[];
 }
 
-function baseSlots(view: ScheduleView): SlotView[] {
-  const out: SlotView[] = [];
-  for (const d of view.days) for (const s of d.slots) out.push(s);
-  for (const s of view.unscheduled) out.push(s);
+export interface DeltaDay extends Omit<DayView, 'slots'> {
+  /** The index of the base's day whose slots `slots` refers to. */
+  from?: number;
+  slots: DeltaSlots;
+}
+
+/** A list of slots: a new slot whole, or `[from, count]`: that many slots of the base's list, from index `from`. */
+export type DeltaSlots = (SlotView | [number, number])[];
+
+/** How far `slotRuns` looks for a slot of the base around where the last one was. */
+const WINDOW = 16;
+
+/**
+ * `list` as runs of the slots of `base` (by identity) and the slots that are not in it. A slot
+ * is looked for near the one before it (an edit adds, drops or moves a few): one found nowhere
+ * near is sent whole, which costs bytes, never correctness.
+ */
+function slotRuns(list: SlotView[], base: SlotView[] | undefined): DeltaSlots {
+  const out: DeltaSlots = [];
+  let run: [number, number] | undefined;
+  let next = 0;
+  for (const s of list) {
+    let k = -1;
+    if (base) {
+      for (let d = 0; d < WINDOW && k < 0; d++) {
+        if (base[next + d] === s) k = next + d;
+        else if (d && base[next - d] === s) k = next - d;
+      }
+    }
+    if (k < 0) {
+      out.push(s);
+      run = undefined;
+      continue;
+    }
+    if (run && run[0] + run[1] === k) run[1]++;
+    else out.push((run = [k, 1]));
+    next = k + 1;
+  }
   return out;
 }
 
 /**
  * `view` as a delta against `base` (the view of an earlier version), by identity: the parts of
  * `view` that are the very objects of `base` (a server that builds views incrementally keeps
- * them) are sent as numbers. Undefined when `base` has no version.
+ * them) are sent as numbers; a day that changed costs what its slots do, the others nothing.
+ * Undefined when `base` has no version.
  */
 export function encodeScheduleDelta(view: ScheduleView, base: ScheduleView): ScheduleDelta | undefined {
   if (base.version === undefined) return undefined;
   const days = new Map(base.days.map((d, i) => [d, i]));
-  const slots = new Map(baseSlots(base).map((s, i) => [s, i]));
+  const dates = new Map(base.days.map((d, i) => [d.date, i]));
   const tracks = new Map(base.tracks.map((t, i) => [t, i]));
-  const slot = (s: SlotView): number | SlotView => slots.get(s) ?? s;
   return {
     ...view,
     base: base.version,
-    days: view.days.map((d) => days.get(d) ?? { ...d, slots: d.slots.map(slot) }),
-    unscheduled: view.unscheduled.map(slot),
+    days: view.days.map((d) => {
+      const same = days.get(d);
+      if (same !== undefined) return same;
+      const from = dates.get(d.date);
+      return { ...d, ...(from === undefined ? {} : { from }), slots: slotRuns(d.slots, from === undefined ? undefined : base.days[from].slots) };
+    }),
+    unscheduled: slotRuns(view.unscheduled, base.unscheduled),
     tracks: view.tracks.map((t) => tracks.get(t) ?? t),
   };
+}
+
+/** The slots of `delta` (runs of `base`'s slots, and new slots); undefined when it names slots `base` does not have. */
+function fromRuns(delta: unknown, base: SlotView[] | undefined): SlotView[] | undefined {
+  if (!Array.isArray(delta)) return undefined;
+  const out: SlotView[] = [];
+  for (const x of delta) {
+    if (Array.isArray(x)) {
+      const [from, count] = x as unknown[];
+      if (!base || !Number.isInteger(from) || !Number.isInteger(count) || (from as number) < 0 || (count as number) < 0) return undefined;
+      if ((from as number) + (count as number) > base.length) return undefined;
+      for (let i = 0; i < (count as number); i++) out.push(base[(from as number) + i]);
+    } else if (x !== null && typeof x === 'object') out.push(x as SlotView);
+    else return undefined;
+  }
+  return out;
 }
 
 /**
@@ -122,24 +178,30 @@ export function encodeScheduleDelta(view: ScheduleView, base: ScheduleView): Sch
  * another version or the delta names a part the base does not have.
  */
 export function applyScheduleDelta(delta: ScheduleDelta, base: ScheduleView): ScheduleView | undefined {
-  if (base.version !== delta.base || !Array.isArray(delta.days) || !Array.isArray(delta.unscheduled) || !Array.isArray(delta.tracks)) return undefined;
-  const slots = baseSlots(base);
+  if (base.version !== delta.base || !Array.isArray(delta.days) || !Array.isArray(delta.tracks)) return undefined;
   let missing = false;
   const ref = <T>(list: T[], x: number | T): T => {
     const found = typeof x === 'number' ? list[x] : x;
     if (found === undefined || found === null || typeof found !== 'object') missing = true;
     return found;
   };
+  const day = (d: number | DeltaDay): DayView => {
+    if (typeof d === 'number' || d === null || typeof d !== 'object') return ref(base.days, d as number);
+    const { from, slots: _slots, ...rest } = d;
+    if (from !== undefined && (!Number.isInteger(from) || !base.days[from])) missing = true;
+    const slots = fromRuns(d.slots, from === undefined ? undefined : base.days[from]?.slots);
+    if (!slots) missing = true;
+    return { ...rest, slots: slots ?? [] };
+  };
   const { base: _base, ...rest } = delta;
+  const unscheduled = fromRuns(delta.unscheduled, base.unscheduled);
   const view: ScheduleView = {
     ...rest,
-    days: delta.days.map((d) =>
-      typeof d === 'number' ? ref(base.days, d) : { ...ref<DayView>([], d as DayView), slots: (d.slots ?? []).map((s) => ref(slots, s)) },
-    ),
-    unscheduled: delta.unscheduled.map((s) => ref(slots, s)),
+    days: delta.days.map(day),
+    unscheduled: unscheduled ?? [],
     tracks: delta.tracks.map((t) => ref(base.tracks, t)),
   };
-  return missing ? undefined : view;
+  return missing || !unscheduled ? undefined : view;
 }
 
 export function isScheduleDelta(result: ScheduleDeltaResult): result is ScheduleDelta {

@@ -304,6 +304,48 @@ suite('incremental parse equals a fresh open', () => {
     );
   });
 
+  test('many tracks: retiming and moving slots, renaming a track, lines moving, a track id written twice', () => {
+    const text = generateProgramme({ slots: 200, seed: 5 });
+    replay(
+      text,
+      (t) => {
+        const edits: Edit[] = [];
+        const nth = (s: string, k: number): number => {
+          let at = -1;
+          for (let i = 0; i <= k; i++) at = t.indexOf(s, at + 1);
+          return at;
+        };
+        // Retime a slot of the third track (its day's layout changes), then put it back.
+        const start = nth('        start: 2025-09-16 09:30', 2) + '        start: 2025-09-16 '.length;
+        edits.push({ at: start, remove: 5, insert: '11:10' }, { at: start, remove: 5, insert: '09:30' });
+        // A slot of the second track into another room, and back.
+        const slot = t.indexOf('        duration: 25m\n', t.indexOf('  track-2:')) + '        duration: 25m\n'.length;
+        edits.push({ at: slot, remove: 0, insert: '        room: room-4\n' }, { at: slot, remove: '        room: room-4\n'.length, insert: '' });
+        // Rename a track (its column's title), and back.
+        const title = t.indexOf('    title: ', t.indexOf('  track-2:')) + '    title: '.length;
+        edits.push({ at: title, remove: 0, insert: 'New ' }, { at: title, remove: 4, insert: '' });
+        // A line inserted in the first track moves the lines of every later slot; then removed.
+        const first = t.indexOf('      - title: ');
+        edits.push({ at: first, remove: 0, insert: '      # a comment\n' }, { at: first, remove: '      # a comment\n'.length, insert: '' });
+        // A lead of the second track leads the third too (the two clash where they run at once), and no more.
+        const lead = t.slice(t.indexOf('leads: [', t.indexOf('  track-2:')) + 'leads: ['.length).split(/[,\]]/)[0];
+        const leads = t.indexOf('leads: [', t.indexOf('  track-3:')) + 'leads: ['.length;
+        edits.push({ at: leads, remove: 0, insert: `${lead}, ` }, { at: leads, remove: lead.length + 2, insert: '' });
+        // The third track's id written as the second's (a duplicate key), and back.
+        const third = t.indexOf('  track-3:') + 2;
+        edits.push({ at: third, remove: 7, insert: 'track-2' }, { at: third, remove: 7, insert: 'track-3' });
+        // A character typed in a title and taken away, in each track.
+        for (let k = 0; k < 5; k++) {
+          const at = t.indexOf('      - title: ', t.indexOf(`  track-${k + 1}:`)) + '      - title: '.length + 3;
+          edits.push({ at, remove: 0, insert: 'y' }, { at, remove: 1, insert: '' });
+        }
+        return edits;
+      },
+      'tracks',
+    );
+    assert.ok(replay(text, typing(41, 20), 'typing (tracks)') >= 30);
+  });
+
   test('the split parse of a valid document equals parsing it whole', () => {
     for (const text of [EXAMPLE, generateProgramme({ slots: 200, seed: 3 }), generateProgramme({ slots: 45, seed: 4 })]) {
       const split: Syntax = new ProgrammeParser().parse(text);

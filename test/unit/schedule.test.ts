@@ -256,12 +256,16 @@ suite('schedule: built again from what the last build kept', () => {
     const edited = after.days.flatMap((d) => d.slots).find((s) => s.lines.start === text.slice(0, at).split('\n').length - 1)!;
     assert.match(edited.title, /^x/);
     const delta = encodeScheduleDelta(after, before)!;
-    const sent = [...delta.days.flatMap((d) => (typeof d === 'number' ? [] : d.slots)), ...delta.unscheduled].filter(
-      (s) => typeof s !== 'number',
-    ) as SlotView[];
+    const sent = [...delta.days.flatMap((d) => (typeof d === 'number' ? [] : d.slots)), ...delta.unscheduled].filter((s) => !Array.isArray(s)) as SlotView[];
     assert.deepStrictEqual(sent, [edited]);
     assert.strictEqual(delta.tracks.filter((t) => typeof t !== 'number').length, 0, 'no track view changed');
-    assert.strictEqual(delta.days.filter((d) => typeof d !== 'number').length, 1, 'one day changed');
+    const changed = delta.days.filter((d) => typeof d !== 'number');
+    assert.strictEqual(changed.length, 1, 'one day changed');
+    // The rest of that day is told as runs of the last view's slots: the slots before the edited one and those after.
+    assert.ok(changed[0].slots.length <= 3, JSON.stringify(changed[0].slots.filter((s) => Array.isArray(s))));
     assert.deepStrictEqual(applyScheduleDelta(delta, before), after);
+    // The slots of the other days and tracks are the very objects of the last view.
+    const beforeSlots = new Set(before.days.flatMap((d) => d.slots));
+    assert.strictEqual(after.days.flatMap((d) => d.slots).filter((s) => !beforeSlots.has(s)).length, 1);
   });
 });

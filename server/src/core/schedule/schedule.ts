@@ -6,15 +6,20 @@
  *
  * Incremental through a `ScheduleCache` (one per document): a slot's view is kept while its
  * model object, its lines, its problems and the people and room it names are the same; a
- * day's layout is kept while its slots are; a day, a slot or a track whose view did not change
- * is the very object of the last build, so that the language server can answer with what
- * changed only (protocol.ts, `encodeScheduleDelta`).
+ * track's slots (their views, days and zones) are kept as one group while the track's model
+ * object, its first line, its problems and clashes are the same; a day is laid out again only
+ * when one of the groups on it changed, and its view is kept otherwise. A day, a slot or a track
+ * whose view did not change is the very object of the last build, so that the language server
+ * can answer with what changed only (protocol.ts, `encodeScheduleDelta`). An edit that leaves
+ * the lines of the rest of the file where they were costs what its tracks and days cost, not
+ * what the whole programme does.
  */
 import type {
   ClashView,
   ColumnView,
   DayView,
   DiagnosticView,
+  EventView,
   PersonView,
   ScheduleView,
   SeverityName,
@@ -25,7 +30,7 @@ import type {
 } from '../../protocol';
 import type { Analysis } from '../service/analysis';
 import { SeverityMap, severityOf } from '../service/diagnostics';
-import type { Model, Person, Slot, Track } from '../model/model';
+import type { EventInfo, Model, Person, Slot, Track } from '../model/model';
 import { slotRoom, trackRuns } from '../model/model';
 import type { Interval } from '../model/model';
 import type { Problem } from '../service/problem';
@@ -83,8 +88,38 @@ interface SlotEntry {
   date?: { dayChange: number; date: string };
 }
 
+/**
+ * One track's slots as the schedule shows them, kept while the track's model object (the same
+ * text), the line it starts on, how many of its slots are shown, their problems and clashes and
+ * what their views read of the rest of the programme are the same.
+ */
+interface TrackGroup {
+  track: Track;
+  line: number;
+  count: number;
+  diagnostics: string;
+  clashes: string;
+  context: object;
+  placeable: boolean;
+  dayChange: number;
+  entries: SlotEntry[];
+  /**
+   * Its scheduled slots by programme day (`YYYY-MM-DD`), in document order: the list of the
+   * last build while its slots on that day and their clashes are the same.
+   */
+  days: Map<string, SlotEntry[]>;
+  unscheduled: SlotEntry[];
+  clipped: boolean;
+  /** Its speakers' zones and names, in order, as JSON (what `speakerZones` is made from). */
+  zones: string;
+}
+
 /** One day's layout, kept while the day's slots (in document order) and its columns are the same. */
 interface DayEntry {
+  /** Each track group's slots on the day (the group's own lists), in order: the day's view is kept while they are the same lists. */
+  parts?: SlotEntry[][];
+  /** Where each slot (by its index in document order) is in `order`. */
+  position: Int32Array;
   /** Each slot's start, end and column, in document order: all its layout depends on. */
   starts: number[];
   ends: number[];
@@ -106,15 +141,20 @@ interface DayEntry {
 export class ScheduleCache {
   readonly slots = new WeakMap<Slot, SlotEntry>();
   readonly tracks = new WeakMap<Track, { deps: unknown[]; view: TrackView; clipped: boolean }>();
+  readonly groups = new WeakMap<Track, TrackGroup>();
   days = new Map<string, DayEntry>();
   context?: { people: Person[]; rooms: string; token: object };
-  zones?: { entries: SlotEntry[]; view: ZoneChoice[] };
-  /** Who leads or key-attends a track, the same set while they are the same people; each track's talks by them. */
+  zones?: { keys: string[]; view: ZoneChoice[] };
+  event?: { source: EventInfo; view: EventView; clipped: boolean };
+  /** The line starts of the text of the last build, updated around what an edit changed. */
+  lines?: Lines;
+  /** What each person is needed for in each track (by who leads or key-attends a track). */
+  readonly needs = new WeakMap<Track, { roled: Set<string>; needs: Map<string, Need> }>();
+  /** Who leads or key-attends a track, the same set while they are the same people. */
   roled?: Set<string>;
   /** The last entry made for each slot key, and the last view of each track id (pruned when it grows past twice the slots). */
   byKey = new Map<string, SlotEntry>();
   trackById = new Map<string, TrackView>();
-  readonly talks = new WeakMap<Track, { roled: Set<string>; talks: [string, Interval][] }>();
 }
 
 function same(a: unknown[], b: unknown[]): boolean {
@@ -153,7 +193,7 @@ function emptyView(options: ScheduleOptions, notice?: string): ScheduleView {
 
 function fill(view: ScheduleView, analysis: Analysis, overrides: SeverityMap, cache: ScheduleCache): void {
   const { model } = analysis;
-  const lines = new Lines(analysis.text);
+  const lines = (cache.lines = Lines.update(cache.lines, analysis.text));
   const clipped = { value: false };
   const cut = (s: string | undefined, max: number): string | undefined => {
     if (s === undefined || s.length <= max) return s;
@@ -161,25 +201,35 @@ function fill(view: ScheduleView, analysis: Analysis, overrides: SeverityMap, ca
     return clip(s, max);
   };
   const ctx: Ctx = { model, lines, cut, mark: () => (clipped.value = true), people: new Map(), context: context(model, cache), cache };
-  fillEvent(view, model, cut);
-  const slotDiagnostics = diagnosticsBySlot(model.slots, analysis.problems, overrides, lines, view.counts, cut);
-  const all = model.slots.slice(0, SCHEDULE_LIMITS.slots);
-  if (all.length < model.slots.length) clipped.value = true;
-  const entries: SlotEntry[] = [];
-  const scheduled: SlotEntry[] = [];
-  const unscheduled: SlotEntry[] = [];
-  const placeable = !!model.event.zone;
-  for (const slot of all) {
-    const entry = slotEntry(slot, ctx, slotDiagnostics.get(slot) ?? NONE, cache);
-    if (entry.clipped) clipped.value = true;
-    entries.push(entry);
-    if (slot.interval && placeable) scheduled.push(entry);
-    else unscheduled.push(entry);
+  fillEvent(view, model, ctx);
+  const diagnostics = diagnosticsByTrack(model.slots, analysis.problems, overrides, lines, view.counts, cut);
+  // The first SCHEDULE_LIMITS.slots slots in document order are shown: of each track, its first `count`.
+  const shown = new Map<Track, number>();
+  let left = SCHEDULE_LIMITS.slots,
+    some = false;
+  for (const track of tracksInOrder(model)) {
+    const count = Math.min(track.slots.length, left);
+    if (count < track.slots.length) some = clipped.value = true;
+    if (count > 0) shown.set(track, count);
+    left -= count;
   }
-  if (cache.byKey.size > 2 * entries.length + 100) cache.byKey = new Map(entries.map((e) => [e.view.key, e]));
-  if (cache.trackById.size > 2 * model.tracks.size + 100) cache.trackById = new Map();
   const clashWith = new Map<Slot, string[]>();
-  view.clashes = buildClashes(model, ctx, clashWith, all.length === model.slots.length ? undefined : new Set(all));
+  view.clashes = buildClashes(model, ctx, clashWith, some ? (slot) => slot.index < (shown.get(slot.track) ?? 0) : undefined);
+  const clashKeys = clashesByTrack(clashWith);
+  const placeable = !!model.event.zone;
+  const groups: TrackGroup[] = [];
+  let entryCount = 0;
+  for (const [track, count] of shown) {
+    const group = trackGroup(track, count, ctx, diagnostics.get(track), clashKeys.get(track) ?? '', placeable);
+    if (group.clipped) clipped.value = true;
+    groups.push(group);
+    entryCount += group.entries.length;
+  }
+  if (cache.byKey.size > 2 * entryCount + 100) {
+    cache.byKey = new Map();
+    for (const g of groups) for (const e of g.entries) cache.byKey.set(e.view.key, e);
+  }
+  if (cache.trackById.size > 2 * model.tracks.size + 100) cache.trackById = new Map();
   const placed = (entry: SlotEntry, place?: SlotView['place']): SlotView => {
     const clashes = clashWith.size ? clashWith.get(entry.slot) : undefined;
     const last = entry.view;
@@ -187,10 +237,11 @@ function fill(view: ScheduleView, analysis: Analysis, overrides: SeverityMap, ca
     const { place: _place, clashWith: _clashWith, ...base } = last;
     return (entry.view = { ...base, ...(place ? { place } : {}), ...(clashes ? { clashWith: clashes } : {}) });
   };
-  view.unscheduled = unscheduled.map((entry) => placed(entry, undefined));
-  view.days = buildDays(scheduled, model, cache, placed);
+  view.unscheduled = [];
+  for (const g of groups) for (const entry of g.unscheduled) view.unscheduled.push(placed(entry, undefined));
+  view.days = buildDays(groups, model, cache, placed);
   view.tracks = [...model.tracks.values()].map((t) => trackView(t, ctx, cache));
-  view.speakerZones = speakerZones(entries, cache);
+  view.speakerZones = speakerZones(groups, cache);
   const blocks = blockGrid(model, (offset) => lines.at(offset));
   if (blocks) view.blocks = blocks;
   const syntax =
@@ -198,6 +249,104 @@ function fill(view: ScheduleView, analysis: Analysis, overrides: SeverityMap, ca
   if (syntax) view.syntaxError = { message: cut(syntax.message, SCHEDULE_LIMITS.message)!, line: lines.at(syntax.start) };
   if (!model.event.zone && model.slots.length) view.notice = 'the event has no valid `timezone`: no slot can be placed in time';
   if (clipped.value) view.truncated = true;
+}
+
+/**
+ * The tracks whose slots are the model's slots, in the order of `model.slots` (document order):
+ * the model's tracks, unless a track id is written twice (the first one's slots are in
+ * `model.slots` but not in `model.tracks`), found then from the slots themselves.
+ */
+function tracksInOrder(model: Model): Track[] {
+  const tracks: Track[] = [];
+  let count = 0,
+    last = -1,
+    ordered = true;
+  for (const track of model.tracks.values()) {
+    if (!track.slots.length) continue;
+    tracks.push(track);
+    count += track.slots.length;
+    if (track.slots[0].node.start < last) ordered = false;
+    last = track.slots[0].node.start;
+  }
+  if (ordered && count === model.slots.length) return tracks;
+  const out: Track[] = [];
+  for (const slot of model.slots) if (out[out.length - 1] !== slot.track) out.push(slot.track);
+  return out;
+}
+
+/** Each track's part of the slots' clashes, as a string to compare: its slots' indices and the tracks each clashes with. */
+function clashesByTrack(clashWith: Map<Slot, string[]>): Map<Track, string> {
+  const byTrack = new Map<Track, [number, string[]][]>();
+  for (const [slot, names] of clashWith) {
+    let list = byTrack.get(slot.track);
+    if (!list) byTrack.set(slot.track, (list = []));
+    list.push([slot.index, names]);
+  }
+  return new Map([...byTrack].map(([track, list]) => [track, JSON.stringify(list)]));
+}
+
+/** A track's first `count` slots as entries, by day and unscheduled: the group of the last build while nothing it was made from changed. */
+function trackGroup(track: Track, count: number, ctx: Ctx, diagnostics: TrackDiagnostics | undefined, clashes: string, placeable: boolean): TrackGroup {
+  const { cache } = ctx;
+  const line = ctx.lines.at((track.node ?? track.key).start);
+  const problems = diagnostics?.key ?? '';
+  const { dayChange } = ctx.model.event;
+  const last = cache.groups.get(track);
+  if (
+    last &&
+    last.line === line &&
+    last.count === count &&
+    last.diagnostics === problems &&
+    last.clashes === clashes &&
+    last.context === ctx.context &&
+    last.placeable === placeable &&
+    last.dayChange === dayChange
+  )
+    return last;
+  const group: TrackGroup = {
+    track,
+    line,
+    count,
+    diagnostics: problems,
+    clashes,
+    context: ctx.context,
+    placeable,
+    dayChange,
+    entries: [],
+    days: new Map(),
+    unscheduled: [],
+    clipped: false,
+    zones: '',
+  };
+  const zones: [string, string][] = [];
+  for (let i = 0; i < count; i++) {
+    const slot = track.slots[i];
+    const entry = slotEntry(slot, ctx, diagnostics?.bySlot.get(slot) ?? NONE, cache);
+    group.entries.push(entry);
+    if (entry.clipped) group.clipped = true;
+    for (const z of entry.zones) zones.push(z);
+    if (!slot.interval || !placeable) {
+      group.unscheduled.push(entry);
+      continue;
+    }
+    let date = entry.date?.dayChange === dayChange ? entry.date.date : undefined;
+    if (date === undefined) {
+      date = dayChange ? programmeDate(slot.interval.start, dayChange) : entry.view.startIso!.slice(0, 10);
+      entry.date = { dayChange, date };
+    }
+    let list = group.days.get(date);
+    if (!list) group.days.set(date, (list = []));
+    list.push(entry);
+  }
+  group.zones = zones.length ? JSON.stringify(zones) : '';
+  if (last && last.clashes === clashes && last.placeable === placeable && last.dayChange === dayChange) {
+    for (const [date, list] of group.days) {
+      const before = last.days.get(date);
+      if (before && same(before, list)) group.days.set(date, before);
+    }
+  }
+  cache.groups.set(track, group);
+  return group;
 }
 
 const NONE: DiagnosticView[] = [];
@@ -247,8 +396,21 @@ function tracking(ctx: Ctx, clipped: { value: boolean }): Ctx {
   return { ...ctx, mark, cut: (s, max) => (s === undefined || s.length <= max ? s : (mark(), clip(s, max))) };
 }
 
-function fillEvent(view: ScheduleView, model: Model, cut: Ctx['cut']): void {
+/** The event's view, kept while the model's event (its text) is the same. */
+function fillEvent(view: ScheduleView, model: Model, ctx: Ctx): void {
   const e = model.event;
+  const kept = ctx.cache.event;
+  if (kept?.source === e) {
+    if (kept.clipped) ctx.mark();
+    view.event = kept.view;
+    return;
+  }
+  let clipped = false;
+  const cut = (s: string | undefined, max: number): string | undefined => {
+    const out = ctx.cut(s, max);
+    if (out !== s) clipped = true;
+    return out;
+  };
   const zone = e.zone ? (zoneInfo(e.zone).canonical ?? e.zone) : undefined;
   const span = eventSpan(e);
   view.event = {
@@ -263,6 +425,7 @@ function fillEvent(view: ScheduleView, model: Model, cut: Ctx['cut']): void {
     endIso: iso(span?.end),
     ...(e.gridMinutes ? { grid: e.gridMinutes } : {}),
   };
+  ctx.cache.event = { source: e, view: view.event, clipped };
 }
 
 /** The slot's view (without place and clashes), kept while what it shows is the same. */
@@ -387,15 +550,8 @@ interface Need {
  * and every time they clash). Each clashing track's slots in those times get `clashWith`.
  * Per person, then per pair of the few tracks that person is in: no scan over pairs of tracks.
  */
-function buildClashes(model: Model, ctx: Ctx, clashWith: Map<Slot, string[]>, shown: Set<Slot> | undefined): ClashView[] {
+function buildClashes(model: Model, ctx: Ctx, clashWith: Map<Slot, string[]>, shown: ((slot: Slot) => boolean) | undefined): ClashView[] {
   const byPerson = new Map<string, Map<Track, Need>>();
-  const need = (id: string, track: Track): Need => {
-    let tracks = byPerson.get(id);
-    if (!tracks) byPerson.set(id, (tracks = new Map()));
-    let n = tracks.get(track);
-    if (!n) tracks.set(track, (n = { roles: [], runs: [], talks: [] }));
-    return n;
-  };
   // Only someone who leads or key-attends a track can make a clash: the talks of anyone else are left out.
   let roled = new Set<string>();
   for (const track of model.tracks.values()) {
@@ -408,15 +564,11 @@ function buildClashes(model: Model, ctx: Ctx, clashWith: Map<Slot, string[]>, sh
   const order = new Map<Track, number>();
   for (const track of model.tracks.values()) {
     order.set(track, order.size);
-    const runs = track.leads.length || track.keyAttendees.length ? trackRuns(track) : [];
-    const role = (id: string, as: string): void => {
-      const n = need(id, track);
-      if (!n.roles.includes(as)) n.roles.push(as);
-      n.runs = runs;
-    };
-    for (const r of track.leads) role(r.id, 'lead');
-    for (const r of track.keyAttendees) role(r.id, 'key attendee');
-    for (const [id, interval] of talksOf(track, roled, ctx.cache)) need(id, track).talks.push(interval);
+    for (const [id, n] of needsOf(track, roled, ctx.cache)) {
+      let tracks = byPerson.get(id);
+      if (!tracks) byPerson.set(id, (tracks = new Map()));
+      tracks.set(track, n);
+    }
   }
   const pairs = new Map<string, { a: Track; b: Track; people: Map<string, string[]>; when: Interval[] }>();
   const what = (n: Need, t: Track): string => (n.roles.length ? `${n.roles.join(' and ')} of ${t.title}` : `speaker in ${t.title}`);
@@ -448,7 +600,7 @@ function buildClashes(model: Model, ctx: Ctx, clashWith: Map<Slot, string[]>, sh
       const other = ctx.cut(track === a ? b.title : a.title, SCHEDULE_LIMITS.title)!;
       for (const slot of track.slots) {
         const i = slot.interval;
-        if (!i || !model.event.zone || (shown && !shown.has(slot)) || !merged.some((w) => w.startMs < i.endMs && i.startMs < w.endMs)) continue;
+        if (!i || !model.event.zone || (shown && !shown(slot)) || !merged.some((w) => w.startMs < i.endMs && i.startMs < w.endMs)) continue;
         let names = clashWith.get(slot);
         if (!names) clashWith.set(slot, (names = []));
         if (!names.includes(other) && names.length < SCHEDULE_LIMITS.perSlot) names.push(other);
@@ -465,14 +617,31 @@ function buildClashes(model: Model, ctx: Ctx, clashWith: Map<Slot, string[]>, sh
   return out.sort((x, y) => x.first - y.first).map(({ first: _first, ...clash }) => clash);
 }
 
-/** The talks of a track's speakers who lead or key-attend a track (`roled`), kept while the track and they are the same. */
-function talksOf(track: Track, roled: Set<string>, cache: ScheduleCache): [string, Interval][] {
-  const kept = cache.talks.get(track);
-  if (kept && kept.roled === roled) return kept.talks;
-  const talks: [string, Interval][] = [];
-  for (const slot of track.slots) if (slot.interval) for (const r of slot.speakers) if (roled.has(r.id)) talks.push([r.id, slot.interval]);
-  cache.talks.set(track, { roled, talks });
-  return talks;
+/**
+ * What each person is needed for in a track: its leads and key attendees while it runs, and
+ * those of its speakers who lead or key-attend a track (`roled`) while they speak. Kept while
+ * the track and they are the same.
+ */
+function needsOf(track: Track, roled: Set<string>, cache: ScheduleCache): Map<string, Need> {
+  const kept = cache.needs.get(track);
+  if (kept && kept.roled === roled) return kept.needs;
+  const needs = new Map<string, Need>();
+  const need = (id: string): Need => {
+    let n = needs.get(id);
+    if (!n) needs.set(id, (n = { roles: [], runs: [], talks: [] }));
+    return n;
+  };
+  const runs = track.leads.length || track.keyAttendees.length ? trackRuns(track) : [];
+  const role = (id: string, as: string): void => {
+    const n = need(id);
+    if (!n.roles.includes(as)) n.roles.push(as);
+    n.runs = runs;
+  };
+  for (const r of track.leads) role(r.id, 'lead');
+  for (const r of track.keyAttendees) role(r.id, 'key attendee');
+  for (const slot of track.slots) if (slot.interval) for (const r of slot.speakers) if (roled.has(r.id)) need(r.id).talks.push(slot.interval);
+  cache.needs.set(track, { roled, needs });
+  return needs;
 }
 
 /** The times two short lists of intervals overlap (`[start, end)`). */
@@ -503,34 +672,59 @@ function union(list: Interval[]): Interval[] {
 
 /**
  * Slots grouped by their programme day in the event zone (days.ts: a slot starting before the
- * event's `day-change` belongs to the day before), each placed in a column and in time.
+ * event's `day-change` belongs to the day before), each placed in a column and in time. A day
+ * none of whose track groups changed is the day of the last build, untouched.
  */
-function buildDays(scheduled: SlotEntry[], model: Model, cache: ScheduleCache, placed: (entry: SlotEntry, place?: SlotView['place']) => SlotView): DayView[] {
-  const byDay = new Map<string, SlotEntry[]>();
-  const { dayChange } = model.event;
-  for (const s of scheduled) {
-    let date = s.date?.dayChange === dayChange ? s.date.date : undefined;
-    if (date === undefined) {
-      date = dayChange ? programmeDate(s.slot.interval!.start, dayChange) : s.view.startIso!.slice(0, 10);
-      s.date = { dayChange, date };
+function buildDays(groups: TrackGroup[], model: Model, cache: ScheduleCache, placed: (entry: SlotEntry, place?: SlotView['place']) => SlotView): DayView[] {
+  const byDay = new Map<string, SlotEntry[][]>();
+  for (const g of groups) {
+    for (const [date, part] of g.days) {
+      let parts = byDay.get(date);
+      if (!parts) byDay.set(date, (parts = []));
+      parts.push(part);
     }
-    let list = byDay.get(date);
-    if (!list) byDay.set(date, (list = []));
-    list.push(s);
   }
   // Columns are ordered by rooms, then tracks, and titled by them: a day's layout is kept while these are the same.
-  const roomOrder = new Map([...model.rooms.keys()].map((id, i) => [`room:${id}`, i]));
-  const trackOrder = new Map([...model.tracks.keys()].map((id, i) => [`track:${id}`, model.rooms.size + i]));
   let columnsKey = '';
   for (const [id, r] of model.rooms) columnsKey += `${id}\u0000${r.title ?? ''}\u0000`;
   columnsKey += '\u0001';
   for (const [id, t] of model.tracks) columnsKey += `${id}\u0000${t.title}\u0000`;
+  let orders: { rooms: Map<string, number>; tracks: Map<string, number> } | undefined;
   const days: DayView[] = [];
   const kept = new Map<string, DayEntry>();
   for (const date of [...byDay.keys()].sort()) {
-    const list = byDay.get(date)!;
+    const parts = byDay.get(date)!;
     let day = cache.days.get(date);
-    if (!day || day.columnsKey !== columnsKey || !sameLayout(day, list)) day = layDay(list, columnsKey, model, roomOrder, trackOrder);
+    const last = day?.view && day.parts && day.columnsKey === columnsKey ? day : undefined;
+    if (last && same(last.parts!, parts)) {
+      kept.set(date, last);
+      days.push(last.view!);
+      continue;
+    }
+    const changed = last && changedSlots(last, parts);
+    if (last && changed) {
+      // The same slot times and columns: the same layout; only the slots of the lists that changed are placed again.
+      const slots = last.view!.slots.slice();
+      for (const [at, entry] of changed) {
+        const k = last.position[at];
+        slots[k] = placed(entry, last.order[k].place);
+      }
+      last.parts = parts;
+      if (!same(slots, last.view!.slots)) last.view = { ...last.view!, slots };
+      kept.set(date, last);
+      days.push(last.view!);
+      continue;
+    }
+    const list: SlotEntry[] = [];
+    for (const part of parts) for (const entry of part) list.push(entry);
+    if (!day || day.columnsKey !== columnsKey || !sameLayout(day, list)) {
+      orders ??= {
+        rooms: new Map([...model.rooms.keys()].map((id, i) => [`room:${id}`, i])),
+        tracks: new Map([...model.tracks.keys()].map((id, i) => [`track:${id}`, model.rooms.size + i])),
+      };
+      day = layDay(list, columnsKey, model, orders.rooms, orders.tracks);
+    }
+    day.parts = parts;
     kept.set(date, day);
     const views = day.order.map(({ index, place }) => placed(list[index], place));
     if (!day.view || !same(day.view.slots, views)) day.view = { date, startIso: day.startIso, minutes: day.minutes, columns: day.columns, slots: views };
@@ -538,6 +732,33 @@ function buildDays(scheduled: SlotEntry[], model: Model, cache: ScheduleCache, p
   }
   cache.days = kept;
   return days;
+}
+
+/**
+ * The slots (index in document order, entry) of the lists of `parts` that are not the day's
+ * last ones, when each list is as long as the last one and its slots have the same times and
+ * columns (the day's layout is the same); undefined otherwise.
+ */
+function changedSlots(day: DayEntry, parts: SlotEntry[][]): [number, SlotEntry][] | undefined {
+  const before = day.parts!;
+  if (before.length !== parts.length) return undefined;
+  const out: [number, SlotEntry][] = [];
+  let offset = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    if (part.length !== before[k].length) return undefined;
+    if (part !== before[k]) {
+      for (let i = 0; i < part.length; i++) {
+        const entry = part[i],
+          at = offset + i;
+        const { startMs, endMs } = entry.slot.interval!;
+        if (day.starts[at] !== startMs || day.ends[at] !== endMs || day.keys[at] !== entry.column) return undefined;
+        out.push([at, entry]);
+      }
+    }
+    offset += part.length;
+  }
+  return out;
 }
 
 function sameLayout(day: DayEntry, list: SlotEntry[]): boolean {
@@ -574,7 +795,10 @@ function layDay(list: SlotEntry[], columnsKey: string, model: Model, roomOrder: 
     return { index: i, place: { column: index.get(list[i].column)!, top, height, lane: 0, lanes: 1 } };
   });
   assignLanes(order.map((o) => o.place));
+  const position = new Int32Array(order.length);
+  order.forEach((o, k) => (position[o.index] = k));
   return {
+    position,
     starts: slots.map((s) => s.interval!.startMs),
     ends: slots.map((s) => s.interval!.endMs),
     keys: list.map((s) => s.column),
@@ -638,25 +862,33 @@ function assignLanes(places: NonNullable<SlotView['place']>[]): void {
   }
 }
 
-/** The problems inside each slot's source, and those whose related location is in it. */
-function diagnosticsBySlot(
+/** The problems of one track's slots, and as a string to compare. */
+interface TrackDiagnostics {
+  bySlot: Map<Slot, DiagnosticView[]>;
+  key: string;
+}
+
+/**
+ * The problems inside each slot's source, and those whose related location is in it, by track;
+ * counted by severity. `slots` are the model's, in document order (sorted by offset).
+ */
+function diagnosticsByTrack(
   slots: Slot[],
   problems: Problem[],
   overrides: SeverityMap,
   lines: Lines,
   counts: Record<SeverityName, number>,
   cut: Ctx['cut'],
-): Map<Slot, DiagnosticView[]> {
-  const sorted = [...slots].sort((a, b) => a.node.start - b.node.start);
+): Map<Track, TrackDiagnostics> {
   const find = (offset: number): Slot | undefined => {
     let lo = 0,
-      hi = sorted.length - 1;
+      hi = slots.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const n = sorted[mid].node;
+      const n = slots[mid].node;
       if (offset < n.start) hi = mid - 1;
       else if (offset > n.end) lo = mid + 1;
-      else return sorted[mid];
+      else return slots[mid];
     }
     return undefined;
   };
@@ -679,17 +911,28 @@ function diagnosticsBySlot(
       if (other !== own) add(other, d);
     }
   }
-  return out;
+  const byTrack = new Map<Track, TrackDiagnostics>();
+  for (const [slot, list] of out) {
+    let t = byTrack.get(slot.track);
+    if (!t) byTrack.set(slot.track, (t = { bySlot: new Map(), key: '' }));
+    t.bySlot.set(slot, list);
+  }
+  for (const t of byTrack.values()) t.key = JSON.stringify([...t.bySlot].map(([slot, list]) => [slot.index, list]));
+  return byTrack;
 }
 
-function speakerZones(entries: SlotEntry[], cache: ScheduleCache): ZoneChoice[] {
-  if (cache.zones && same(cache.zones.entries, entries)) return cache.zones.view;
+/** The zones of the shown slots' speakers, each with who lives there; kept while no track group's zones changed. */
+function speakerZones(groups: TrackGroup[], cache: ScheduleCache): ZoneChoice[] {
+  const keys = groups.map((g) => g.zones);
+  if (cache.zones && same(cache.zones.keys, keys)) return cache.zones.view;
   const names = new Map<string, Set<string>>();
-  for (const entry of entries) {
-    for (const [zone, name] of entry.zones) {
-      let set = names.get(zone);
-      if (!set) names.set(zone, (set = new Set()));
-      set.add(name);
+  for (const g of groups) {
+    for (const entry of g.entries) {
+      for (const [zone, name] of entry.zones) {
+        let set = names.get(zone);
+        if (!set) names.set(zone, (set = new Set()));
+        set.add(name);
+      }
     }
   }
   const view = [...names]
@@ -700,7 +943,7 @@ function speakerZones(entries: SlotEntry[], cache: ScheduleCache): ZoneChoice[] 
       zone,
       label: clip(list.slice(0, 3).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : ''), SCHEDULE_LIMITS.title),
     }));
-  cache.zones = { entries, view };
+  cache.zones = { keys, view };
   return view;
 }
 
@@ -708,20 +951,62 @@ function clip(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, max - 1) + '…';
 }
 
-/** Offsets to 0-based lines, in O(log n) each after one pass over the text. */
+/**
+ * Offsets to 0-based lines, in O(log n) each. Made in one pass over the text, or from the line
+ * starts of the last text: those before the first character that differs are kept, those after
+ * the last one are moved, and only what lies between is looked at again.
+ */
 class Lines {
-  private starts: number[] = [0];
+  private constructor(
+    readonly text: string,
+    /** The offset each line starts at (the first is 0). */
+    private readonly starts: Int32Array,
+  ) {}
 
-  constructor(text: string) {
-    if (text.indexOf('\r') < 0) {
+  /** The lines of `text`, from those of `last` (the text of the last build) when there are any. */
+  static update(last: Lines | undefined, text: string): Lines {
+    if (last?.text === text) return last;
+    if (!last || text.length < 4096) return new Lines(text, Lines.breaks(text, 0, text.length, [0]));
+    const old = last.text;
+    const n = Math.min(old.length, text.length);
+    const prefix = commonPrefix(old, text, n);
+    // Most edits insert or delete text at one place: then all that follows is the same (one comparison).
+    const grow = text.length - old.length;
+    const suffix =
+      grow >= 0 && old.substring(prefix) === text.substring(prefix + grow)
+        ? old.length - prefix
+        : grow < 0 && old.substring(prefix - grow) === text.substring(prefix)
+          ? text.length - prefix
+          : commonSuffix(old, text, n - prefix);
+    // A line starts after a break at i: `\n`, or `\r` not followed by `\n` (what the break is depends on i and i + 1).
+    // Kept: starts x whose break (x - 1, x) is in the common prefix; moved: those whose break is in the common suffix.
+    const starts = last.starts;
+    const keep = Math.max(1, upperBound(starts, prefix - 1));
+    const from = Math.max(0, prefix - 1),
+      to = text.length - suffix;
+    const middle = Lines.breaks(text, from, to, []);
+    const tail = upperBound(starts, old.length - suffix);
+    const shift = text.length - old.length;
+    const out = new Int32Array(keep + middle.length + (starts.length - tail));
+    out.set(starts.subarray(0, keep), 0);
+    out.set(middle, keep);
+    for (let i = tail, k = keep + middle.length; i < starts.length; i++, k++) out[k] = starts[i] + shift;
+    return new Lines(text, out);
+  }
+
+  /** Pushes onto `into` the start of the line after each break at `i` in `[from, to)`. */
+  private static breaks(text: string, from: number, to: number, into: number[]): Int32Array {
+    const cr = text.indexOf('\r', from);
+    if (cr < 0 || cr >= to) {
       // The usual case, found by indexOf (much faster than a loop over the characters).
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-      return;
+      for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) into.push(i + 1);
+    } else {
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) into.push(i + 1);
+      }
     }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
-    }
+    return Int32Array.from(into);
   }
 
   /** The lines of `[start, end)`: the last is the line of the last character. */
@@ -730,13 +1015,38 @@ class Lines {
   }
 
   at(offset: number): number {
-    let lo = 0,
-      hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return upperBound(this.starts, offset) - 1;
   }
+}
+
+/** How many of the (ascending) `list` are at most `value`. */
+function upperBound(list: Int32Array, value: number): number {
+  let lo = 0,
+    hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const CHUNK = 1 << 14;
+
+/** How many first characters `a` and `b` have in common (at most `n`): compared a chunk at a time. */
+function commonPrefix(a: string, b: string, n: number): number {
+  let i = 0;
+  while (i + CHUNK <= n && a.substring(i, i + CHUNK) === b.substring(i, i + CHUNK)) i += CHUNK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** How many last characters `a` and `b` have in common (at most `n`). */
+function commonSuffix(a: string, b: string, n: number): number {
+  let i = 0;
+  const la = a.length,
+    lb = b.length;
+  while (i + CHUNK <= n && a.substring(la - i - CHUNK, la - i) === b.substring(lb - i - CHUNK, lb - i)) i += CHUNK;
+  while (i < n && a.charCodeAt(la - i - 1) === b.charCodeAt(lb - i - 1)) i++;
+  return i;
 }
