@@ -3,7 +3,7 @@
  * For finding what an edit costs, with or without `node --cpu-prof`; the real benchmark is run.ts.
  */
 import { generateProgramme } from './generate';
-import { analyze, DocumentState } from '../server/src/core/service/analysis';
+import { analyze, DocumentState, misreadTexts } from '../server/src/core/service/analysis';
 import { validate } from '../server/src/core/schema/schema';
 import { buildModel } from '../server/src/core/model/model';
 import { RULES } from '../server/src/core/rules';
@@ -67,7 +67,13 @@ for (let i = 0; i < runs; i++) {
   const syntax = time('parse', () => parser.parse(edited));
   const schema = time('validate', () => validate(syntax.root, edited, state.schema));
   const model = time('model', () => buildModel(syntax.root, schema.invalid, state.model));
+  const s = performance.now();
   for (const rule of RULES) time(`rule ${rule.name}`, () => rule({ model, memo: state.rules, report: () => undefined }));
+  time('misreadTexts', () => misreadTexts(edited, model, state.misread));
+  const after = performance.now() - s + phases.get('model')![phases.get('model')!.length - 1];
+  let list = phases.get('model + rules + misreadTexts');
+  if (!list) phases.set('model + rules + misreadTexts', (list = []));
+  list.push(after);
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [name, xs] of phases) console.log(`${name.padEnd(28)} median ${median(xs).toFixed(2)} ms`);

@@ -169,7 +169,7 @@ export interface Model {
   people: Map<string, Person>;
   rooms: Map<string, Room>;
   tracks: Map<string, Track>;
-  /** Every slot of every track, in document order. */
+  /** Every slot of every track, in document order (made when first read). */
   slots: Slot[];
   /** The top-level `blocks`, in document order. */
   blocks: Block[];
@@ -230,9 +230,13 @@ export function buildModel(root: Node | null, invalid: ReadonlySet<Node>, cache:
     model.tracks.set(track.id, track);
     slots.push(track.slots);
   });
-  // One copy of each track's slots (`flat()` is several times slower); in parts, as a call
-  // takes only so many arguments.
-  for (let i = 0; i < slots.length; i += 4096) model.slots = model.slots.concat(...slots.slice(i, i + 4096));
+  // Every slot in one list is made when first asked for: the checks work per track, and
+  // copying 20,000 slots on every edit would cost more than they do.
+  let all: Slot[] | undefined;
+  Object.defineProperty(model, 'slots', {
+    get: () => (all ??= joined(slots)),
+    enumerable: true,
+  });
   const blocks = get(root, ctx.shape.blocks);
   if (usable(blocks, ctx) && blocks.kind === 'seq') {
     blocks.items.forEach((b, index) => {
@@ -241,6 +245,16 @@ export function buildModel(root: Node | null, invalid: ReadonlySet<Node>, cache:
     });
   }
   return model;
+}
+
+/** The lists one after the other, in one new array. */
+function joined<T>(lists: T[][]): T[] {
+  let n = 0;
+  for (const list of lists) n += list.length;
+  const out = new Array<T>(n);
+  let k = 0;
+  for (const list of lists) for (let i = 0; i < list.length; i++) out[k++] = list[i];
+  return out;
 }
 
 interface Ctx {

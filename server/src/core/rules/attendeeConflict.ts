@@ -43,14 +43,9 @@ export function attendeeConflict(ctx: RuleContext): void {
   if (!zone) return;
   const state = ctx.memo.own<State>('attendeeConflict', () => ({ needs: new CrossTrack(), found: new Map() }));
   const { needs } = state;
-  const parts: ReadonlyMap<string, Need[]>[] = [];
-  for (const track of ctx.model.tracks.values()) {
-    parts.push(
-      !track.leads.length && !track.keyAttendees.length && !track.slots.length
-        ? NONE
-        : ctx.memo.track('attendeeConflict.needs', track, [], () => trackNeeds(track)),
-    );
-  }
+  const parts = ctx.memo.tracks('attendeeConflict.needs', ctx.model, [], (track) =>
+    !track.leads.length && !track.keyAttendees.length && !track.slots.length ? NONE : trackNeeds(track),
+  );
   const people = ctx.memo.valuesToken('people', ctx.model.people);
   const { changed } = needs.update(parts);
   const check = (id: string): void => {

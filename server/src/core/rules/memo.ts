@@ -1,10 +1,12 @@
 /**
- * What a document's rules keep across edits. Slots, sessions, people and intervals are the
- * same objects from one analysis to the next while their text does not change (model.ts), and
- * an edit changes one or two of them. So a rule works per group (a track's slots, a room's
- * slots, a speaker's talks), keeps what it found for the group, and reuses it while the group
- * holds the same members in the same order and everything else the result depends on (`deps`)
- * is equal. Results are kept on the group's first member (a WeakMap): they go when it goes.
+ * What a document's rules keep across edits. Tracks, slots, sessions, people and intervals
+ * are the same objects from one analysis to the next while their text does not change
+ * (model.ts), and an edit changes one or two of them. So a rule works per track (`tracks`) or
+ * per group (a room's slots, a speaker's talks), keeps what it found for it, and reuses it
+ * while the track is the same object, or the group holds the same members in the same order,
+ * and everything else the result depends on (`deps`) is equal. Results are kept on the track
+ * or the group's first member (a WeakMap): they go when it goes. No rule walks every slot on
+ * every edit: an unchanged track costs a comparison.
  *
  * One `RuleMemo` belongs to one document (service/state.ts): nothing a rule keeps is shared
  * with another document, and closing the document drops it all. A rule that keeps more than
@@ -14,7 +16,7 @@
  * are made when reported (`Report`), from the nodes' positions then.
  */
 import { Problem } from '../service/problem';
-import { Track } from '../model/model';
+import { Model, Track } from '../model/model';
 
 /** A problem to be made when reported, with the positions its nodes have then. */
 export type Report = () => Problem;
@@ -31,6 +33,7 @@ export class RuleMemo {
   /** Tokens already found for a map object (one model is checked by several rules). */
   private readonly known = [new WeakMap<object, object>(), new WeakMap<object, object>()];
   private readonly owned = new Map<string, unknown>();
+  private readonly trackLists = new WeakMap<ReadonlyMap<string, Track>, Track[]>();
 
   /** `compute()`, or its result for the last group with the same members and deps. */
   reuse<T>(name: string, members: readonly object[], deps: readonly unknown[], compute: () => T): T {
@@ -52,6 +55,33 @@ export class RuleMemo {
    */
   track<T>(name: string, track: Track, deps: readonly unknown[], compute: () => T): T {
     return this.reuse(name, [track], deps, compute);
+  }
+
+  /**
+   * `compute(track)` for every track of `model`, in order: what it gave for the same Track
+   * object and equal `deps` is reused, and a track in the same place as in the last call with
+   * the same `name` is not looked up at all, so that an unchanged track costs a comparison.
+   */
+  tracks<T>(name: string, model: Model, deps: readonly unknown[], compute: (track: Track) => T): T[] {
+    const last = this.own<{ tracks: Track[]; deps: readonly unknown[]; values: T[] }>(`tracks:${name}`, () => ({ tracks: [], deps: [], values: [] }));
+    const tracks = this.tracksOf(model);
+    const values: T[] = new Array<T>(tracks.length);
+    const sameDeps = same(last.deps, deps);
+    for (let i = 0; i < tracks.length; i++) {
+      const track = tracks[i];
+      values[i] = sameDeps && last.tracks[i] === track ? last.values[i] : this.track(name, track, deps, () => compute(track));
+    }
+    last.tracks = tracks;
+    last.deps = deps.slice();
+    last.values = values;
+    return values;
+  }
+
+  /** The tracks of a model as an array, made once per model. */
+  tracksOf(model: Model): Track[] {
+    let tracks = this.trackLists.get(model.tracks);
+    if (!tracks) this.trackLists.set(model.tracks, (tracks = [...model.tracks.values()]));
+    return tracks;
   }
 
   /**

@@ -11,30 +11,27 @@ const LISTED = 4;
 export function outsideSession(ctx: RuleContext): void {
   const zone = ctx.model.event.zone;
   if (!zone) return;
-  for (const track of ctx.model.tracks.values()) {
+  // A track is checked again only when it or the zone changed.
+  const found = ctx.memo.tracks('outsideSession', ctx.model, [zone], (track) => {
     // A session whose time is already reported invalid could be the one a slot is in.
-    if (track.sessions.some((s) => !s.interval)) continue;
-    if (!track.sessions.length) continue;
-    // Checked again only when the track or the zone changed.
-    const found = ctx.memo.track('outsideSession', track, [zone], () => {
-      const sessions = track.sessions.flatMap((s) => (s.interval ? [s.interval] : [])).sort((a, b) => a.startMs - b.startMs);
-      const inside = containment(sessions);
-      const out: Report[] = [];
-      for (const slot of track.slots) {
-        const i = slot.interval;
-        if (!i || inside(i)) continue;
-        const list =
-          sessions
-            .slice(0, LISTED)
-            .map((s) => `${s.start.toFormat('ccc')} ${formatRange(s.start, s.end, zone)}`)
-            .join(', ') + (sessions.length > LISTED ? ` and ${sessions.length - LISTED} more` : '');
-        const message = `'${slot.title}' (${formatRange(i.start, i.end, zone)}) is not inside a session of track \`${track.id}\` (${list})`;
-        out.push(() => problem('outside-session', message, slotAnchor(slot)));
-      }
-      return out;
-    });
-    for (const report of found) ctx.report(report());
-  }
+    if (!track.sessions.length || track.sessions.some((s) => !s.interval)) return [];
+    const sessions = track.sessions.flatMap((s) => (s.interval ? [s.interval] : [])).sort((a, b) => a.startMs - b.startMs);
+    const inside = containment(sessions);
+    const out: Report[] = [];
+    for (const slot of track.slots) {
+      const i = slot.interval;
+      if (!i || inside(i)) continue;
+      const list =
+        sessions
+          .slice(0, LISTED)
+          .map((s) => `${s.start.toFormat('ccc')} ${formatRange(s.start, s.end, zone)}`)
+          .join(', ') + (sessions.length > LISTED ? ` and ${sessions.length - LISTED} more` : '');
+      const message = `'${slot.title}' (${formatRange(i.start, i.end, zone)}) is not inside a session of track \`${track.id}\` (${list})`;
+      out.push(() => problem('outside-session', message, slotAnchor(slot)));
+    }
+    return out;
+  });
+  for (const reports of found) for (const report of reports) ctx.report(report());
 }
 
 /**

@@ -49,8 +49,7 @@ export function roomConflict(ctx: RuleContext): void {
   if (!zone) return;
   const state = ctx.memo.own<State>('roomConflict', () => ({ holdings: new CrossTrack(), found: new Map() }));
   const { holdings } = state;
-  const parts: ReadonlyMap<string, RoomPart>[] = [];
-  for (const track of ctx.model.tracks.values()) parts.push(ctx.memo.track('roomConflict.parts', track, [], () => trackParts(track)));
+  const parts = ctx.memo.tracks('roomConflict.parts', ctx.model, [], trackParts);
   const { changed } = holdings.update(parts);
   const check = (room: string): void => {
     const group = holdings.group(room);

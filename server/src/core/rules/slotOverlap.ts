@@ -25,8 +25,7 @@ export function slotOverlap(ctx: RuleContext): void {
   const { places } = state;
   // Each track's slots by place (kept while the track is the same): only the places of the
   // tracks an edit changed are looked at again.
-  const parts: ReadonlyMap<string, Slot[]>[] = [];
-  for (const track of ctx.model.tracks.values()) parts.push(ctx.memo.track('slotOverlap.places', track, [], () => groupBy(track.slots, slotPlace)));
+  const parts = ctx.memo.tracks('slotOverlap.places', ctx.model, [], (track): ReadonlyMap<string, Slot[]> => groupBy(track.slots, slotPlace));
   const { changed } = places.update(parts);
   const check = (place: string): void => {
     const group = places.group(place);

@@ -30,27 +30,21 @@ export function speakerConflict(ctx: RuleContext): void {
   const zone = ctx.model.event.zone;
   const state = ctx.memo.own<State>('speakerConflict', () => ({ talks: new CrossTrack(), found: new Map() }));
   const { talks } = state;
-  const parts: ReadonlyMap<string, Talk[]>[] = [];
-  for (const track of ctx.model.tracks.values()) {
-    // A track's talks by speaker (kept while the track's slots are the same).
-    parts.push(
-      !track.slots.length
-        ? NONE
-        : ctx.memo.track('speakerConflict.talks', track, [], () => {
-            const own = new Map<string, Talk[]>();
-            for (const slot of track.slots) {
-              if (!slot.interval) continue;
-              for (const ref of slot.speakers) {
-                let list = own.get(ref.id);
-                if (!list) own.set(ref.id, (list = []));
-                // A speaker listed twice in one slot is the schema's concern, not a conflict.
-                if (list[list.length - 1]?.slot !== slot) list.push({ slot, ref, interval: slot.interval });
-              }
-            }
-            return own;
-          }),
-    );
-  }
+  // Each track's talks by speaker (kept while the track is the same).
+  const parts = ctx.memo.tracks('speakerConflict.talks', ctx.model, [], (track): ReadonlyMap<string, Talk[]> => {
+    if (!track.slots.length) return NONE;
+    const own = new Map<string, Talk[]>();
+    for (const slot of track.slots) {
+      if (!slot.interval) continue;
+      for (const ref of slot.speakers) {
+        let list = own.get(ref.id);
+        if (!list) own.set(ref.id, (list = []));
+        // A speaker listed twice in one slot is the schema's concern, not a conflict.
+        if (list[list.length - 1]?.slot !== slot) list.push({ slot, ref, interval: slot.interval });
+      }
+    }
+    return own;
+  });
   const people = ctx.memo.valuesToken('people', ctx.model.people);
   const { changed } = talks.update(parts);
   const check = (id: string): void => {

@@ -20,27 +20,25 @@ export function speakerNight(ctx: RuleContext): void {
   const { people } = ctx.model;
   const hours = ctx.memo.own<Hours>('speakerNight.hours', () => new WeakMap());
   const everyone = ctx.memo.valuesToken('people', people);
-  for (const track of ctx.model.tracks.values()) {
-    // Checked again only when the track or the people changed (a person is the same object
-    // while its entry's text is the same).
-    const found = ctx.memo.track('speakerNight', track, [everyone], () => {
-      const out: Report[] = [];
-      for (const slot of track.slots) {
-        if (!slot.interval) continue;
-        for (const s of slot.speakers) {
-          const zone = people.get(s.id)?.timezone;
-          if (!zone) continue;
-          const hour = localHour(hours, slot.interval, zone);
-          if (hour >= 22 || hour < 7) {
-            const local = slot.interval.start.setZone(zone);
-            const name = people.get(s.id)?.name ?? s.id;
-            const message = `for ${name} this slot is at night: ${local.toFormat('ccc')} ${formatRange(slot.interval.start, slot.interval.end, zone)} (${zone})`;
-            out.push(() => problem('speaker-night', message, s.node));
-          }
+  // A track is checked again only when it or the people changed (a person is the same object
+  // while its entry's text is the same).
+  const found = ctx.memo.tracks('speakerNight', ctx.model, [everyone], (track) => {
+    const out: Report[] = [];
+    for (const slot of track.slots) {
+      if (!slot.interval) continue;
+      for (const s of slot.speakers) {
+        const zone = people.get(s.id)?.timezone;
+        if (!zone) continue;
+        const hour = localHour(hours, slot.interval, zone);
+        if (hour >= 22 || hour < 7) {
+          const local = slot.interval.start.setZone(zone);
+          const name = people.get(s.id)?.name ?? s.id;
+          const message = `for ${name} this slot is at night: ${local.toFormat('ccc')} ${formatRange(slot.interval.start, slot.interval.end, zone)} (${zone})`;
+          out.push(() => problem('speaker-night', message, s.node));
         }
       }
-      return out;
-    });
-    for (const report of found) ctx.report(report());
-  }
+    }
+    return out;
+  });
+  for (const reports of found) for (const report of reports) ctx.report(report());
 }

@@ -30,28 +30,26 @@ export function unknownReference(ctx: RuleContext): void {
   const people = ctx.memo.keysToken('unknownReference.people', model.people);
   const rooms = ctx.memo.keysToken('unknownReference.rooms', model.rooms);
   for (const block of model.blocks) now(room(block.room));
-  for (const track of model.tracks.values()) {
-    const found = ctx.memo.track('unknownReference', track, [people, rooms], () => {
-      const out: Report[] = [];
-      const add = (report: Report | undefined): void => {
-        if (report) out.push(report);
-      };
-      add(room(track.room));
-      for (const list of track.people) for (const r of list.refs) add(person(r, list.key));
-      for (const slot of track.slots) {
-        if (slot.room) add(room(slot.room));
-        for (const list of slot.people) for (const r of list.refs) add(person(r, list.key));
-        for (const r of slot.topics) {
-          if (track.topics.has(r.id)) continue;
-          const guess = closest(r.id, track.topics.keys());
-          const message = `unknown topic \`${r.id}\`: not in the topics of track \`${track.id}\`${guess ? `; did you mean \`${guess}\`?` : ''}`;
-          out.push(() => withFix(problem('unknown-topic', message, r.node), guess));
-        }
+  const found = ctx.memo.tracks('unknownReference', model, [people, rooms], (track) => {
+    const out: Report[] = [];
+    const add = (report: Report | undefined): void => {
+      if (report) out.push(report);
+    };
+    add(room(track.room));
+    for (const list of track.people) for (const r of list.refs) add(person(r, list.key));
+    for (const slot of track.slots) {
+      if (slot.room) add(room(slot.room));
+      for (const list of slot.people) for (const r of list.refs) add(person(r, list.key));
+      for (const r of slot.topics) {
+        if (track.topics.has(r.id)) continue;
+        const guess = closest(r.id, track.topics.keys());
+        const message = `unknown topic \`${r.id}\`: not in the topics of track \`${track.id}\`${guess ? `; did you mean \`${guess}\`?` : ''}`;
+        out.push(() => withFix(problem('unknown-topic', message, r.node), guess));
       }
-      return out;
-    });
-    for (const report of found) ctx.report(report());
-  }
+    }
+    return out;
+  });
+  for (const reports of found) for (const report of reports) ctx.report(report());
 }
 
 function withFix(p: Problem, guess: string | undefined, alt?: Problem['data']): Problem {

@@ -2,6 +2,7 @@ import { problem } from '../service/problem';
 import { RuleContext } from './context';
 import { CrossTrack } from './crossTrack';
 import { personGuesser } from './personGuess';
+import { Report } from './memo';
 
 /** What the rule keeps for the last programme of a document it checked. */
 interface State {
@@ -17,30 +18,30 @@ export function unused(ctx: RuleContext): void {
   const { model } = ctx;
   const state = ctx.memo.own<State>('unused', () => ({ naming: new CrossTrack(), unnamed: new Set() }));
   const { naming } = state;
-  const parts: ReadonlyMap<string, true>[] = [];
-  for (const track of model.tracks.values()) {
-    // The people a track names (kept while the track is the same).
-    parts.push(
-      ctx.memo.track('unused.people', track, [], () => {
-        const ids = new Map<string, true>();
-        for (const list of track.people) for (const r of list.refs) ids.set(r.id, true);
-        for (const id of ctx.memo.trackPeople(track)) ids.set(id, true);
-        return ids;
-      }),
-    );
-    // The track's topics none of its slots covers (kept while the track is the same).
-    const uncovered = ctx.memo.track('unused.topics', track, [], () => {
-      const usedTopics = new Set<string>();
-      for (const slot of track.slots) {
-        for (const r of slot.topics) {
-          // A slot on `vfio/iopf` uses `vfio` too.
-          for (let t = track.topics.get(r.id); t; t = t.parent) usedTopics.add(t.path);
-        }
+  // The people each track names (kept while the track is the same).
+  const parts = ctx.memo.tracks('unused.people', model, [], (track): ReadonlyMap<string, true> => {
+    const ids = new Map<string, true>();
+    for (const list of track.people) for (const r of list.refs) ids.set(r.id, true);
+    for (const id of ctx.memo.trackPeople(track)) ids.set(id, true);
+    return ids;
+  });
+  // Each track's topics none of its slots covers (kept while the track is the same).
+  const uncovered = ctx.memo.tracks('unused.topics', model, [], (track): Report[] => {
+    const usedTopics = new Set<string>();
+    for (const slot of track.slots) {
+      for (const r of slot.topics) {
+        // A slot on `vfio/iopf` uses `vfio` too.
+        for (let t = track.topics.get(r.id); t; t = t.parent) usedTopics.add(t.path);
       }
-      return [...track.topics.values()].filter((topic) => !usedTopics.has(topic.path) && !topic.children.some((c) => usedTopics.has(c.path)));
-    });
-    for (const topic of uncovered) ctx.report(problem('unused-topic', `no slot of track \`${track.id}\` covers topic \`${topic.path}\``, topic.key));
-  }
+    }
+    return [...track.topics.values()]
+      .filter((topic) => !usedTopics.has(topic.path) && !topic.children.some((c) => usedTopics.has(c.path)))
+      .map((topic) => {
+        const message = `no slot of track \`${track.id}\` covers topic \`${topic.path}\``;
+        return () => problem('unused-topic', message, topic.key);
+      });
+  });
+  for (const reports of uncovered) for (const report of reports) ctx.report(report());
   const people = ctx.memo.valuesToken('people', model.people);
   const { changed } = naming.update(parts);
   if (changed === 'all' || state.unnamedFor !== people) {

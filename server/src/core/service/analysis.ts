@@ -109,7 +109,7 @@ export type MisreadCache = WeakMap<object, (() => Problem)[]>;
  * a ` #` or `&`. What a track or the people hold is looked at again only when they changed (a
  * kept Track or people Map has the same nodes, hence the same lines).
  */
-function misreadTexts(text: string, model: Model, cache: MisreadCache): Problem[] {
+export function misreadTexts(text: string, model: Model, cache: MisreadCache): Problem[] {
   const out: Problem[] = [];
   const look = (into: (() => Problem)[], node: Node | null | undefined, key: string): void => {
     const found = node ? misreadTextLater(text, node, key) : undefined;
