@@ -8,7 +8,7 @@ import type { ViewMode } from './messages';
 import { h } from './dom';
 import { link } from './markdown';
 import { Clock, dateSpan, ownZone, validZone } from './times';
-import { renderAgendaDay, renderClashes, renderDay, renderUnscheduled } from './slots';
+import { patchDay, renderAgendaDay, renderClashes, renderDay, renderUnscheduled } from './slots';
 import { renderTrack } from './tracks';
 import { renderBlocks } from './blocks';
 import { Part, PartCache, patchChildren } from './reuse';
@@ -71,11 +71,14 @@ export function renderPreview(root: HTMLElement, view: ScheduleView | undefined,
     // The "now" line moves: a day that contains now is redrawn each minute.
     const start = Date.parse(d.startIso),
       live = now >= start && now <= start + d.minutes * 60_000;
+    const minute = live ? Math.floor(now / 60_000) : 0;
     return cache.get(
       `day:${d.date}`,
-      [d, live ? Math.floor(now / 60_000) : 0],
+      [d, minute],
       () => (mode === 'grid' ? renderDay(d, slotOptions) : renderAgendaDay(d, slotOptions)),
       next,
+      // Only the slots that changed are drawn again (not while the "now" line moves).
+      (el, raw) => Array.isArray(raw) && raw[1] === minute && patchDay(el, d, slotOptions),
     );
   });
   if (!days.length && !view.unscheduled.length)
@@ -89,8 +92,15 @@ export function renderPreview(root: HTMLElement, view: ScheduleView | undefined,
     r.side,
     view.tracks.map((t) => cache.get(`track:${t.id}`, t, () => renderTrack(t, links), next)),
   );
+  // The header is drawn again only when what it shows changed (not for each keystroke in a slot).
+  const top = cache.get(
+    'header',
+    [view.event, view.counts, view.speakerZones, view.clashes?.length ?? 0, zone, eventZone, mode, !!options.onChange],
+    () => header(view, zone, eventZone, mode, options),
+    next,
+  );
   cache.replace(next);
-  patchChildren(root, [header(view, zone, eventZone, mode, options), ...banners(view, options), r.layout]);
+  patchChildren(root, [top, ...banners(view, options), r.layout]);
   enableEditing(root, view, { eventZone, onMove: options.onMove });
 }
 

@@ -21,11 +21,19 @@ function sameRaw(a: unknown, b: unknown): boolean {
 export class PartCache {
   private parts = new Map<string, Part>();
 
-  /** The element for `key`, rebuilt by `make` only when `data` differs from last time (the same objects, or the same JSON). */
-  get(key: string, data: unknown, make: () => HTMLElement, next: Map<string, Part>): HTMLElement {
+  /**
+   * The element for `key`, rebuilt by `make` only when `data` differs from last time (the same
+   * objects, or the same JSON). `patch` may bring the last element up to `data` in place
+   * instead (given the data it was made from): true when it did.
+   */
+  get(key: string, data: unknown, make: () => HTMLElement, next: Map<string, Part>, patch?: (el: HTMLElement, raw: unknown) => boolean): HTMLElement {
     const old = this.parts.get(key);
     if (old && sameRaw(old.raw, data)) {
       next.set(key, { ...old, raw: data });
+      return old.el;
+    }
+    if (old && patch?.(old.el, old.raw)) {
+      next.set(key, { raw: data, el: old.el });
       return old.el;
     }
     const json = JSON.stringify(data);

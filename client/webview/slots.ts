@@ -7,6 +7,7 @@ import type { DayView, ScheduleView, SlotView } from '../../server/src/protocol'
 import { h } from './dom';
 import { link, LinkOptions } from './markdown';
 import { Clock, longDate, minutesLabel } from './times';
+import { patchChildren } from './reuse';
 
 /** Pixels per minute in the timeline. */
 export const PX = 2.8;
@@ -94,6 +95,88 @@ function speakers(slot: SlotView): string {
   return slot.speakers.map((p) => p.name).join(', ');
 }
 
+/** A rendered day, to patch it: the day it shows, its slots' elements and where they are. */
+interface DayParts {
+  day: DayView;
+  grid: boolean;
+  slots: Map<SlotView, HTMLElement>;
+  /** The grid's lanes (one per column), or the agenda's one list. */
+  containers: HTMLElement[];
+  count?: HTMLElement;
+}
+
+const dayParts = new WeakMap<HTMLElement, DayParts>();
+
+function slotCount(n: number): string {
+  return ` ${n} slot${n === 1 ? '' : 's'}`;
+}
+
+/** A slot of the timeline, placed in its lane; undefined when it has no place or times. */
+function gridSlot(slot: SlotView, day: DayView, options: SlotOptions): HTMLElement | undefined {
+  const p = slot.place;
+  if (!p || !day.columns[p.column] || !slot.startIso || !slot.endIso) return undefined;
+  const when = options.clock.range(slot.startIso, slot.endIso, day.date);
+  const el = slotElement('div', slot, when, options, 'slot');
+  el.style.top = `${p.top * PX}px`;
+  el.style.height = `${Math.max(p.height * PX - 3, 14)}px`;
+  el.style.left = `calc(${(p.lane / p.lanes) * 100}% + 3px)`;
+  el.style.width = `calc(${100 / p.lanes}% - 6px)`;
+  const head = h('div', { class: 'slot-head' }, [h('span', { class: 'slot-title', text: slot.title }), badge(slot), mark(slot) ? clashBadge(slot) : undefined]);
+  if (p.height * PX < 40) {
+    // Too short for two lines: the time and the title side by side.
+    el.classList.add('compact');
+    el.append(h('span', { class: 'slot-time', text: when }), head);
+  } else {
+    if (p.height * PX < 80) el.classList.add('short');
+    el.append(head, h('div', { class: 'slot-meta', text: [when, speakers(slot)].filter(Boolean).join(' · ') }));
+  }
+  if (options.editable) el.append(h('div', { class: 'slot-resize', title: 'Drag to change the length', attrs: { 'aria-hidden': 'true' } }));
+  return el;
+}
+
+/**
+ * Brings a day rendered by `renderDay` or `renderAgendaDay` up to `day`: the elements of the
+ * slots that are the same objects stay, the others are made again, and only the lanes (or the
+ * list) where something changed are touched. False when it cannot: not such a day, another
+ * time frame or other columns, or most of its slots changed (then drawing it again is as cheap).
+ */
+export function patchDay(el: HTMLElement, day: DayView, options: SlotOptions): boolean {
+  const parts = dayParts.get(el);
+  if (!parts) return false;
+  const old = parts.day;
+  if (old.date !== day.date || old.startIso !== day.startIso || old.minutes !== day.minutes || JSON.stringify(old.columns) !== JSON.stringify(day.columns))
+    return false;
+  let fresh = 0;
+  for (const slot of day.slots) if (!parts.slots.has(slot)) fresh++;
+  if (fresh > Math.max(8, day.slots.length / 4)) return false;
+  const at = (slot: SlotView): HTMLElement | undefined => (parts.grid ? parts.containers[slot.place?.column ?? -1] : parts.containers[0]);
+  const byKey = new Map<string, HTMLElement>();
+  const dirty = new Set<HTMLElement>();
+  const slots = new Map<SlotView, HTMLElement>();
+  for (const slot of day.slots) {
+    let e = parts.slots.get(slot);
+    if (!e) {
+      e = parts.grid ? gridSlot(slot, day, options) : agendaItem(slot, day, options);
+      const container = at(slot);
+      if (!e || !container) continue;
+      if (!byKey.size) for (const [s, x] of parts.slots) byKey.set(s.key, x);
+      // The editor's cursor mark stays on the slot drawn again.
+      if (byKey.get(slot.key)?.classList.contains('is-current')) e.classList.add('is-current');
+      dirty.add(container);
+    }
+    slots.set(slot, e);
+  }
+  for (const [slot, e] of parts.slots) if (!slots.has(slot) && e.parentElement) dirty.add(e.parentElement);
+  if (dirty.size) {
+    const wanted = new Map<HTMLElement, HTMLElement[]>([...dirty].map((c) => [c, []]));
+    for (const [slot, e] of slots) wanted.get(at(slot)!)?.push(e);
+    for (const [container, children] of wanted) patchChildren(container, children);
+  }
+  if (parts.count && day.slots.length !== old.slots.length) parts.count.textContent = slotCount(day.slots.length);
+  dayParts.set(el, { ...parts, day, slots });
+  return true;
+}
+
 export function renderDay(day: DayView, options: SlotOptions): HTMLElement {
   const { clock } = options;
   const dayStart = Date.parse(day.startIso);
@@ -117,31 +200,12 @@ export function renderDay(day: DayView, options: SlotOptions): HTMLElement {
     }
   }
   const lanes = day.columns.map((c) => h('div', { class: 'grid-lane', data: { column: c.key } }));
+  const slots = new Map<SlotView, HTMLElement>();
   for (const slot of day.slots) {
-    const p = slot.place;
-    const lane = p && lanes[p.column];
-    if (!p || !lane || !slot.startIso || !slot.endIso) continue;
-    const when = clock.range(slot.startIso, slot.endIso, day.date);
-    const el = slotElement('div', slot, when, options, 'slot');
-    el.style.top = `${p.top * PX}px`;
-    el.style.height = `${Math.max(p.height * PX - 3, 14)}px`;
-    el.style.left = `calc(${(p.lane / p.lanes) * 100}% + 3px)`;
-    el.style.width = `calc(${100 / p.lanes}% - 6px)`;
-    const head = h('div', { class: 'slot-head' }, [
-      h('span', { class: 'slot-title', text: slot.title }),
-      badge(slot),
-      mark(slot) ? clashBadge(slot) : undefined,
-    ]);
-    if (p.height * PX < 40) {
-      // Too short for two lines: the time and the title side by side.
-      el.classList.add('compact');
-      el.append(h('span', { class: 'slot-time', text: when }), head);
-    } else {
-      if (p.height * PX < 80) el.classList.add('short');
-      el.append(head, h('div', { class: 'slot-meta', text: [when, speakers(slot)].filter(Boolean).join(' · ') }));
-    }
-    if (options.editable) el.append(h('div', { class: 'slot-resize', title: 'Drag to change the length', attrs: { 'aria-hidden': 'true' } }));
-    lane.append(el);
+    const el = gridSlot(slot, day, options);
+    if (!el) continue;
+    lanes[slot.place!.column].append(el);
+    slots.set(slot, el);
   }
   body.append(...lanes);
   const nowAt = (options.now - dayStart) / 60_000;
@@ -160,37 +224,45 @@ export function renderDay(day: DayView, options: SlotOptions): HTMLElement {
   heads.style.gridTemplateColumns = template;
   const inner = h('div', { class: 'grid-inner' }, [h('div', { class: 'grid-corner', text: clock.abbreviation(day.startIso) }), heads, axis, body]);
   inner.style.minWidth = `calc(3.5rem + ${day.columns.length * 11}rem)`;
-  return h('section', { class: 'day' }, [
-    h('h2', { class: 'day-title', text: longDate(day.date) }, [
-      h('span', { class: 'day-count', text: ` ${day.slots.length} slot${day.slots.length === 1 ? '' : 's'}` }),
+  const count = h('span', { class: 'day-count', text: slotCount(day.slots.length) });
+  const section = h('section', { class: 'day' }, [h('h2', { class: 'day-title', text: longDate(day.date) }, [count]), h('div', { class: 'grid' }, [inner])]);
+  dayParts.set(section, { day, grid: true, slots, containers: lanes, count });
+  return section;
+}
+
+function agendaItem(slot: SlotView, day: DayView, options: SlotOptions): HTMLElement | undefined {
+  if (!slot.startIso || !slot.endIso) return undefined;
+  const when = options.clock.range(slot.startIso, slot.endIso, day.date);
+  const el = slotElement('li', slot, when, options, 'agenda-item');
+  el.append(
+    ...present([
+      h('span', { class: 'agenda-time', text: when }),
+      h('span', { class: 'agenda-main' }, [
+        h('span', { class: 'slot-title', text: slot.title }),
+        h('span', {
+          class: 'agenda-meta',
+          text: [speakers(slot), slot.roomTitle ?? slot.trackTitle, minutesLabel(slot.minutes)].filter(Boolean).join(' · '),
+        }),
+        materials(slot, options.links),
+      ]),
+      badge(slot),
     ]),
-    h('div', { class: 'grid' }, [inner]),
-  ]);
+  );
+  return el;
 }
 
 export function renderAgendaDay(day: DayView, options: SlotOptions): HTMLElement {
   const list = h('ol', { class: 'agenda' });
+  const slots = new Map<SlotView, HTMLElement>();
   for (const slot of day.slots) {
-    if (!slot.startIso || !slot.endIso) continue;
-    const when = options.clock.range(slot.startIso, slot.endIso, day.date);
-    const el = slotElement('li', slot, when, options, 'agenda-item');
-    el.append(
-      ...present([
-        h('span', { class: 'agenda-time', text: when }),
-        h('span', { class: 'agenda-main' }, [
-          h('span', { class: 'slot-title', text: slot.title }),
-          h('span', {
-            class: 'agenda-meta',
-            text: [speakers(slot), slot.roomTitle ?? slot.trackTitle, minutesLabel(slot.minutes)].filter(Boolean).join(' · '),
-          }),
-          materials(slot, options.links),
-        ]),
-        badge(slot),
-      ]),
-    );
+    const el = agendaItem(slot, day, options);
+    if (!el) continue;
     list.append(el);
+    slots.set(slot, el);
   }
-  return h('section', { class: 'day agenda-day', data: { date: day.date } }, [h('h2', { class: 'day-title', text: longDate(day.date) }), list]);
+  const section = h('section', { class: 'day agenda-day', data: { date: day.date } }, [h('h2', { class: 'day-title', text: longDate(day.date) }), list]);
+  dayParts.set(section, { day, grid: false, slots, containers: [list] });
+  return section;
 }
 
 export function renderUnscheduled(view: ScheduleView, options: SlotOptions): HTMLElement | undefined {
@@ -222,10 +294,14 @@ export function renderUnscheduled(view: ScheduleView, options: SlotOptions): HTM
 /** Marks the slots whose source contains `line` and scrolls the first into view. */
 export function highlightLine(root: HTMLElement, line: number, { mark = true, scroll = true }: { mark?: boolean; scroll?: boolean } = {}): void {
   let first: HTMLElement | undefined;
-  for (const el of Array.from(root.querySelectorAll<HTMLElement>('[data-line-start]'))) {
-    const on = Number(el.dataset.lineStart) <= line && line <= Number(el.dataset.lineEnd);
-    el.classList.toggle('is-current', on && mark);
+  // Called for each move of the editor's cursor: attributes read directly, classes touched only where they change.
+  const all = root.querySelectorAll<HTMLElement>('[data-line-start]');
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i];
+    const on = Number(el.getAttribute('data-line-start')) <= line && line <= Number(el.getAttribute('data-line-end'));
     if (on && !first) first = el;
+    const current = on && mark;
+    if (current !== el.classList.contains('is-current')) el.classList.toggle('is-current', current);
   }
   if (scroll) first?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }

@@ -160,12 +160,26 @@ suite('preview webview in a browser', function () {
       delta.tracks.every((t) => typeof t === 'number'),
       'the tracks are sent as their numbers',
     );
+    // The editor's cursor is in the slot being edited: its mark stays when the slot is drawn again.
+    const line = first.days[0].slots.find((s) => s.title === 'Closing discussion')!.lines.start;
+    await send(page, { type: 'selectLine', source: URI, line, mark: true, scroll: false });
+    await page.evaluate(() => {
+      (window as unknown as { slots: Element[] }).slots = Array.from(document.querySelectorAll('.day .slot'));
+    });
     await send(page, { type: 'update', source: URI, delta });
     assert.strictEqual((await texts(page, '.day .slot .slot-title')).pop(), 'Farewell');
     assert.ok(
       await page.evaluate(() => document.querySelector('.track') === (window as unknown as { track: Element | null }).track),
       'parts that did not change are not rebuilt',
     );
+    assert.deepStrictEqual(
+      await page.evaluate(() =>
+        Array.from(document.querySelectorAll('.day .slot')).map((el, i) => el === (window as unknown as { slots: Element[] }).slots[i]),
+      ),
+      [true, true, true, true, true, true, true, false],
+      'in the day, only the slot that changed is drawn again',
+    );
+    assert.deepStrictEqual(await texts(page, '.day .slot.is-current .slot-title'), ['Farewell']);
     await send(page, { type: 'update', source: URI, delta: { ...delta, base: 7 } });
     await send(page, { type: 'update', source: URI, delta: { ...delta, base: 2, days: [99] } as unknown as ScheduleDelta });
     assert.strictEqual((await texts(page, '.day .slot .slot-title')).pop(), 'Farewell', 'the view stays as it was');

@@ -144,6 +144,11 @@ export class PreviewPanel implements vscode.Disposable {
   private scheduleRefresh(): void {
     if (this.timer) return;
     const wait = Math.max(0, this.lastRefresh + Math.min(THROTTLE_MS, this.lastCost) - Date.now());
+    // At once when it may (not a turn of the event loop later: the extension host is busy with the edit then).
+    if (wait === 0) {
+      void this.refresh();
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.refresh();
