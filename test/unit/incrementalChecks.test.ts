@@ -155,6 +155,9 @@ suite('checks kept across edits equal a fresh open', () => {
       { after: 'sessions:', find: '12:00', replace: '09:45', expect: 'outside-session' },
       { after: 'sessions:', find: '12:00', replace: '09:15', expect: 'track-overfull' },
       { after: 'title: Filler', find: '        start: 2025-09-16 09:00\n', replace: '', expect: 'not-scheduled' },
+      // A track renamed: what is kept for it must say its new name.
+      { after: 'sessions:', find: '12:00', replace: '09:45', expect: 'outside-session', keep: true },
+      { after: 'tracks:', find: 'kernel:', replace: 'kern:', expect: 'outside-session' },
     ]);
   });
 
@@ -164,6 +167,8 @@ suite('checks kept across edits equal a fresh open', () => {
       { after: 'dee:', find: 'Dee Dee', replace: 'Dee #Dee', expect: 'misread-text', keep: true },
       { after: 'title: Linkers', find: '[cy]', replace: '[cy]\n        title: C #sharp', expect: 'misread-text', keep: true },
       { after: 'tracks:', find: 'title: Kernel', replace: 'title: Kernel #1', expect: 'misread-text', keep: true },
+      // A problem of the model's own (a time that does not exist) in a track kept below.
+      { after: 'title: Filler', find: '2025-09-16 09:00', replace: '2025-09-16 25:00', expect: 'invalid-datetime', keep: true },
       // Text inserted before the kept misreads moves them: their problems move with them.
       { after: 'people:', find: 'ada:', replace: 'ada:\n    affiliation: Analytical Engines', expect: 'misread-text', keep: true },
       { after: 'people:', find: '    affiliation: Analytical Engines\n', replace: '', expect: 'misread-text', keep: true },

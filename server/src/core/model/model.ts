@@ -455,10 +455,11 @@ function readTrack(key: ScalarNode, node: Node | null, event: EventInfo, ctx: Ct
   return memoised(
     node,
     'track',
-    `${event.zone ?? ''}\n${key.value as string}`,
+    event.zone,
     ctx,
     (local) => readTrackData(key, node, event, local),
     (t) => (t.key === key ? t : rekeyed(t, key)),
+    key.value as string,
   );
 }
 
@@ -649,15 +650,17 @@ function readSlotData(node: Node, index: number, track: Track, event: EventInfo,
 
 interface Memo<T> {
   zone: string | undefined;
+  /** The entry's key, when the reading depends on it (a track's messages name it). */
+  id: string | undefined;
   invalid: boolean;
-  /** The node's start when computed: the problems are moved with the node. */
+  /** The node's start when its problems were last placed: they are moved with the node. */
   base: number;
   value: T;
   problems: Problem[];
 }
 
 /**
- * Runs `compute` once per node and event zone, keeping its result and problems for the node
+ * Runs `compute` once per node, event zone and `id` (the entry's key, when it matters), keeping its result and problems for the node
  * in the document's ModelCache (nodes are reused across edits only when their text did not
  * change). What was handed out is never changed: problems that moved are copies, and
  * `rebind` returns a copy of the kept value when its place (key, track, index) changed.
@@ -669,20 +672,24 @@ function memoised<K extends keyof NodeMemos, T extends NonNullable<NodeMemos[K]>
   ctx: Ctx,
   compute: (ctx: Ctx) => T,
   rebind?: (value: T) => T,
+  id?: string,
 ): T {
   const invalid = ctx.invalid.has(node);
   let memos = ctx.cache.memos.get(node);
   if (!memos) ctx.cache.memos.set(node, (memos = {}));
   let m = memos[name] as Memo<T> | undefined;
-  if (!m || m.zone !== zone || m.invalid !== invalid) {
+  if (!m || m.zone !== zone || m.id !== id || m.invalid !== invalid) {
     const local: Ctx = { ...ctx, problems: [] };
-    m = { zone, invalid, base: node.start, value: compute(local), problems: local.problems };
+    m = { zone, id, invalid, base: node.start, value: compute(local), problems: local.problems };
     (memos as Record<K, Memo<T>>)[name] = m;
   }
-  const delta = node.start - m.base;
-  if (delta !== 0) {
-    m.problems = m.problems.map((p) => movedProblem(p, delta));
-    m.base = node.start;
+  // Most entries have no problems: their node's place is not even read.
+  if (m.problems.length) {
+    const delta = node.start - m.base;
+    if (delta !== 0) {
+      m.problems = m.problems.map((p) => movedProblem(p, delta));
+      m.base = node.start;
+    }
   }
   if (rebind) m.value = rebind(m.value);
   for (const p of m.problems) ctx.problems.push(p);
