@@ -81,6 +81,40 @@ export function enableEditing(root: HTMLElement, view: ScheduleView, options: Ed
     r.live = undefined;
     return;
   }
+  const grid = view.event.grid;
+  const step = typeof grid === 'number' && Number.isInteger(grid) && grid > 0 && grid <= 1440 ? grid : STEP_MINUTES;
+  // Made when a slot is first taken after this render, not on each render (typing draws one per keystroke).
+  let index: Pick<Live, 'slots' | 'scheduled' | 'tracks'> | undefined;
+  const indexed = (): Pick<Live, 'slots' | 'scheduled' | 'tracks'> => (index ??= indexOf(view));
+  let clock: Clock | undefined;
+  const zone = options.eventZone;
+  r.live = {
+    view,
+    onMove: options.onMove,
+    step,
+    get clock() {
+      return (clock ??= new Clock(zone));
+    },
+    get slots() {
+      return indexed().slots;
+    },
+    get scheduled() {
+      return indexed().scheduled;
+    },
+    get tracks() {
+      return indexed().tracks;
+    },
+  };
+  if (r.focusKey) {
+    const active = document.activeElement;
+    if (!active || active === document.body || !root.contains(active)) {
+      root.querySelector<HTMLElement>(`[data-key="${CSS.escape(r.focusKey)}"]`)?.focus({ preventScroll: false });
+    }
+  }
+}
+
+/** The view's slots by key (with their day), its scheduled slots with their times, its tracks by id. */
+function indexOf(view: ScheduleView): Pick<Live, 'slots' | 'scheduled' | 'tracks'> {
   const slots = new Map<string, { slot: SlotView; day?: DayView }>();
   const scheduled: Scheduled[] = [];
   for (const day of view.days) {
@@ -90,15 +124,7 @@ export function enableEditing(root: HTMLElement, view: ScheduleView, options: Ed
     }
   }
   for (const slot of view.unscheduled) slots.set(slot.key, { slot });
-  const grid = view.event.grid;
-  const step = typeof grid === 'number' && Number.isInteger(grid) && grid > 0 && grid <= 1440 ? grid : STEP_MINUTES;
-  r.live = { view, clock: new Clock(options.eventZone), onMove: options.onMove, slots, scheduled, tracks: new Map(view.tracks.map((t) => [t.id, t])), step };
-  if (r.focusKey) {
-    const active = document.activeElement;
-    if (!active || active === document.body || !root.contains(active)) {
-      root.querySelector<HTMLElement>(`[data-key="${CSS.escape(r.focusKey)}"]`)?.focus({ preventScroll: false });
-    }
-  }
+  return { slots, scheduled, tracks: new Map(view.tracks.map((t) => [t.id, t])) };
 }
 
 function listen(root: HTMLElement, r: Root): void {

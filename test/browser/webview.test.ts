@@ -190,6 +190,29 @@ suite('preview webview in a browser', function () {
     await page.close();
   });
 
+  test('in the agenda too, an update redraws only the slot that changed', async () => {
+    const state = new DocumentState();
+    const first = buildSchedule(analyze(EXAMPLE_TEXT, state), { uri: URI, version: 1, cache: state.schedule });
+    const { page } = await openWebview({ uri: URI, view: first, mode: 'agenda' });
+    await page.evaluate(() => {
+      (window as unknown as { items: Element[] }).items = Array.from(document.querySelectorAll('.agenda-day .agenda-item'));
+    });
+    const second = buildSchedule(analyze(EXAMPLE_TEXT.replace('title: Closing discussion', 'title: Farewell'), state), {
+      uri: URI,
+      version: 2,
+      cache: state.schedule,
+    });
+    await send(page, { type: 'update', source: URI, delta: encodeScheduleDelta(second, first)! });
+    assert.strictEqual((await texts(page, '.agenda-day .agenda-item .slot-title')).pop(), 'Farewell');
+    assert.deepStrictEqual(
+      await page.evaluate(() =>
+        Array.from(document.querySelectorAll('.agenda-day .agenda-item')).map((el, i) => el === (window as unknown as { items: Element[] }).items[i]),
+      ),
+      [true, true, true, true, true, true, true, false],
+    );
+    await page.close();
+  });
+
   test('links go through the host; the zone and view picked are kept in the webview state', async () => {
     const { page, posted } = await openWebview({ uri: URI, view: viewOf(EXAMPLE_TEXT) });
     await page.click('header a');
