@@ -95,6 +95,8 @@ interface SlotEntry {
  */
 interface TrackGroup {
   track: Track;
+  /** The build it was last made or checked in (ScheduleCache.generation). */
+  seen: number;
   line: number;
   count: number;
   diagnostics: string;
@@ -140,10 +142,12 @@ interface DayEntry {
  */
 export class ScheduleCache {
   readonly slots = new WeakMap<Slot, SlotEntry>();
-  readonly tracks = new WeakMap<Track, { deps: unknown[]; view: TrackView; clipped: boolean }>();
+  readonly tracks = new WeakMap<Track, { deps: unknown[]; view: TrackView; clipped: boolean; seen: number }>();
   readonly groups = new WeakMap<Track, TrackGroup>();
+  /** The number of the build: a group or track view made or checked in the last build has `seen` one less. */
+  generation = 0;
   days = new Map<string, DayEntry>();
-  context?: { people: Person[]; rooms: string; token: object };
+  context?: { people: Person[]; rooms: string; token: object; peopleMap: Model['people']; roomsMap: Model['rooms'] };
   zones?: { keys: string[]; view: ZoneChoice[] };
   event?: { source: EventInfo; view: EventView; clipped: boolean };
   /** The line starts of the text of the last build, updated around what an edit changed. */
@@ -193,6 +197,7 @@ function emptyView(options: ScheduleOptions, notice?: string): ScheduleView {
 
 function fill(view: ScheduleView, analysis: Analysis, overrides: SeverityMap, cache: ScheduleCache): void {
   const { model } = analysis;
+  cache.generation++;
   const lines = (cache.lines = Lines.update(cache.lines, analysis.text));
   const clipped = { value: false };
   const cut = (s: string | undefined, max: number): string | undefined => {
@@ -288,10 +293,11 @@ function clashesByTrack(clashWith: Map<Slot, string[]>): Map<Track, string> {
 /** A track's first `count` slots as entries, by day and unscheduled: the group of the last build while nothing it was made from changed. */
 function trackGroup(track: Track, count: number, ctx: Ctx, diagnostics: TrackDiagnostics | undefined, clashes: string, placeable: boolean): TrackGroup {
   const { cache } = ctx;
-  const line = ctx.lines.at((track.node ?? track.key).start);
+  const last = cache.groups.get(track);
+  // The same track (the same text) checked in the last build, and no line moved: its line is the same.
+  const line = last && last.seen === cache.generation - 1 && ctx.lines.kept ? last.line : ctx.lines.at((track.node ?? track.key).start);
   const problems = diagnostics?.key ?? '';
   const { dayChange } = ctx.model.event;
-  const last = cache.groups.get(track);
   if (
     last &&
     last.line === line &&
@@ -301,10 +307,13 @@ function trackGroup(track: Track, count: number, ctx: Ctx, diagnostics: TrackDia
     last.context === ctx.context &&
     last.placeable === placeable &&
     last.dayChange === dayChange
-  )
+  ) {
+    last.seen = cache.generation;
     return last;
+  }
   const group: TrackGroup = {
     track,
+    seen: cache.generation,
     line,
     count,
     diagnostics: problems,
@@ -378,12 +387,17 @@ interface Ctx {
 
 /** What slot and track views read of the programme besides their own: the people, the rooms' titles. */
 function context(model: Model, cache: ScheduleCache): object {
+  const last = cache.context;
+  // The model keeps its people and rooms (the very Maps) while their sections are the same.
+  if (last && last.peopleMap === model.people && last.roomsMap === model.rooms) return last.token;
   const people = [...model.people.values()];
   let rooms = '';
   for (const [id, r] of model.rooms) rooms += `${id}\u0000${r.title ?? ''}\u0000`;
-  const last = cache.context;
-  if (last && last.rooms === rooms && same(last.people, people)) return last.token;
-  cache.context = { people, rooms, token: {} };
+  if (last && last.rooms === rooms && same(last.people, people)) {
+    cache.context = { ...last, peopleMap: model.people, roomsMap: model.rooms };
+    return last.token;
+  }
+  cache.context = { people, rooms, token: {}, peopleMap: model.people, roomsMap: model.rooms };
   return cache.context.token;
 }
 
@@ -496,10 +510,12 @@ function person(id: string, ctx: Ctx): PersonView {
 
 function trackView(track: Track, ctx: Ctx, cache: ScheduleCache): TrackView {
   const node = track.node ?? track.key;
-  const lines = ctx.lines.span(track.key.start, node.end);
-  const deps: unknown[] = [lines.start, lines.end, ctx.context];
   const last = cache.tracks.get(track);
+  // The same track checked in the last build, and no line moved: its lines are the same.
+  const lines = last && last.seen === cache.generation - 1 && ctx.lines.kept ? last.view.lines : ctx.lines.span(track.key.start, node.end);
+  const deps: unknown[] = [lines.start, lines.end, ctx.context];
   if (last && same(last.deps, deps)) {
+    last.seen = cache.generation;
     if (last.clipped) ctx.mark();
     return last.view;
   }
@@ -533,7 +549,7 @@ function trackView(track: Track, ctx: Ctx, cache: ScheduleCache): TrackView {
   const before = cache.trackById.get(track.id);
   const kept = before && JSON.stringify(before) === JSON.stringify(view) ? before : view;
   cache.trackById.set(track.id, kept);
-  cache.tracks.set(track, { deps, view: kept, clipped: clipped.value });
+  cache.tracks.set(track, { deps, view: kept, clipped: clipped.value, seen: cache.generation });
   return kept;
 }
 
@@ -961,11 +977,16 @@ class Lines {
     readonly text: string,
     /** The offset each line starts at (the first is 0). */
     private readonly starts: Int32Array,
+    /**
+     * True when every offset outside what changed since the text of the last build is on the
+     * line of the same number as then (the edit added as many line breaks as it took away).
+     */
+    readonly kept = false,
   ) {}
 
   /** The lines of `text`, from those of `last` (the text of the last build) when there are any. */
   static update(last: Lines | undefined, text: string): Lines {
-    if (last?.text === text) return last;
+    if (last?.text === text) return new Lines(text, last.starts, true);
     if (!last || text.length < 4096) return new Lines(text, Lines.breaks(text, 0, text.length, [0]));
     const old = last.text;
     const n = Math.min(old.length, text.length);
@@ -991,7 +1012,7 @@ class Lines {
     out.set(starts.subarray(0, keep), 0);
     out.set(middle, keep);
     for (let i = tail, k = keep + middle.length; i < starts.length; i++, k++) out[k] = starts[i] + shift;
-    return new Lines(text, out);
+    return new Lines(text, out, out.length === starts.length);
   }
 
   /** Pushes onto `into` the start of the line after each break at `i` in `[from, to)`. */
