@@ -4,7 +4,7 @@
  * from. Building it reports the problems of single values (bad zones, impossible dates, DST
  * gaps); checks of how values relate to each other live in rules/.
  */
-import { Node, ScalarNode, get, getPair, str } from '../syntax/tree';
+import { Node, Pair, ScalarNode, get, getPair, str } from '../syntax/tree';
 import { movedProblem, Problem, problem } from '../service/problem';
 import { parseDayChange } from './days';
 import { PERSON_FIELDS, SHAPE, Shape } from './shape';
@@ -187,6 +187,22 @@ export class ModelCache {
    * making a DateTime in a zone is costly. Intervals are immutable, so they can be shared.
    */
   readonly intervals = new Map<string, Interval>();
+  /** The last reading of the `people` and `tracks` sections, entry by entry (`readEntries`). */
+  readonly sections: { people?: Entries<Person>; tracks?: Entries<Track> } = {};
+}
+
+/**
+ * A section's entries as last read: its pairs (the parser keeps the pair of an unchanged
+ * entry), what each was read as, which of them had problems, and the map of them by key.
+ */
+interface Entries<T> {
+  items: readonly Pair[];
+  values: T[];
+  /** Positions whose reading reported problems, ascending. */
+  problems: number[];
+  map: Map<string, T>;
+  /** What else the readings depend on (the event zone, for tracks). */
+  zone: string | undefined;
 }
 
 /** What is kept per node, one reading per kind of entry the node may be. */
@@ -224,17 +240,21 @@ export function buildModel(root: Node | null, invalid: ReadonlySet<Node>, cache:
   if (peopleNode) model.people = memoised(peopleNode, 'people', undefined, ctx, (local) => readPeople(peopleNode, local));
   const roomsNode = get(root, ctx.shape.maps.room);
   if (roomsNode) model.rooms = memoised(roomsNode, 'rooms', undefined, ctx, (local) => readRooms(roomsNode, local));
-  const slots: Slot[][] = [];
-  forEntries(get(root, ctx.shape.maps.track), (key, node) => {
-    const track = readTrack(key, node, model.event, ctx);
-    model.tracks.set(track.id, track);
-    slots.push(track.slots);
-  });
+  const tracksNode = get(root, ctx.shape.maps.track);
+  const tracks: Track[] = [];
+  if (tracksNode?.kind === 'map') {
+    const event = model.event;
+    const read = (ctx.cache.sections.tracks = readEntries(tracksNode, ctx.cache.sections.tracks, event.zone, ctx, (key, node) =>
+      readTrack(key, node, event, ctx),
+    ));
+    model.tracks = read.map;
+    for (const track of read.values) tracks.push(track);
+  }
   // Every slot in one list is made when first asked for: the checks work per track, and
   // copying 20,000 slots on every edit would cost more than they do.
   let all: Slot[] | undefined;
   Object.defineProperty(model, 'slots', {
-    get: () => (all ??= joined(slots)),
+    get: () => (all ??= joined(tracks.map((t) => t.slots))),
     enumerable: true,
   });
   const blocks = get(root, ctx.shape.blocks);
@@ -399,9 +419,65 @@ function readEvent(node: Node | null, ctx: Ctx): EventInfo {
 }
 
 function readPeople(node: Node, ctx: Ctx): Map<string, Person> {
-  const people = new Map<string, Person>();
-  forEntries(node, (key, value) => people.set(key.value as string, readPerson(key, value, ctx)));
-  return people;
+  if (node.kind !== 'map') return new Map();
+  return (ctx.cache.sections.people = readEntries(node, ctx.cache.sections.people, undefined, ctx, (key, value) => readPerson(key, value, ctx))).map;
+}
+
+/** How many changed entries of a section are read one by one before the whole section is. */
+const FEW_ENTRIES = 16;
+
+/**
+ * The entries of a section (`people`, `tracks`), each read by `read`, and the map of them by
+ * key (the last of a key, in the order keys first appear). An edit changes one or two entries:
+ * the parser keeps the pair of every other, so only the pairs that are not the same as last
+ * time are read (and those whose problems must be placed again); the others are taken as they
+ * were, without so much as looking at them, which with thousands of people is what costs.
+ */
+function readEntries<T>(
+  node: Node & { kind: 'map' },
+  last: Entries<T> | undefined,
+  zone: string | undefined,
+  ctx: Ctx,
+  read: (key: ScalarNode, value: Node | null) => T,
+): Entries<T> {
+  const { items } = node;
+  const changed =
+    last && last.zone === zone && last.items.length === items.length && last.map.size === items.length ? changedPairs(items, last.items) : undefined;
+  if (last && changed) {
+    const map = new Map(last.map);
+    const values = last.values.slice();
+    const problems: number[] = [];
+    // Positions to read again, in order: the changed ones and those with problems to place.
+    const visit = [...new Set([...changed, ...last.problems])].sort((a, b) => a - b);
+    for (const i of visit) {
+      const { key, value } = items[i];
+      const before = ctx.problems.length;
+      values[i] = read(key, value);
+      map.set(key.value as string, values[i]);
+      if (ctx.problems.length > before) problems.push(i);
+    }
+    return { items, values, problems, map, zone };
+  }
+  const entries: Entries<T> = { items, values: [], problems: [], map: new Map(), zone };
+  items.forEach(({ key, value }, i) => {
+    const before = ctx.problems.length;
+    const v = read(key, value);
+    entries.values.push(v);
+    entries.map.set(key.value as string, v);
+    if (ctx.problems.length > before) entries.problems.push(i);
+  });
+  return entries;
+}
+
+/** Positions where `items` holds another pair than `last` with the same key, or undefined when more than a few differ or a key changed. */
+function changedPairs(items: readonly Pair[], last: readonly Pair[]): number[] | undefined {
+  const changed: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (items[i] === last[i]) continue;
+    if (changed.length >= FEW_ENTRIES || items[i].key.value !== last[i].key.value) return undefined;
+    changed.push(i);
+  }
+  return changed;
 }
 
 function readRooms(node: Node, ctx: Ctx): Map<string, Room> {

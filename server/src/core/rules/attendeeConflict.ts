@@ -1,4 +1,4 @@
-import { Interval, Ref, Slot, Track, trackRuns } from '../model/model';
+import { Interval, Person, Ref, Slot, Track, trackRuns } from '../model/model';
 import { problem } from '../service/problem';
 import { describeWhen, RuleContext } from './context';
 import { CrossTrack } from './crossTrack';
@@ -26,7 +26,7 @@ interface State {
   needs: CrossTrack<Need[]>;
   /** What was found per person (only people with findings), with the zone and people it was found for. */
   found: Map<string, Report[]>;
-  foundFor?: { zone: string; people: object };
+  foundFor?: { zone: string; people: ReadonlyMap<string, Person> };
 }
 
 /**
@@ -46,8 +46,9 @@ export function attendeeConflict(ctx: RuleContext): void {
   const parts = ctx.memo.tracks('attendeeConflict.needs', ctx.model, [], (track) =>
     !track.leads.length && !track.keyAttendees.length && !track.slots.length ? NONE : trackNeeds(track),
   );
-  const people = ctx.memo.valuesToken('people', ctx.model.people);
   const { changed } = needs.update(parts);
+  // Names in messages come from the people: a person who changed is looked at again.
+  const people = state.foundFor ? ctx.memo.peopleChanges(state.foundFor.people, ctx.model.people) : 'all';
   const check = (id: string): void => {
     const group = needs.group(id);
     const name = ctx.model.people.get(id)?.name ?? id;
@@ -55,13 +56,14 @@ export function attendeeConflict(ctx: RuleContext): void {
     if (reports.length) state.found.set(id, reports);
     else state.found.delete(id);
   };
-  if (changed === 'all' || !state.foundFor || state.foundFor.zone !== zone || state.foundFor.people !== people) {
+  if (changed === 'all' || people === 'all' || !state.foundFor || state.foundFor.zone !== zone) {
     state.found = new Map();
     for (const id of needs.keys()) check(id);
   } else {
     for (const id of changed) check(id);
+    for (const id of people) if (!changed.has(id)) check(id);
   }
-  state.foundFor = { zone, people };
+  state.foundFor = { zone, people: ctx.model.people };
   // A person not in `people` is `unknown-person`'s: no second diagnostic for the same typo.
   for (const [id, reports] of state.found) if (ctx.model.people.has(id)) for (const report of reports) ctx.report(report());
 }

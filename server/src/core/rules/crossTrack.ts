@@ -66,6 +66,13 @@ export class CrossTrack<P> {
     return { changed };
   }
 
+  /** The places (track indexes) of the parts of any of `keys`. */
+  placesOf(keys: Iterable<string>): Set<number> {
+    const out = new Set<number>();
+    for (const key of keys) for (const g of this.groups.get(key) ?? []) out.add(g.at);
+    return out;
+  }
+
   /** The parts of a key, in track order. */
   group(key: string): P[] {
     return this.groups.get(key)?.map((g) => g.part) ?? [];

@@ -16,10 +16,17 @@
  * are made when reported (`Report`), from the nodes' positions then.
  */
 import { Problem } from '../service/problem';
-import { Model, Track } from '../model/model';
+import { Model, Person, Track } from '../model/model';
+import { CrossTrack } from './crossTrack';
 
 /** A problem to be made when reported, with the positions its nodes have then. */
 export type Report = () => Problem;
+
+const NO_CHANGES: ReadonlySet<string> = new Set();
+const NO_PLACES: ReadonlySet<number> = new Set();
+
+/** The people a rule's finding for a track depends on: its speakers, or everyone it or its slots name. */
+export type Named = 'speakers' | 'named';
 
 interface Entry {
   members: readonly unknown[];
@@ -33,7 +40,9 @@ export class RuleMemo {
   /** Tokens already found for a map object (one model is checked by several rules). */
   private readonly known = [new WeakMap<object, object>(), new WeakMap<object, object>()];
   private readonly owned = new Map<string, unknown>();
+  private readonly indexes = new Map<Named, { tracks: Track[]; cross: CrossTrack<true> }>();
   private readonly trackLists = new WeakMap<ReadonlyMap<string, Track>, Track[]>();
+  private readonly changes = new WeakMap<ReadonlyMap<string, Person>, { after: ReadonlyMap<string, Person>; changes: ReadonlySet<string> }>();
 
   /** `compute()`, or its result for the last group with the same members and deps. */
   reuse<T>(name: string, members: readonly object[], deps: readonly unknown[], compute: () => T): T {
@@ -61,20 +70,80 @@ export class RuleMemo {
    * `compute(track)` for every track of `model`, in order: what it gave for the same Track
    * object and equal `deps` is reused, and a track in the same place as in the last call with
    * the same `name` is not looked up at all, so that an unchanged track costs a comparison.
+   * `named`: the people a track's result depends on (their Person objects, which stay the same
+   * while their entries' text does); a track is looked at again when one of them changed,
+   * found through an index of who is named where, not by asking every track.
    */
-  tracks<T>(name: string, model: Model, deps: readonly unknown[], compute: (track: Track) => T): T[] {
-    const last = this.own<{ tracks: Track[]; deps: readonly unknown[]; values: T[] }>(`tracks:${name}`, () => ({ tracks: [], deps: [], values: [] }));
+  tracks<T>(name: string, model: Model, deps: readonly unknown[], compute: (track: Track) => T, named?: Named): T[] {
+    const last = this.own<{ tracks: Track[]; deps: readonly unknown[]; values: T[]; people?: ReadonlyMap<string, Person> }>(`tracks:${name}`, () => ({
+      tracks: [],
+      deps: [],
+      values: [],
+    }));
     const tracks = this.tracksOf(model);
     const values: T[] = new Array<T>(tracks.length);
     const sameDeps = same(last.deps, deps);
+    const changes = named && last.people !== model.people ? this.peopleChanges(last.people, model.people) : undefined;
+    // The places of the tracks that name a person who changed.
+    const stale = changes === 'all' ? undefined : changes?.size ? this.naming(named!, model).placesOf(changes) : NO_PLACES;
     for (let i = 0; i < tracks.length; i++) {
       const track = tracks[i];
-      values[i] = sameDeps && last.tracks[i] === track ? last.values[i] : this.track(name, track, deps, () => compute(track));
+      if (sameDeps && last.tracks[i] === track && stale && !stale.has(i)) {
+        values[i] = last.values[i];
+        continue;
+      }
+      const own = named ? [...deps, ...this.named(named, track).map((id) => model.people.get(id))] : deps;
+      values[i] = this.track(name, track, own, () => compute(track));
     }
     last.tracks = tracks;
     last.deps = deps.slice();
     last.values = values;
+    last.people = model.people;
     return values;
+  }
+
+  /**
+   * The ids whose Person is not the same object in `after` as in `before` (changed, added or
+   * removed), or `all` without `before`: what rules that keep findings per person look at
+   * again when the people changed. Worked out once per pair of people maps.
+   */
+  peopleChanges(before: ReadonlyMap<string, Person> | undefined, after: ReadonlyMap<string, Person>): ReadonlySet<string> | 'all' {
+    if (!before) return 'all';
+    if (before === after) return NO_CHANGES;
+    const known = this.changes.get(before);
+    if (known?.after === after) return known.changes;
+    const changes = new Set<string>();
+    // Both in key order: while the keys agree, one walk compares them.
+    const a = before.entries(),
+      b = after.entries();
+    let aligned = before.size === after.size;
+    for (let x = a.next(), y = b.next(); aligned && !x.done && !y.done; x = a.next(), y = b.next()) {
+      if (x.value[0] !== y.value[0]) aligned = false;
+      else if (x.value[1] !== y.value[1]) changes.add(y.value[0]);
+    }
+    if (!aligned) {
+      for (const [id, p] of after) if (before.get(id) !== p) changes.add(id);
+      for (const id of before.keys()) if (!after.has(id)) changes.add(id);
+    }
+    this.changes.set(before, { after, changes });
+    return changes;
+  }
+
+  /** The ids a track names as `named` says. */
+  private named(named: Named, track: Track): string[] {
+    return named === 'speakers' ? this.trackSpeakers(track) : this.trackNamed(track);
+  }
+
+  /** Which tracks name each person (as `named` says), kept up to date for the tracks of `model`. */
+  private naming(named: Named, model: Model): CrossTrack<true> {
+    let index = this.indexes.get(named);
+    if (!index) this.indexes.set(named, (index = { tracks: [], cross: new CrossTrack() }));
+    const tracks = this.tracksOf(model);
+    if (index.tracks !== tracks) {
+      index.cross.update(tracks.map((t) => this.track(`naming:${named}`, t, [], () => new Map(this.named(named, t).map((id) => [id, true])))));
+      index.tracks = tracks;
+    }
+    return index.cross;
   }
 
   /** The tracks of a model as an array, made once per model. */
@@ -105,6 +174,25 @@ export class RuleMemo {
   /** Like `keysToken`, for the keys and the values (the same objects): which people and what they say. */
   valuesToken(name: string, map: ReadonlyMap<string, unknown>): object {
     return this.token(name, map, true);
+  }
+
+  /** The ids a track's slots name as speakers, each once, in order of first mention. */
+  trackSpeakers(track: Track): string[] {
+    return this.track('trackSpeakers', track, [], () => {
+      const ids = new Set<string>();
+      for (const slot of track.slots) for (const r of slot.speakers) ids.add(r.id);
+      return [...ids];
+    });
+  }
+
+  /** The ids a track names (`leads`...) and its slots name (`speakers`...), each once, in order of first mention. */
+  trackNamed(track: Track): string[] {
+    return this.track('trackNamed', track, [], () => {
+      const ids = new Set<string>();
+      for (const list of track.people) for (const r of list.refs) ids.add(r.id);
+      for (const id of this.trackPeople(track)) ids.add(id);
+      return [...ids];
+    });
   }
 
   /** The ids a track's slots name under any person key (speakers...), each once, in order of first mention. */

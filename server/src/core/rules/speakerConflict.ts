@@ -1,4 +1,4 @@
-import { Ref, Slot } from '../model/model';
+import { Person, Ref, Slot } from '../model/model';
 import { problem } from '../service/problem';
 import { describeSlot, RuleContext } from './context';
 import { CrossTrack } from './crossTrack';
@@ -19,7 +19,7 @@ interface State {
   talks: CrossTrack<Talk[]>;
   /** What was found per speaker (only speakers with findings), with the zone and people it was found for. */
   found: Map<string, Report[]>;
-  foundFor?: { zone: string | undefined; people: object };
+  foundFor?: { zone: string | undefined; people: ReadonlyMap<string, Person> };
 }
 
 /**
@@ -45,8 +45,9 @@ export function speakerConflict(ctx: RuleContext): void {
     }
     return own;
   });
-  const people = ctx.memo.valuesToken('people', ctx.model.people);
   const { changed } = talks.update(parts);
+  // Names in messages come from the people: a person who changed is looked at again.
+  const people = state.foundFor ? ctx.memo.peopleChanges(state.foundFor.people, ctx.model.people) : 'all';
   const check = (id: string): void => {
     const group = talks.group(id);
     const name = ctx.model.people.get(id)?.name ?? id;
@@ -54,13 +55,14 @@ export function speakerConflict(ctx: RuleContext): void {
     if (reports.length) state.found.set(id, reports);
     else state.found.delete(id);
   };
-  if (changed === 'all' || !state.foundFor || state.foundFor.zone !== zone || state.foundFor.people !== people) {
+  if (changed === 'all' || people === 'all' || !state.foundFor || state.foundFor.zone !== zone) {
     state.found = new Map();
     for (const id of talks.keys()) check(id);
   } else {
     for (const id of changed) check(id);
+    for (const id of people) if (!changed.has(id)) check(id);
   }
-  state.foundFor = { zone, people };
+  state.foundFor = { zone, people: ctx.model.people };
   for (const reports of state.found.values()) for (const report of reports) ctx.report(report());
 }
 

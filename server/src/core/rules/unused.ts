@@ -1,3 +1,4 @@
+import { Person } from '../model/model';
 import { problem } from '../service/problem';
 import { RuleContext } from './context';
 import { CrossTrack } from './crossTrack';
@@ -10,13 +11,15 @@ interface State {
   naming: CrossTrack<true>;
   /** Ids of people no track names, with the people they were found for. */
   unnamed: Set<string>;
-  unnamedFor?: object;
+  /** Ids some track names that are not people (for the same people). */
+  unknown: Set<string>;
+  unnamedFor?: ReadonlyMap<string, Person>;
 }
 
 /** `unused-person` and `unused-topic`: declared, but nothing refers to them. */
 export function unused(ctx: RuleContext): void {
   const { model } = ctx;
-  const state = ctx.memo.own<State>('unused', () => ({ naming: new CrossTrack(), unnamed: new Set() }));
+  const state = ctx.memo.own<State>('unused', () => ({ naming: new CrossTrack(), unnamed: new Set(), unknown: new Set() }));
   const { naming } = state;
   // The people each track names (kept while the track is the same).
   const parts = ctx.memo.tracks('unused.people', model, [], (track): ReadonlyMap<string, true> => {
@@ -42,25 +45,33 @@ export function unused(ctx: RuleContext): void {
       });
   });
   for (const reports of uncovered) for (const report of reports) ctx.report(report());
-  const people = ctx.memo.valuesToken('people', model.people);
   const { changed } = naming.update(parts);
-  if (changed === 'all' || state.unnamedFor !== people) {
+  // Only the ids some track names differently now, and the people who changed, are looked at again.
+  const people = state.unnamedFor ? ctx.memo.peopleChanges(state.unnamedFor, model.people) : 'all';
+  const update = (id: string): void => {
+    const declared = model.people.has(id);
+    const named = naming.has(id);
+    if (declared && !named) state.unnamed.add(id);
+    else state.unnamed.delete(id);
+    if (!declared && named) state.unknown.add(id);
+    else state.unknown.delete(id);
+  };
+  if (changed === 'all' || people === 'all') {
     state.unnamed = new Set();
-    for (const id of model.people.keys()) if (!naming.has(id)) state.unnamed.add(id);
+    state.unknown = new Set();
+    for (const id of model.people.keys()) update(id);
+    for (const id of naming.keys()) update(id);
   } else {
-    for (const id of changed) {
-      if (model.people.has(id) && !naming.has(id)) state.unnamed.add(id);
-      else state.unnamed.delete(id);
-    }
+    for (const id of changed) update(id);
+    for (const id of people) update(id);
   }
-  state.unnamedFor = people;
+  state.unnamedFor = model.people;
   // One mistake, one diagnostic: the person a misspelt id was meant to name (the "did you
   // mean" of its `unknown-person`) is not reported unused as well.
   const meant = new Set<string>();
   if (state.unnamed.size) {
     const guess = personGuesser(ctx);
-    for (const id of naming.keys()) {
-      if (model.people.has(id)) continue;
+    for (const id of state.unknown) {
       const meantFor = guess(id);
       if (meantFor) meant.add(meantFor);
     }

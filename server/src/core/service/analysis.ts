@@ -128,8 +128,16 @@ export function misreadTexts(text: string, model: Model, cache: MisreadCache): P
     const found = misreadText(text, event, 'title');
     if (found) out.push(found);
   }
+  // The people as a whole while their section is unchanged, else person by person.
   kept(model.people, (into) => {
-    for (const p of model.people.values()) look(into, get(p.node, 'name'), 'name');
+    for (const p of model.people.values()) {
+      let found = cache.get(p);
+      if (!found) {
+        look((found = []), get(p.node, 'name'), 'name');
+        cache.set(p, found);
+      }
+      for (const report of found) into.push(report);
+    }
   });
   for (const t of model.tracks.values()) {
     kept(t, (into) => {
