@@ -105,13 +105,15 @@ const WINDOW = 16;
 
 /**
  * `list` as runs of the slots of `base` (by identity) and the slots that are not in it. A slot
- * is looked for near the one before it (an edit adds, drops or moves a few): one found nowhere
- * near is sent whole, which costs bytes, never correctness.
+ * is looked for near the one before it (an edit adds, drops or moves a few); once many were not
+ * found there (an edit that moved the lines of many), everywhere in `base`.
  */
 function slotRuns(list: SlotView[], base: SlotView[] | undefined): DeltaSlots {
   const out: DeltaSlots = [];
   let run: [number, number] | undefined;
-  let next = 0;
+  let next = 0,
+    misses = 0;
+  let index: Map<SlotView, number> | undefined;
   for (const s of list) {
     let k = -1;
     if (base) {
@@ -119,6 +121,7 @@ function slotRuns(list: SlotView[], base: SlotView[] | undefined): DeltaSlots {
         if (base[next + d] === s) k = next + d;
         else if (d && base[next - d] === s) k = next - d;
       }
+      if (k < 0 && ++misses > WINDOW) k = (index ??= new Map(base.map((b, i) => [b, i]))).get(s) ?? -1;
     }
     if (k < 0) {
       out.push(s);

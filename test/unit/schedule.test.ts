@@ -268,4 +268,31 @@ suite('schedule: built again from what the last build kept', () => {
     const beforeSlots = new Set(before.days.flatMap((d) => d.slots));
     assert.strictEqual(after.days.flatMap((d) => d.slots).filter((s) => !beforeSlots.has(s)).length, 1);
   });
+
+  test('a line added in the middle: the slots below it are sent again with their new lines, the others as runs of the last view', () => {
+    const text = generateProgramme({ slots: 400 });
+    const state = new DocumentState();
+    const uri = 'file:///big.programme.yaml';
+    const before = buildSchedule(analyze(text, state), { uri, version: 1, cache: state.schedule });
+    const at = text.indexOf('\n', text.indexOf('      - title: ', Math.floor(text.length / 2))) + 1;
+    const after = buildSchedule(analyze(text.slice(0, at) + '\n' + text.slice(at), state), { uri, version: 2, cache: state.schedule });
+    const line = text.slice(0, at).split('\n').length - 1;
+    const all = (v: ScheduleView): SlotView[] => [...v.days.flatMap((d) => d.slots), ...v.unscheduled];
+    const moved = all(after).filter((s) => s.lines.start > line);
+    assert.ok(moved.length > 100 && moved.length < 300, `${moved.length} slots below the new line`);
+    assert.deepStrictEqual(
+      moved.map((s) => s.lines.start),
+      all(before)
+        .filter((s) => s.lines.start >= line)
+        .map((s) => s.lines.start + 1),
+    );
+    const delta = encodeScheduleDelta(after, before)!;
+    const sent = [...delta.days.flatMap((d) => (typeof d === 'number' ? [] : d.slots)), ...delta.unscheduled].filter((s) => !Array.isArray(s));
+    // And the slot the new line is in, which ends a line later.
+    const was = new Map(all(before).map((s) => [s.key, s]));
+    const longer = all(after).filter((s) => s.lines.start <= line && s.lines.end !== was.get(s.key)!.lines.end);
+    assert.strictEqual(longer.length, 1);
+    assert.strictEqual(sent.length, moved.length + 1, 'only the slots on other lines are sent whole');
+    assert.strictEqual(JSON.stringify(applyScheduleDelta(JSON.parse(JSON.stringify(delta)), before)), JSON.stringify(after));
+  });
 });

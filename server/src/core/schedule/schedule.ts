@@ -449,6 +449,14 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
   const problems = diagnostics.length ? JSON.stringify(diagnostics) : '';
   const kept = cache.slots.get(slot);
   if (kept && kept.line0 === line0 && kept.line1 === line1 && kept.diagnostics === problems && kept.context === ctx.context) return kept;
+  if (kept && kept.context === ctx.context) {
+    // The same slot (the same text) on other lines or with other problems: the rest of its view is as it was.
+    const { place: _place, clashWith: _clashWith, ...base } = kept.view;
+    const moved: SlotEntry = { ...kept, line0, line1, diagnostics: problems, view: { ...base, lines: { start: line0, end: line1 }, diagnostics } };
+    cache.byKey.set(moved.view.key, moved);
+    cache.slots.set(slot, moved);
+    return moved;
+  }
   const room = slotRoom(slot);
   const clipped = { value: false };
   const own = tracking(ctx, clipped);
@@ -485,7 +493,14 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
   const entry: SlotEntry = { slot, line0, line1, diagnostics: problems, context: ctx.context, view, clipped: clipped.value, zones, column: columnKey(slot) };
   // A slot the model read again (its track changed) usually looks the same: keep the last view of its key then.
   const before = cache.byKey.get(view.key);
-  if (before && JSON.stringify({ ...before.view, place: undefined, clashWith: undefined }) === JSON.stringify(view)) entry.view = before.view;
+  if (
+    before &&
+    before.view.title === view.title &&
+    before.view.lines.start === view.lines.start &&
+    before.view.lines.end === view.lines.end &&
+    JSON.stringify({ ...before.view, place: undefined, clashWith: undefined }) === JSON.stringify(view)
+  )
+    entry.view = before.view;
   cache.byKey.set(view.key, entry);
   cache.slots.set(slot, entry);
   return entry;
