@@ -7,8 +7,10 @@
  * text changed are parsed again: the others are found by position (they lie in the text's
  * common prefix or suffix with the last text), or by text among recently dropped leaves
  * (typing a character, then deleting it). Everything after the edit moves by moving anchors
- * (tree.ts), one per leaf, never by rewriting its nodes; the collections on the way up to the
- * root are built again from their children, the others are kept as they are.
+ * (tree.ts): each piece's is relative to the one around it, so only the pieces that follow the
+ * edit in the collections on its way up move (the next slots of its track, the next tracks),
+ * never the nodes or pieces inside them; those collections are built again from their
+ * children, the others are kept as they are.
  *
  * Whenever a leaf does not parse cleanly on its own (a syntax error, an anchor or alias, a
  * warning), the whole text is parsed as one document instead, so that what the user sees never
@@ -87,8 +89,11 @@ interface Fit {
   prefix: number;
   suffixFrom: number;
   delta: number;
-  /** Leaves taken into the new tree, with where they start now (set when the new tree is taken). */
-  moves: [KeptLeaf, number][];
+  /**
+   * Where the new tree's anchors go, outer pieces first: each at its offset, relative to the
+   * anchor of the piece around it (set when the new tree is taken).
+   */
+  places: [Anchor, number, Anchor | null][];
   taken: Set<KeptLeaf>;
 }
 
@@ -184,20 +189,20 @@ export class ProgrammeParser {
       const fit = fitFor(c.children.slice(i, j + 1), p, q, delta);
       const made: Kept[] = [];
       for (const piece of plan) {
-        const kept = this.keep(text, piece, fit);
+        const kept = this.keep(text, piece, fit, c.anchor);
         if (!kept) return false;
         made.push(kept);
       }
       this.take(fit, c.children.slice(i, j + 1));
       c.children.splice(i, j - i + 1, ...made);
       for (const m of made) this.flagAll(m);
-      for (let n = i + made.length; n < c.children.length; n++) moveAll(c.children[n], delta);
+      for (let n = i + made.length; n < c.children.length; n++) c.children[n].anchor.rel += delta;
       c.length += delta;
       this.rebuild(c);
       for (let up = k - 1; up >= 0; up--) {
         const a = path[up];
         const at = a.children.indexOf(path[up + 1]);
-        for (let n = at + 1; n < a.children.length; n++) moveAll(a.children[n], delta);
+        for (let n = at + 1; n < a.children.length; n++) a.children[n].anchor.rel += delta;
         a.length += delta;
         this.rebuild(a);
       }
@@ -215,8 +220,8 @@ export class ProgrammeParser {
     if (last !== undefined && this.root) {
       const { prefix, suffix } = commonEnds(last, text);
       fit = fitFor(this.root.children, prefix, last.length - suffix, text.length - last.length);
-    } else fit = { byOldStart: new Map(), prefix: 0, suffixFrom: text.length, delta: 0, moves: [], taken: new Set() };
-    const root = this.keep(text, split.plan, fit);
+    } else fit = { byOldStart: new Map(), prefix: 0, suffixFrom: text.length, delta: 0, places: [], taken: new Set() };
+    const root = this.keep(text, split.plan, fit, null);
     if (!root || root.leaf) return false;
     this.take(fit, this.root ? this.root.children : []);
     this.flagged.clear();
@@ -227,8 +232,9 @@ export class ProgrammeParser {
   }
 
   /**
-   * Makes the new tree's pieces final: moves the leaves taken from the last tree to where they
-   * are now, and keeps the replaced leaves not taken among the recent ones.
+   * Makes the new tree's pieces final: keeps the replaced leaves not taken among the recent
+   * ones, and puts every anchor of the new pieces in its place (the leaves taken from the last
+   * tree move to where they are now).
    */
   private take(fit: Fit, replaced: Kept[]): void {
     const drop = (k: Kept): void => {
@@ -238,7 +244,7 @@ export class ProgrammeParser {
       } else for (const c of k.children) drop(c);
     };
     for (const k of replaced) drop(k);
-    for (const [leaf, at] of fit.moves) leaf.anchor.at = at;
+    for (const [anchor, at, parent] of fit.places) anchor.place(at, parent);
   }
 
   private remember(k: KeptLeaf): void {
@@ -257,18 +263,23 @@ export class ProgrammeParser {
     }
   }
 
-  /** The kept piece for a piece of the new split: a leaf found again or parsed, a collection built. */
-  private keep(text: string, piece: Leaf | Composite, fit: Fit): Kept | undefined {
+  /**
+   * The kept piece for a piece of the new split: a leaf found again or parsed, a collection
+   * built. `parent`: the anchor of the piece around it.
+   */
+  private keep(text: string, piece: Leaf | Composite, fit: Fit, parent: Anchor | null): Kept | undefined {
     if (isComposite(piece)) {
+      const anchor = new Anchor(piece.start);
+      fit.places.push([anchor, piece.start, parent]);
       const children: Kept[] = [];
       for (const c of piece.children) {
-        const kept = this.keep(text, c, fit);
+        const kept = this.keep(text, c, fit, anchor);
         if (!kept) return undefined;
         children.push(kept);
       }
       const c: KeptCollection = {
         leaf: false,
-        anchor: new Anchor(piece.start),
+        anchor,
         length: piece.end - piece.start,
         form: piece.form,
         key: piece.key,
@@ -284,10 +295,10 @@ export class ProgrammeParser {
       this.build(c);
       return c;
     }
-    return this.leaf(text, piece, fit);
+    return this.leaf(text, piece, fit, parent);
   }
 
-  private leaf(text: string, piece: Leaf, fit: Fit): KeptLeaf | undefined {
+  private leaf(text: string, piece: Leaf, fit: Fit, parent: Anchor | null): KeptLeaf | undefined {
     const length = piece.end - piece.start;
     const oldStart = piece.end <= fit.prefix ? piece.start : piece.start >= fit.suffixFrom ? piece.start - fit.delta : -1;
     let found: KeptLeaf | undefined;
@@ -306,10 +317,11 @@ export class ProgrammeParser {
     }
     if (found) {
       fit.taken.add(found);
-      if (found.anchor.at !== piece.start) fit.moves.push([found, piece.start]);
+      fit.places.push([found.anchor, piece.start, parent]);
       return found;
     }
     const anchor = new Anchor(piece.start);
+    fit.places.push([anchor, piece.start, parent]);
     source = detached(source!);
     const doc = parseDocument(source, PARSE_OPTIONS);
     const converted = doc.errors.length || doc.warnings.length ? undefined : convertDocument(doc, source!, anchor);
@@ -429,13 +441,7 @@ function fitFor(old: Kept[], p: number, q: number, delta: number): Fit {
     else for (const c of k.children) add(c);
   };
   for (const k of old) add(k);
-  return { byOldStart, prefix: p, suffixFrom: q + delta, delta, moves: [], taken: new Set() };
-}
-
-/** Moves a kept piece and everything in it by `delta`. */
-function moveAll(k: Kept, delta: number): void {
-  k.anchor.at += delta;
-  if (!k.leaf) for (const c of k.children) moveAll(c, delta);
+  return { byOldStart, prefix: p, suffixFrom: q + delta, delta, places: [], taken: new Set() };
 }
 
 /** A collection made of split children: it spans from its first key to the end of its last value. */

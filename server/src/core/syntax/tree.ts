@@ -43,9 +43,33 @@ export interface SeqNode extends NodeBase {
 
 export type PathSegment = string | number;
 
-/** Where a piece of the text starts now; the nodes parsed from it are at fixed distances from it. */
+/**
+ * Where a piece of the text starts now; the nodes parsed from it are at fixed distances from
+ * it. An anchor is placed relative to the anchor of the piece around it (a slot's to its
+ * track's slots, those to the track...), so that text moving after an edit moves only the
+ * anchors of the pieces that follow it at each level, not every anchor inside them.
+ */
 export class Anchor {
-  constructor(public at: number) {}
+  /** From the parent anchor, or from the start of the text. */
+  rel: number;
+  parent: Anchor | null;
+
+  constructor(at: number, parent: Anchor | null = null) {
+    this.parent = parent;
+    this.rel = parent ? at - parent.at : at;
+  }
+
+  get at(): number {
+    let at = this.rel;
+    for (let p = this.parent; p; p = p.parent) at += p.rel;
+    return at;
+  }
+
+  /** Puts the anchor at `at`, relative to `parent` from now on. */
+  place(at: number, parent: Anchor | null): void {
+    this.rel = parent ? at - parent.at : at;
+    this.parent = parent;
+  }
 }
 
 /** A scalar at `s`..`e` past its anchor. */
