@@ -110,6 +110,8 @@ interface TrackGroup {
    * last build while its slots on that day and their clashes are the same.
    */
   days: Map<string, SlotEntry[]>;
+  /** `days` as a list, for going through every group's days on each build. */
+  dayList: [string, SlotEntry[]][];
   unscheduled: SlotEntry[];
   clipped: boolean;
   /** Its speakers' zones and names, in order, as JSON (what `speakerZones` is made from). */
@@ -323,6 +325,7 @@ function trackGroup(track: Track, count: number, ctx: Ctx, diagnostics: TrackDia
     dayChange,
     entries: [],
     days: new Map(),
+    dayList: [],
     unscheduled: [],
     clipped: false,
     zones: '',
@@ -354,6 +357,7 @@ function trackGroup(track: Track, count: number, ctx: Ctx, diagnostics: TrackDia
       if (before && same(before, list)) group.days.set(date, before);
     }
   }
+  group.dayList = [...group.days];
   cache.groups.set(track, group);
   return group;
 }
@@ -709,7 +713,7 @@ function union(list: Interval[]): Interval[] {
 function buildDays(groups: TrackGroup[], model: Model, cache: ScheduleCache, placed: (entry: SlotEntry, place?: SlotView['place']) => SlotView): DayView[] {
   const byDay = new Map<string, SlotEntry[][]>();
   for (const g of groups) {
-    for (const [date, part] of g.days) {
+    for (const [date, part] of g.dayList) {
       let parts = byDay.get(date);
       if (!parts) byDay.set(date, (parts = []));
       parts.push(part);
