@@ -444,6 +444,8 @@ function readEntries<T>(
   const changed =
     last && last.zone === zone && last.items.length === items.length && last.map.size === items.length ? changedPairs(items, last.items) : undefined;
   if (last && changed) {
+    // Nothing to read: the same entries, the very same map (what is kept per map stays).
+    if (!changed.length && !last.problems.length) return last.items === items ? last : { ...last, items };
     const map = new Map(last.map);
     const values = last.values.slice();
     const problems: number[] = [];

@@ -40,7 +40,7 @@ export class RuleMemo {
   /** Tokens already found for a map object (one model is checked by several rules). */
   private readonly known = [new WeakMap<object, object>(), new WeakMap<object, object>()];
   private readonly owned = new Map<string, unknown>();
-  private readonly indexes = new Map<Named, { tracks: Track[]; cross: CrossTrack<true> }>();
+  private readonly indexes = new Map<Named, { tracks: Track[]; parts: ReadonlyMap<string, true>[]; cross: CrossTrack<true> }>();
   private readonly trackLists = new WeakMap<ReadonlyMap<string, Track>, Track[]>();
   private readonly changes = new WeakMap<ReadonlyMap<string, Person>, { after: ReadonlyMap<string, Person>; changes: ReadonlySet<string> }>();
 
@@ -137,11 +137,16 @@ export class RuleMemo {
   /** Which tracks name each person (as `named` says), kept up to date for the tracks of `model`. */
   private naming(named: Named, model: Model): CrossTrack<true> {
     let index = this.indexes.get(named);
-    if (!index) this.indexes.set(named, (index = { tracks: [], cross: new CrossTrack() }));
+    if (!index) this.indexes.set(named, (index = { tracks: [], parts: [], cross: new CrossTrack() }));
     const tracks = this.tracksOf(model);
     if (index.tracks !== tracks) {
-      index.cross.update(tracks.map((t) => this.track(`naming:${named}`, t, [], () => new Map(this.named(named, t).map((id) => [id, true])))));
+      const last = index;
+      const parts = tracks.map((t, i) =>
+        last.tracks[i] === t ? last.parts[i] : this.track(`naming:${named}`, t, [], () => new Map(this.named(named, t).map((id) => [id, true as const]))),
+      );
+      index.cross.update(parts);
       index.tracks = tracks;
+      index.parts = parts;
     }
     return index.cross;
   }

@@ -4,7 +4,7 @@
  */
 import { Changed, ProgrammeParser, Syntax } from '../syntax/parse';
 import { FORMAT, Format, SchemaCache, validate } from '../schema/schema';
-import { buildModel, Model, ModelCache } from '../model/model';
+import { buildModel, Model, ModelCache, Person } from '../model/model';
 import { runRules } from '../rules';
 import { RuleMemo } from '../rules/memo';
 import { ScheduleCache } from '../schedule/schedule';
@@ -42,7 +42,7 @@ export class DocumentState {
   /** The schedule view's parts, by the model objects they show (schedule/schedule.ts). */
   readonly schedule = new ScheduleCache();
   /** What `misread-text` found, by the track or people it was found in. */
-  readonly misread: MisreadCache = new WeakMap();
+  readonly misread = new MisreadCache();
 
   /** `format`: the programme format unless a service is given another. */
   constructor(readonly format: Format = FORMAT) {
@@ -102,7 +102,12 @@ export function analyze(
 }
 
 /** What `misreadTexts` found in a track (its title and its slots') or in the people, kept with them. */
-export type MisreadCache = WeakMap<object, (() => Problem)[]>;
+export class MisreadCache {
+  /** By track, person, or people map. */
+  readonly byObject = new WeakMap<object, (() => Problem)[]>();
+  /** The people last looked at, with what was found for each. */
+  people?: { people: Person[]; found: (() => Problem)[][] };
+}
 
 /**
  * `misread-text` over the titles and names in the model, where text is most often cut short by
@@ -116,10 +121,10 @@ export function misreadTexts(text: string, model: Model, cache: MisreadCache): P
     if (found) into.push(found);
   };
   const kept = (owner: object, find: (into: (() => Problem)[]) => void): void => {
-    let found = cache.get(owner);
+    let found = cache.byObject.get(owner);
     if (!found) {
       find((found = []));
-      cache.set(owner, found);
+      cache.byObject.set(owner, found);
     }
     for (const report of found) out.push(report());
   };
@@ -128,16 +133,22 @@ export function misreadTexts(text: string, model: Model, cache: MisreadCache): P
     const found = misreadText(text, event, 'title');
     if (found) out.push(found);
   }
-  // The people as a whole while their section is unchanged, else person by person.
+  // The people as a whole while their section is unchanged, else person by person (those in
+  // the same place as last time as they were, without a look-up).
   kept(model.people, (into) => {
-    for (const p of model.people.values()) {
-      let found = cache.get(p);
-      if (!found) {
-        look((found = []), get(p.node, 'name'), 'name');
-        cache.set(p, found);
+    const last = cache.people;
+    const people = [...model.people.values()];
+    const found = people.map((p, i) => {
+      if (last?.people[i] === p) return last.found[i];
+      let own = cache.byObject.get(p);
+      if (!own) {
+        look((own = []), get(p.node, 'name'), 'name');
+        cache.byObject.set(p, own);
       }
-      for (const report of found) into.push(report);
-    }
+      return own;
+    });
+    cache.people = { people, found };
+    for (const reports of found) for (const report of reports) into.push(report);
   });
   for (const t of model.tracks.values()) {
     kept(t, (into) => {
