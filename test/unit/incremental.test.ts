@@ -334,6 +334,11 @@ suite('incremental parse equals a fresh open', () => {
         // The third track's id written as the second's (a duplicate key), and back.
         const third = t.indexOf('  track-3:') + 2;
         edits.push({ at: third, remove: 7, insert: 'track-2' }, { at: third, remove: 7, insert: 'track-3' });
+        // A speaker's name and a room's title changed, and back: the slots that name them show it.
+        const name = t.indexOf('    name: ', t.indexOf('\npeople:')) + '    name: '.length + 2;
+        edits.push({ at: name, remove: 0, insert: 'Z' }, { at: name, remove: 1, insert: '' });
+        const room = t.indexOf('    title: Room 2') + '    title: Room'.length;
+        edits.push({ at: room, remove: 0, insert: 'X' }, { at: room, remove: 1, insert: '' });
         // A character typed in a title and taken away, in each track.
         for (let k = 0; k < 5; k++) {
           const at = t.indexOf('      - title: ', t.indexOf(`  track-${k + 1}:`)) + '      - title: '.length + 3;

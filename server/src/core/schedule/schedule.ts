@@ -78,6 +78,8 @@ interface SlotEntry {
   line1: number;
   diagnostics: string;
   context: object;
+  /** What the view read of the rest of the programme (`slotReads`): while it is the same, another context does not change the view. */
+  reads: unknown[];
   view: SlotView;
   clipped: boolean;
   /** The slot's column: `room:<id>` or `track:<id>`. */
@@ -292,6 +294,25 @@ function clashesByTrack(clashWith: Map<Slot, string[]>): Map<Track, string> {
   return new Map([...byTrack].map(([track, list]) => [track, JSON.stringify(list)]));
 }
 
+/**
+ * Whether the slots of a group read the same of the rest of the programme as when it was made
+ * (the people or rooms changed, but not those its slots name): then it holds for this context too.
+ */
+function sameReads(group: TrackGroup, ctx: Ctx): boolean {
+  for (const entry of group.entries) if (!same(entry.reads, slotReads(entry.slot, ctx.model))) return false;
+  group.context = ctx.context;
+  for (const entry of group.entries) entry.context = ctx.context;
+  return true;
+}
+
+/** What a slot's view reads besides the slot and its track: its room's title and its speakers (the model's objects). */
+function slotReads(slot: Slot, model: Model): unknown[] {
+  const room = slotRoom(slot);
+  const out: unknown[] = [room ? (model.rooms.get(room.id)?.title ?? null) : undefined];
+  for (const r of slot.speakers) out.push(model.people.get(r.id));
+  return out;
+}
+
 /** A track's first `count` slots as entries, by day and unscheduled: the group of the last build while nothing it was made from changed. */
 function trackGroup(track: Track, count: number, ctx: Ctx, diagnostics: TrackDiagnostics | undefined, clashes: string, placeable: boolean): TrackGroup {
   const { cache } = ctx;
@@ -306,7 +327,7 @@ function trackGroup(track: Track, count: number, ctx: Ctx, diagnostics: TrackDia
     last.count === count &&
     last.diagnostics === problems &&
     last.clashes === clashes &&
-    last.context === ctx.context &&
+    (last.context === ctx.context || sameReads(last, ctx)) &&
     last.placeable === placeable &&
     last.dayChange === dayChange
   ) {
@@ -452,6 +473,8 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
   const line1 = ctx.lines.at(Math.max(slot.node.start, slot.node.end - 1));
   const problems = diagnostics.length ? JSON.stringify(diagnostics) : '';
   const kept = cache.slots.get(slot);
+  // Other people or rooms, but not those this slot names: its view holds for this context too.
+  if (kept && kept.context !== ctx.context && same(kept.reads, slotReads(slot, ctx.model))) kept.context = ctx.context;
   if (kept && kept.line0 === line0 && kept.line1 === line1 && kept.diagnostics === problems && kept.context === ctx.context) return kept;
   if (kept && kept.context === ctx.context) {
     // The same slot (the same text) on other lines or with other problems: the rest of its view is as it was.
@@ -494,7 +517,18 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
     const p = ctx.model.people.get(r.id);
     if (p?.timezone) zones.push([zoneInfo(p.timezone).canonical ?? p.timezone, p.name ?? p.id]);
   }
-  const entry: SlotEntry = { slot, line0, line1, diagnostics: problems, context: ctx.context, view, clipped: clipped.value, zones, column: columnKey(slot) };
+  const entry: SlotEntry = {
+    slot,
+    line0,
+    line1,
+    diagnostics: problems,
+    context: ctx.context,
+    reads: slotReads(slot, ctx.model),
+    view,
+    clipped: clipped.value,
+    zones,
+    column: columnKey(slot),
+  };
   // A slot the model read again (its track changed) usually looks the same: keep the last view of its key then.
   const before = cache.byKey.get(view.key);
   if (
@@ -532,7 +566,11 @@ function trackView(track: Track, ctx: Ctx, cache: ScheduleCache): TrackView {
   const last = cache.tracks.get(track);
   // The same track checked in the last build, and no line moved: its lines are the same.
   const lines = last && last.seen === cache.generation - 1 && ctx.lines.kept ? last.view.lines : ctx.lines.span(track.key.start, node.end);
-  const deps: unknown[] = [lines.start, lines.end, ctx.context];
+  // What the view reads besides the track: its room's title, its leads and key attendees (the model's objects).
+  const deps: unknown[] = [lines.start, lines.end, track.room ? (ctx.model.rooms.get(track.room.id)?.title ?? null) : undefined];
+  for (const r of track.leads) deps.push(ctx.model.people.get(r.id));
+  deps.push(null);
+  for (const r of track.keyAttendees) deps.push(ctx.model.people.get(r.id));
   if (last && same(last.deps, deps)) {
     last.seen = cache.generation;
     if (last.clipped) ctx.mark();
