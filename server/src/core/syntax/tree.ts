@@ -72,12 +72,9 @@ export class Anchor {
   }
 }
 
-/** A scalar at `s`..`e` past its anchor. */
-export class AnchoredScalar implements ScalarNode {
-  readonly kind = 'scalar';
+/** A node at `s`..`e` past its anchor. */
+abstract class Anchored {
   constructor(
-    public quoted: boolean,
-    public value: unknown,
     private readonly s: number,
     private readonly e: number,
     private readonly anchor: Anchor,
@@ -90,41 +87,44 @@ export class AnchoredScalar implements ScalarNode {
   }
 }
 
-/** A mapping at `s`..`e` past its anchor. */
-export class AnchoredMap implements MapNode {
+export class AnchoredScalar extends Anchored implements ScalarNode {
+  readonly kind = 'scalar';
+  constructor(
+    public quoted: boolean,
+    public value: unknown,
+    s: number,
+    e: number,
+    anchor: Anchor,
+  ) {
+    super(s, e, anchor);
+  }
+}
+
+export class AnchoredMap extends Anchored implements MapNode {
   readonly kind = 'map';
   constructor(
     public items: Pair[],
     public flow: boolean,
     public value: unknown,
-    private readonly s: number,
-    private readonly e: number,
-    private readonly anchor: Anchor,
-  ) {}
-  get start(): number {
-    return this.anchor.at + this.s;
-  }
-  get end(): number {
-    return this.anchor.at + this.e;
+    s: number,
+    e: number,
+    anchor: Anchor,
+  ) {
+    super(s, e, anchor);
   }
 }
 
-/** A sequence at `s`..`e` past its anchor. */
-export class AnchoredSeq implements SeqNode {
+export class AnchoredSeq extends Anchored implements SeqNode {
   readonly kind = 'seq';
   constructor(
     public items: Node[],
     public flow: boolean,
     public value: unknown,
-    private readonly s: number,
-    private readonly e: number,
-    private readonly anchor: Anchor,
-  ) {}
-  get start(): number {
-    return this.anchor.at + this.s;
-  }
-  get end(): number {
-    return this.anchor.at + this.e;
+    s: number,
+    e: number,
+    anchor: Anchor,
+  ) {
+    super(s, e, anchor);
   }
 }
 
