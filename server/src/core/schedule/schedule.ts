@@ -29,6 +29,8 @@ import type {
   ZoneChoice,
 } from '../../protocol';
 import type { Analysis } from '../service/analysis';
+import { commonEnds } from '../syntax/chunks';
+import type { Changed } from '../syntax/parse';
 import { SeverityMap, severityOf } from '../service/diagnostics';
 import type { EventInfo, Model, Person, Slot, Track } from '../model/model';
 import { slotRoom, trackRuns } from '../model/model';
@@ -202,7 +204,7 @@ function emptyView(options: ScheduleOptions, notice?: string): ScheduleView {
 function fill(view: ScheduleView, analysis: Analysis, overrides: SeverityMap, cache: ScheduleCache): void {
   const { model } = analysis;
   cache.generation++;
-  const lines = (cache.lines = Lines.update(cache.lines, analysis.text));
+  const lines = (cache.lines = Lines.update(cache.lines, analysis.text, analysis.syntax.changed));
   const clipped = { value: false };
   const cut = (s: string | undefined, max: number): string | undefined => {
     if (s === undefined || s.length <= max) return s;
@@ -1041,21 +1043,16 @@ class Lines {
     readonly kept = false,
   ) {}
 
-  /** The lines of `text`, from those of `last` (the text of the last build) when there are any. */
-  static update(last: Lines | undefined, text: string): Lines {
+  /**
+   * The lines of `text`, from those of `last` (the text of the last build) when there are any;
+   * `changed`: how `text` differs from an earlier text, as the parser found it (used when that
+   * text is the last build's, else the two are compared).
+   */
+  static update(last: Lines | undefined, text: string, changed?: Changed): Lines {
     if (last?.text === text) return new Lines(text, last.starts, true);
     if (!last || text.length < 4096) return new Lines(text, Lines.breaks(text, 0, text.length, [0]));
     const old = last.text;
-    const n = Math.min(old.length, text.length);
-    const prefix = commonPrefix(old, text, n);
-    // Most edits insert or delete text at one place: then all that follows is the same (one comparison).
-    const grow = text.length - old.length;
-    const suffix =
-      grow >= 0 && old.substring(prefix) === text.substring(prefix + grow)
-        ? old.length - prefix
-        : grow < 0 && old.substring(prefix - grow) === text.substring(prefix)
-          ? text.length - prefix
-          : commonSuffix(old, text, n - prefix);
+    const { prefix, suffix } = changed?.before === old ? changed : commonEnds(old, text);
     // A line starts after a break at i: `\n`, or `\r` not followed by `\n` (what the break is depends on i and i + 1).
     // Kept: starts x whose break (x - 1, x) is in the common prefix; moved: those whose break is in the common suffix.
     const starts = last.starts;
@@ -1107,24 +1104,4 @@ function upperBound(list: Int32Array, value: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-const CHUNK = 1 << 14;
-
-/** How many first characters `a` and `b` have in common (at most `n`): compared a chunk at a time. */
-function commonPrefix(a: string, b: string, n: number): number {
-  let i = 0;
-  while (i + CHUNK <= n && a.substring(i, i + CHUNK) === b.substring(i, i + CHUNK)) i += CHUNK;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** How many last characters `a` and `b` have in common (at most `n`). */
-function commonSuffix(a: string, b: string, n: number): number {
-  let i = 0;
-  const la = a.length,
-    lb = b.length;
-  while (i + CHUNK <= n && a.substring(la - i - CHUNK, la - i) === b.substring(lb - i - CHUNK, lb - i)) i += CHUNK;
-  while (i < n && a.charCodeAt(la - i - 1) === b.charCodeAt(lb - i - 1)) i++;
-  return i;
 }

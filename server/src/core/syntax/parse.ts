@@ -31,6 +31,8 @@ export interface Syntax {
   problems: Problem[];
   /** True when the text was parsed as one document (no split, or a leaf needed it). */
   whole: boolean;
+  /** How the text differs from the one the parser had before (told or measured), when it had one. */
+  changed?: Changed;
 }
 
 /**
@@ -127,19 +129,20 @@ export class ProgrammeParser {
   /** `since`: what changed since the last text, when the caller knows it (else it is measured). */
   parse(text: string, since?: Changed): Syntax {
     const last = this.text;
+    let changed: Changed | undefined;
     if (last !== undefined && this.root) {
       if (last === text) return this.result(text);
       const told = since && since.before === last && last.length - since.prefix - since.suffix <= TOLD_CHANGE_MAX ? since : undefined;
-      const { prefix, suffix } = told ?? commonEnds(last, text);
-      if (this.edit(text, prefix, last.length - suffix, text.length - last.length)) return this.result(text);
+      changed = told ?? { before: last, ...commonEnds(last, text) };
+      if (this.edit(text, changed.prefix, last.length - changed.suffix, text.length - last.length)) return this.result(text, changed);
     }
-    if (this.fresh(text, last)) return this.result(text);
+    if (this.fresh(text, changed)) return this.result(text, changed);
     // Keep the last good split: the next text is compared with it, so that fixing a syntax
     // error re-parses only what changed since then.
-    return parseWhole(text);
+    return { ...parseWhole(text), changed };
   }
 
-  private result(text: string): Syntax {
+  private result(text: string, changed?: Changed): Syntax {
     const problems: Problem[] = [];
     for (const piece of this.flagged) {
       if (piece.leaf) {
@@ -153,7 +156,7 @@ export class ProgrammeParser {
       } else for (const d of piece.duplicates) problems.push(duplicate(d.key, d.first));
     }
     problems.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-    return { text, root: this.root!.node, problems, whole: false };
+    return { text, root: this.root!.node, problems, whole: false, changed };
   }
 
   /**
@@ -212,14 +215,17 @@ export class ProgrammeParser {
     return false;
   }
 
-  /** Splits and parses `text` whole (its leaves found among the last ones where unchanged). */
-  private fresh(text: string, last: string | undefined): boolean {
+  /**
+   * Splits and parses `text` whole, its leaves found among the last ones where unchanged
+   * (`changed`: how it differs from the last text, when there is one).
+   */
+  private fresh(text: string, changed: Changed | undefined): boolean {
     const split = splitLines(text, this.shape);
     if (!split) return false;
     let fit: Fit;
-    if (last !== undefined && this.root) {
-      const { prefix, suffix } = commonEnds(last, text);
-      fit = fitFor(this.root.children, prefix, last.length - suffix, text.length - last.length);
+    if (changed && this.root) {
+      const { before, prefix, suffix } = changed;
+      fit = fitFor(this.root.children, prefix, before.length - suffix, text.length - before.length);
     } else fit = { byOldStart: new Map(), prefix: 0, suffixFrom: text.length, delta: 0, places: [], taken: new Set() };
     const root = this.keep(text, split.plan, fit, null);
     if (!root || root.leaf) return false;
