@@ -29,8 +29,7 @@ import type {
   ZoneChoice,
 } from '../../protocol';
 import type { Analysis } from '../service/analysis';
-import { commonEnds } from '../syntax/chunks';
-import type { Changed } from '../syntax/parse';
+import { Changed, commonEnds } from '../syntax/change';
 import { SeverityMap, severityOf } from '../service/diagnostics';
 import type { EventInfo, Model, Person, Slot, Track } from '../model/model';
 import { slotRoom, trackRuns } from '../model/model';

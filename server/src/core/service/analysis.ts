@@ -2,7 +2,8 @@
  * One programme text, analysed: syntax tree, schema problems, resolved model and the problems
  * of every check, in document order. Incremental through the document state it is given.
  */
-import { Changed, ProgrammeParser, Syntax } from '../syntax/parse';
+import { ProgrammeParser, Syntax } from '../syntax/parse';
+import type { Changed } from '../syntax/change';
 import { FORMAT, Format, SchemaCache, validate } from '../schema/schema';
 import { buildModel, Model, ModelCache, Person } from '../model/model';
 import { runRules } from '../rules';

@@ -7,7 +7,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Analysis, DocumentState } from './analysis';
-import type { Changed } from '../syntax/parse';
+import { Changed, commonEnds } from '../syntax/change';
 import { sizeProblem, DEFAULT_MAX_FILE_MB } from './limits';
 import { Problem } from './problem';
 import type { Format } from '../schema/schema';
@@ -87,16 +87,15 @@ export interface ProgrammeServiceOptions {
  * end of the text they left alone; undefined when they do not add up to `length`.
  */
 function changedSince(before: string, edits: readonly Edit[], length: number): Changed | undefined {
+  if (!consistent(edits, before.length, length)) return undefined;
   let size = before.length,
     prefix = size,
     suffix = size;
   for (const e of edits) {
-    if (e.start < 0 || e.end < e.start || e.end > size) return undefined;
     prefix = Math.min(prefix, e.start);
     suffix = Math.min(suffix, size - e.end);
     size += e.length - (e.end - e.start);
   }
-  if (size !== length) return undefined;
   const common = Math.min(before.length, length);
   if (prefix + suffix > common) suffix = common - prefix;
   return { before, prefix, suffix };
@@ -243,12 +242,8 @@ function consistent(edits: readonly Edit[], from: number, to: number): boolean {
 
 /** The one region where two texts differ, as an edit: everything between the first and the last change. */
 function region(old: string, current: string): Edit {
-  const shorter = Math.min(old.length, current.length);
-  let start = 0;
-  while (start < shorter && old.charCodeAt(start) === current.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < shorter - start && old.charCodeAt(old.length - 1 - tail) === current.charCodeAt(current.length - 1 - tail)) tail++;
-  return { start, end: old.length - tail, length: current.length - tail - start };
+  const { prefix, suffix } = commonEnds(old, current);
+  return { start: prefix, end: old.length - suffix, length: current.length - suffix - prefix };
 }
 
 /** A programme service for one host (the language server, a CLI run, a test). */

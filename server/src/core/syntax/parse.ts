@@ -18,7 +18,8 @@
  * freshly opened one with the same text give the same tree and problems.
  */
 import { parseDocument, Document, Scalar, visit, YAMLError } from 'yaml';
-import { commonEnds, Composite, isComposite, Leaf, splitChildren, splitLines } from './chunks';
+import { Composite, isComposite, Leaf, splitChildren, splitLines } from './chunks';
+import { Changed, commonEnds } from './change';
 import { convertDocument } from './convert';
 import { SHAPE, Shape } from '../model/shape';
 import { Anchor, AnchoredScalar, MapNode, Node, Pair, ScalarNode, SeqNode, setOwn } from './tree';
@@ -33,16 +34,6 @@ export interface Syntax {
   whole: boolean;
   /** How the text differs from the one the parser had before (told or measured), when it had one. */
   changed?: Changed;
-}
-
-/**
- * What an edit changed, as its caller knows it: the text `before` it and the lengths of the
- * start (`prefix`) and end (`suffix`) both texts share.
- */
-export interface Changed {
-  before: string;
-  prefix: number;
-  suffix: number;
 }
 
 /** Above this many changed characters, the common ends are measured rather than taken as told. */
