@@ -61,18 +61,22 @@ function send(page: Page, message: ToWebview): Promise<void> {
   return page.evaluate((m) => window.postMessage(m, '*'), message);
 }
 
-suite('preview webview in a browser', function () {
-  this.timeout(60_000);
-
+/** A browser and a scratch folder for the pages of the suite it is called in. */
+function withBrowser(): void {
   suiteSetup(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'programme-webview-'));
     browser = await launch();
   });
-
   suiteTeardown(async () => {
     await browser?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
+}
+
+suite('preview webview in a browser', function () {
+  this.timeout(60_000);
+
+  withBrowser();
 
   test('clicking a slot asks the host to reveal its source lines', async () => {
     const view = viewOf(EXAMPLE_TEXT);
@@ -292,15 +296,7 @@ suite('preview webview: moving slots (drag, resize, keyboard)', function () {
   const UNSCHEDULED = 'IOMMU core and the device-driver core';
   const PX = 2.8;
 
-  suiteSetup(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'programme-webview-'));
-    browser = await launch();
-  });
-
-  suiteTeardown(async () => {
-    await browser?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  withBrowser();
 
   /** A webview showing the example, editable when the host says so. */
   async function editable(on = true): Promise<{ page: Page; seen: Watch; posted: () => Promise<FromWebview[]>; moves: () => Promise<FromWebview[]> }> {
