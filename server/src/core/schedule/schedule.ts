@@ -244,8 +244,7 @@ function fill(view: ScheduleView, analysis: Analysis, overrides: SeverityMap, ca
     const clashes = clashWith.size ? clashWith.get(entry.slot) : undefined;
     const last = entry.view;
     if (samePlace(last.place, place) && sameList(last.clashWith, clashes)) return last;
-    const { place: _place, clashWith: _clashWith, ...base } = last;
-    return (entry.view = { ...base, ...(place ? { place } : {}), ...(clashes ? { clashWith: clashes } : {}) });
+    return (entry.view = slotView(last, last.lines, last.diagnostics, place, clashes));
   };
   view.unscheduled = [];
   for (const g of groups) for (const entry of g.unscheduled) view.unscheduled.push(placed(entry, undefined));
@@ -479,8 +478,7 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
   if (kept && kept.line0 === line0 && kept.line1 === line1 && kept.diagnostics === problems && kept.context === ctx.context) return kept;
   if (kept && kept.context === ctx.context) {
     // The same slot (the same text) on other lines or with other problems: the rest of its view is as it was.
-    const { place: _place, clashWith: _clashWith, ...base } = kept.view;
-    const moved: SlotEntry = { ...kept, line0, line1, diagnostics: problems, view: { ...base, lines: { start: line0, end: line1 }, diagnostics } };
+    const moved: SlotEntry = { ...kept, line0, line1, diagnostics: problems, view: slotView(kept.view, { start: line0, end: line1 }, diagnostics) };
     cache.byKey.set(moved.view.key, moved);
     cache.slots.set(slot, moved);
     return moved;
@@ -543,6 +541,26 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
   cache.byKey.set(view.key, entry);
   cache.slots.set(slot, entry);
   return entry;
+}
+
+/**
+ * `v` with other lines, problems, place and clashes: one object literal per set of keys, in the
+ * order of the view's first build (a copy by spreading gives each of 20,000 slots a hidden class
+ * of its own, which costs more than the slot).
+ */
+function slotView(v: SlotView, lines: SlotView['lines'], diagnostics: DiagnosticView[], place?: SlotView['place'], clashWith?: string[]): SlotView {
+  const { key, id, title, kind, trackId, trackTitle, room, roomTitle, startIso, endIso, minutes, speakers, topics, abstract, materials } = v;
+  if (place && clashWith)
+    // prettier-ignore
+    return { key, id, title, kind, trackId, trackTitle, room, roomTitle, startIso, endIso, minutes, speakers, topics, abstract, materials, lines, diagnostics, place, clashWith };
+  if (place)
+    // prettier-ignore
+    return { key, id, title, kind, trackId, trackTitle, room, roomTitle, startIso, endIso, minutes, speakers, topics, abstract, materials, lines, diagnostics, place };
+  if (clashWith)
+    // prettier-ignore
+    return { key, id, title, kind, trackId, trackTitle, room, roomTitle, startIso, endIso, minutes, speakers, topics, abstract, materials, lines, diagnostics, clashWith };
+  // prettier-ignore
+  return { key, id, title, kind, trackId, trackTitle, room, roomTitle, startIso, endIso, minutes, speakers, topics, abstract, materials, lines, diagnostics };
 }
 
 function person(id: string, ctx: Ctx): PersonView {
