@@ -5,6 +5,7 @@
  * gaps); checks of how values relate to each other live in rules/.
  */
 import { Node, Pair, ScalarNode, get, getPair, str } from '../syntax/tree';
+import { compact, NONE } from '../syntax/compact';
 import { movedProblem, Problem, problem } from '../service/problem';
 import { parseDayChange } from './days';
 import { PERSON_FIELDS, SHAPE, Shape } from './shape';
@@ -316,16 +317,16 @@ function links(node: Node | null | undefined, ctx: Ctx): { title: string; url: s
       if (title && url) out.push({ title, url });
     }
   }
-  return out;
+  return compact(out);
 }
 
 function refs(node: Node | null | undefined, ctx: Ctx): Ref[] {
-  if (!usable(node, ctx) || node.kind !== 'seq') return [];
+  if (!usable(node, ctx) || node.kind !== 'seq') return NONE;
   const out: Ref[] = [];
   for (const item of node.items) {
     if (item.kind === 'scalar' && typeof item.value === 'string' && !ctx.invalid.has(item)) out.push({ id: item.value, node: item });
   }
-  return out;
+  return compact(out);
 }
 
 /**

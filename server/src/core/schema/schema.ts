@@ -12,7 +12,7 @@
  */
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import schemaJson from '../../../../schemas/programme.schema.json';
-import { MapNode, Node, Pair, get } from '../syntax/tree';
+import { MapNode, Node, Pair, get, plain, setOwn } from '../syntax/tree';
 import { Problem, problem } from '../service/problem';
 import { closest } from '../features/similar';
 import { SHAPE, Shape } from '../model/shape';
@@ -158,10 +158,48 @@ function shellErrors(root: Node, cache: SchemaCache, format: Format): ErrorObjec
     last.root = root;
     return last.errors;
   }
-  format.validators.shell(root.value);
+  format.validators.shell(shellValue(root, format.shape));
   const errors = format.validators.shell.errors ?? [];
   if (first) cache.shells.set(first, { root, errors });
   return errors;
+}
+
+/**
+ * The document's plain value as the shell sees it: each entry (validated on its own) is null
+ * there, which the shell accepts where it expects an entry, so the entries are not built.
+ */
+function shellValue(root: Node, shape: Shape): unknown {
+  if (root.kind !== 'map') return plain(root);
+  const nulls = (n: Node | null): unknown => {
+    if (n?.kind === 'map') {
+      const out: Record<string, unknown> = {};
+      for (const p of n.items) setOwn(out, p.key.value as string, null);
+      return out;
+    }
+    return n?.kind === 'seq' ? n.items.map(() => null) : plain(n);
+  };
+  const track = (n: Node | null): unknown => {
+    if (n?.kind !== 'map') return plain(n);
+    const out: Record<string, unknown> = {};
+    for (const p of n.items) {
+      const key = p.key.value as string;
+      setOwn(out, key, key === shape.lists.slot || key === shape.lists.session ? nulls(p.value) : plain(p.value));
+    }
+    return out;
+  };
+  const out: Record<string, unknown> = {};
+  for (const p of root.items) {
+    const key = p.key.value as string;
+    let value: unknown;
+    if (key === shape.maps.person || key === shape.maps.room) value = nulls(p.value);
+    else if (key === shape.maps.track && p.value?.kind === 'map') {
+      const tracks: Record<string, unknown> = {};
+      for (const t of p.value.items) setOwn(tracks, t.key.value as string, track(t.value));
+      value = tracks;
+    } else value = plain(p.value);
+    setOwn(out, key, value);
+  }
+  return out;
 }
 
 function sameSkeleton(a: Node, b: Node, shape: Shape): boolean {
@@ -238,7 +276,7 @@ function entryErrors(node: Node, def: EntryDef, cache: SchemaCache, validators: 
   if (!memo) cache.entries.set(node, (memo = {}));
   let errors = memo[def];
   if (!errors) {
-    validators.entry[def](node.value);
+    validators.entry[def](plain(node));
     errors = validators.entry[def].errors ?? [];
     memo[def] = errors;
   }
@@ -463,7 +501,7 @@ function describeType(value: unknown): string {
 }
 
 function describeValue(node: Node | null): string {
-  const v = node?.value;
+  const v = plain(node);
   return typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
 }
 
@@ -474,7 +512,7 @@ function typeMessage(key: string, expected: string, node: Node | null): string {
     .join(' or ');
   if (!node || node.value === null) return `\`${key}\` has no value: it must be ${want}`;
   const hint = expected === 'string' && node.kind === 'scalar' && !node.quoted ? ' (put it in quotes)' : '';
-  return `\`${key}\` must be ${want}, not ${describeType(node.value)}${hint}`;
+  return `\`${key}\` must be ${want}, not ${describeType(plain(node))}${hint}`;
 }
 
 const FORMS: Record<string, string> = {

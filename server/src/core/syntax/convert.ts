@@ -4,8 +4,9 @@
  * duplicate keys reported as problems instead of thrown or silently resolved.
  */
 import { Alias, Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node as YNode, Scalar } from 'yaml';
-import { Anchor, AnchoredMap, AnchoredScalar, AnchoredSeq, MapNode, Node, Pair, ScalarNode, SeqNode, setOwn } from './tree';
+import { Anchor, AnchoredMap, AnchoredScalar, AnchoredSeq, MapNode, Node, Pair, ScalarNode, SeqNode } from './tree';
 import { Problem, problem } from '../service/problem';
+import { compact } from './compact';
 
 /** Deeper nesting than this is reported and cut: no programme needs it, and walkers recurse. */
 export const MAX_DEPTH = 64;
@@ -207,7 +208,6 @@ function characterProblems(node: Scalar, state: State): void {
 }
 
 function convertMap(items: unknown[], flow: boolean, at: [number, number], state: State, depth: number): MapNode {
-  const value: Record<string, unknown> = {};
   const pairs: Pair[] = [];
   const seen = new Map<string, ScalarNode>();
   for (const item of items) {
@@ -234,9 +234,8 @@ function convertMap(items: unknown[], flow: boolean, at: [number, number], state
     const v = item.value as YNode | null;
     const child = v ? convert(v, state, depth + 1) : null;
     pairs.push({ key, value: child });
-    setOwn(value, name, child ? child.value : null);
   }
-  return new AnchoredMap(pairs, flow, value, at[0], at[1], state.anchor);
+  return new AnchoredMap(compact(pairs), flow, at[0], at[1], state.anchor);
 }
 
 function convertSeq(items: YNode[], flow: boolean, at: [number, number], state: State, depth: number): SeqNode {
@@ -245,14 +244,7 @@ function convertSeq(items: YNode[], flow: boolean, at: [number, number], state: 
     if (item === null || item === undefined) continue;
     nodes.push(isPair(item) ? convertMap([item], true, place((item.key ?? item.value) as YNode), state, depth + 1) : convert(item, state, depth + 1));
   }
-  return new AnchoredSeq(
-    nodes,
-    flow,
-    nodes.map((n) => n.value),
-    at[0],
-    at[1],
-    state.anchor,
-  );
+  return new AnchoredSeq(compact(nodes), flow, at[0], at[1], state.anchor);
 }
 
 function convertAlias(node: Alias, state: State): Node {

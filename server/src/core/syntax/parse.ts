@@ -21,8 +21,9 @@ import { parseDocument, Document, Scalar, visit, YAMLError } from 'yaml';
 import { Composite, isComposite, Leaf, splitChildren, splitLines } from './chunks';
 import { Changed, commonEnds } from './change';
 import { convertDocument } from './convert';
+import { compact } from './compact';
 import { SHAPE, Shape } from '../model/shape';
-import { Anchor, AnchoredScalar, MapNode, Node, Pair, ScalarNode, SeqNode, setOwn } from './tree';
+import { Anchor, AnchoredScalar, MapNode, Node, Pair, ScalarNode, SeqNode } from './tree';
 import { movedProblem, Problem, problem } from '../service/problem';
 
 export interface Syntax {
@@ -324,7 +325,7 @@ export class ProgrammeParser {
     const converted = doc.errors.length || doc.warnings.length ? undefined : convertDocument(doc, source!, anchor);
     const node = converted?.root;
     if (!converted || converted.usesAliases || !node) return undefined;
-    const kept: KeptLeaf = { leaf: true, anchor, length, problems: converted.problems, madeAt: piece.start };
+    const kept: KeptLeaf = { leaf: true, anchor, length, problems: compact(converted.problems), madeAt: piece.start };
     if (piece.form === 'entry') {
       if (node.kind !== 'map' || node.items.length !== 1 || node.items[0].key.value !== piece.key) return undefined;
       kept.pair = node.items[0];
@@ -362,7 +363,6 @@ export class ProgrammeParser {
   }
 
   private mapOf(pairs: Pair[], c: KeptCollection): MapNode {
-    const value: Record<string, unknown> = {};
     const seen = new Map<string, Pair>();
     const kept: Pair[] = [];
     for (const pair of pairs) {
@@ -374,21 +374,15 @@ export class ProgrammeParser {
       }
       seen.set(name, pair);
       kept.push(pair);
-      setOwn(value, name, pair.value ? pair.value.value : null);
     }
-    const node = new JoinedMap(kept, value);
+    const node = new JoinedMap(kept);
     // A mapping with duplicate keys is built afresh each time.
     if (kept.length === pairs.length) this.built.set(kept[0], { members: kept, node });
     return node;
   }
 
   private seqOf(items: Node[], c: KeptCollection): SeqNode {
-    const node = new JoinedSeq(
-      items,
-      items.map((n) => n.value),
-      c.children[0].anchor,
-      c.childIndent,
-    );
+    const node = new JoinedSeq(items, c.children[0].anchor, c.childIndent);
     this.built.set(items[0], { members: items, node });
     return node;
   }
@@ -443,12 +437,13 @@ function fitFor(old: Kept[], p: number, q: number, delta: number): Fit {
 
 /** A collection made of split children: it spans from its first key to the end of its last value. */
 class JoinedMap implements MapNode {
-  readonly kind = 'map';
-  readonly flow = false;
-  constructor(
-    public items: Pair[],
-    public value: unknown,
-  ) {}
+  get kind(): 'map' {
+    return 'map';
+  }
+  get flow(): false {
+    return false;
+  }
+  constructor(public items: Pair[]) {}
   get start(): number {
     return this.items[0].key.start;
   }
@@ -460,11 +455,14 @@ class JoinedMap implements MapNode {
 
 /** A block sequence of split items: it starts at its first dash, as in a whole parse. */
 class JoinedSeq implements SeqNode {
-  readonly kind = 'seq';
-  readonly flow = false;
+  get kind(): 'seq' {
+    return 'seq';
+  }
+  get flow(): false {
+    return false;
+  }
   constructor(
     public items: Node[],
-    public value: unknown,
     private readonly first: Anchor,
     private readonly indent: number,
   ) {}

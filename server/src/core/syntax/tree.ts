@@ -13,12 +13,12 @@ interface NodeBase {
   start: number;
   /** Offset just past the node's value (comments and trailing newlines excluded). */
   end: number;
-  /** The plain JavaScript value of the node (objects for maps, arrays for sequences). */
-  value: unknown;
 }
 
 export interface ScalarNode extends NodeBase {
   kind: 'scalar';
+  /** The plain JavaScript value (string, number, boolean or null). */
+  value: unknown;
   /** True when written with quotes or as a block scalar (so `007` in quotes stays a string). */
   quoted: boolean;
 }
@@ -29,13 +29,21 @@ export interface Pair {
   value: Node | null;
 }
 
-export interface MapNode extends NodeBase {
+/**
+ * Collections keep no plain value (`plain` builds one when needed, as the schema check does for
+ * an entry): kept with the nodes, it would hold the whole document a second time.
+ */
+interface CollectionBase extends NodeBase {
+  value?: undefined;
+}
+
+export interface MapNode extends CollectionBase {
   kind: 'map';
   items: Pair[];
   flow: boolean;
 }
 
-export interface SeqNode extends NodeBase {
+export interface SeqNode extends CollectionBase {
   kind: 'seq';
   items: Node[];
   flow: boolean;
@@ -88,7 +96,9 @@ abstract class Anchored {
 }
 
 export class AnchoredScalar extends Anchored implements ScalarNode {
-  readonly kind = 'scalar';
+  get kind(): 'scalar' {
+    return 'scalar';
+  }
   constructor(
     public quoted: boolean,
     public value: unknown,
@@ -101,11 +111,12 @@ export class AnchoredScalar extends Anchored implements ScalarNode {
 }
 
 export class AnchoredMap extends Anchored implements MapNode {
-  readonly kind = 'map';
+  get kind(): 'map' {
+    return 'map';
+  }
   constructor(
     public items: Pair[],
     public flow: boolean,
-    public value: unknown,
     s: number,
     e: number,
     anchor: Anchor,
@@ -115,17 +126,31 @@ export class AnchoredMap extends Anchored implements MapNode {
 }
 
 export class AnchoredSeq extends Anchored implements SeqNode {
-  readonly kind = 'seq';
+  get kind(): 'seq' {
+    return 'seq';
+  }
   constructor(
     public items: Node[],
     public flow: boolean,
-    public value: unknown,
     s: number,
     e: number,
     anchor: Anchor,
   ) {
     super(s, e, anchor);
   }
+}
+
+/**
+ * The plain JavaScript value of a node, built afresh for a collection (objects for maps, arrays
+ * for sequences; a key without a value is null), as the YAML package's `toJS` gives it.
+ */
+export function plain(node: Node | null): unknown {
+  if (!node) return null;
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(plain);
+  const out: Record<string, unknown> = {};
+  for (const pair of node.items) setOwn(out, pair.key.value as string, plain(pair.value));
+  return out;
 }
 
 /** The value of `key` in a map node, or undefined. */
