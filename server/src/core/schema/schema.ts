@@ -14,6 +14,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import schemaJson from '../../../../schemas/programme.schema.json';
 import { MapNode, Node, Pair, get, plain, setOwn } from '../syntax/tree';
 import { Problem, problem } from '../service/problem';
+import { compact, NONE } from '../syntax/compact';
 import { closest } from '../features/similar';
 import { SHAPE, Shape } from '../model/shape';
 import setup from './ajvSetup.json';
@@ -47,7 +48,7 @@ export function createFormat(shape: Shape, schema: object): Format {
 /** What one document keeps across edits: errors per entry node, the last shell's errors. */
 export class SchemaCache {
   /** Each entry's errors, by its node (nodes are reused across edits while their text is the same). */
-  readonly entries = new WeakMap<Node, Partial<Record<EntryDef, ErrorObject[]>>>();
+  readonly entries: Record<EntryDef, WeakMap<Node, ErrorObject[]>> = { person: new WeakMap(), room: new WeakMap(), slot: new WeakMap(), session: new WeakMap() };
   /** The failing entries of a collection, by its node. */
   readonly failing = new WeakMap<Node, Partial<Record<EntryDef, Failing[]>>>();
   /**
@@ -134,7 +135,7 @@ export function validate(root: Node | null, text: string, cache: SchemaCache = n
       } else {
         for (const item of collection.items) if (entryErrors(item, def, cache, validators).length) failing.push({ node: item });
       }
-      memo[def] = failing;
+      memo[def] = failing = compact(failing);
     }
     for (const f of failing)
       report(entryErrors(f.node, def, cache, validators), { node: f.node, pair: f.pair, key: f.pair?.key.value as string | undefined }, def, out);
@@ -272,13 +273,12 @@ interface Failing {
 
 /** An entry's errors, kept for its node. */
 function entryErrors(node: Node, def: EntryDef, cache: SchemaCache, validators: Validators): ErrorObject[] {
-  let memo = cache.entries.get(node);
-  if (!memo) cache.entries.set(node, (memo = {}));
-  let errors = memo[def];
+  const memo = cache.entries[def];
+  let errors = memo.get(node);
   if (!errors) {
     validators.entry[def](plain(node));
-    errors = validators.entry[def].errors ?? [];
-    memo[def] = errors;
+    errors = compact(validators.entry[def].errors ?? NONE);
+    memo.set(node, errors);
   }
   return errors;
 }

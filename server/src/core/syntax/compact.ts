@@ -12,3 +12,23 @@ export const NONE: never[] = Object.freeze([]) as unknown as never[];
 export function compact<T>(items: T[]): T[] {
   return items.length === 0 ? NONE : items.slice();
 }
+
+/**
+ * Short strings that repeat across a document (keys, person ids, durations), kept once each
+ * instead of once per place they are written. Only strings shorter than 13 characters: those
+ * are copies, while longer ones cut from a text keep that text alive.
+ */
+export class SharedStrings {
+  private readonly known = new Map<string, string>();
+
+  /** `limit`: how many different strings are kept at most (the first ones met). */
+  constructor(private readonly limit = 16_384) {}
+
+  get(s: string): string {
+    if (s.length > 12) return s;
+    const kept = this.known.get(s);
+    if (kept !== undefined) return kept;
+    if (this.known.size < this.limit) this.known.set(s, s);
+    return s;
+  }
+}

@@ -6,7 +6,7 @@
 import { Alias, Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node as YNode, Scalar } from 'yaml';
 import { Anchor, AnchoredMap, AnchoredScalar, AnchoredSeq, MapNode, Node, Pair, ScalarNode, SeqNode } from './tree';
 import { Problem, problem } from '../service/problem';
-import { compact } from './compact';
+import { compact, SharedStrings } from './compact';
 
 /** Deeper nesting than this is reported and cut: no programme needs it, and walkers recurse. */
 export const MAX_DEPTH = 64;
@@ -31,6 +31,7 @@ interface State {
   usesAliases: boolean;
   /** Each alias's target, found in one pass over the document when the first alias is met. */
   targets?: Map<Alias, YNode | undefined>;
+  strings?: SharedStrings;
 }
 
 export interface Converted {
@@ -39,8 +40,11 @@ export interface Converted {
   usesAliases: boolean;
 }
 
-/** Converts a parsed document; `anchor` is where the parsed text starts in the whole file. */
-export function convertDocument(doc: Document, source: string, anchor: Anchor): Converted {
+/**
+ * Converts a parsed document; `anchor` is where the parsed text starts in the whole file.
+ * `strings`: where the document's short strings are kept once.
+ */
+export function convertDocument(doc: Document, source: string, anchor: Anchor, strings?: SharedStrings): Converted {
   const state: State = {
     doc,
     source,
@@ -53,6 +57,7 @@ export function convertDocument(doc: Document, source: string, anchor: Anchor): 
     depthReported: false,
     aliasLimitReported: false,
     usesAliases: false,
+    strings,
   };
   const contents = doc.contents as YNode | null;
   const root = contents ? convert(contents, state, 0) : null;
@@ -101,7 +106,8 @@ function convertScalar(node: Scalar, state: State): ScalarNode {
   const quoted = t === 'QUOTE_DOUBLE' || t === 'QUOTE_SINGLE' || t === 'BLOCK_FOLDED' || t === 'BLOCK_LITERAL';
   if (typeof node.value === 'string' && SUSPECT.test(node.value) && node.range) characterProblems(node, state);
   const [s, e] = place(node);
-  return new AnchoredScalar(quoted, node.value, s, e, state.anchor);
+  const value = typeof node.value === 'string' && state.strings ? state.strings.get(node.value) : node.value;
+  return new AnchoredScalar(quoted, value, s, e, state.anchor);
 }
 
 /**
@@ -219,7 +225,7 @@ function convertMap(items: unknown[], flow: boolean, at: [number, number], state
       continue;
     }
     const key = convertScalar(keyNode, state);
-    const name = key.value === null || key.value === undefined ? '' : String(key.value);
+    const name = key.value === null || key.value === undefined ? '' : typeof key.value === 'string' ? key.value : String(key.value);
     key.value = name;
     const first = seen.get(name);
     if (first) {

@@ -21,7 +21,7 @@ import { parseDocument, Document, Scalar, visit, YAMLError } from 'yaml';
 import { Composite, isComposite, Leaf, splitChildren, splitLines } from './chunks';
 import { Changed, commonEnds } from './change';
 import { convertDocument } from './convert';
-import { compact } from './compact';
+import { compact, SharedStrings } from './compact';
 import { SHAPE, Shape } from '../model/shape';
 import { Anchor, AnchoredScalar, MapNode, Node, Pair, ScalarNode, SeqNode } from './tree';
 import { movedProblem, Problem, problem } from '../service/problem';
@@ -114,6 +114,7 @@ export class ProgrammeParser {
    * tracks keep their nodes (and what is kept for them).
    */
   private readonly built: Built = new WeakMap();
+  private readonly strings = new SharedStrings();
 
   /** `shape`: the format's shape, whose collections the text is split along. */
   constructor(private readonly shape: Shape = SHAPE) {}
@@ -322,7 +323,7 @@ export class ProgrammeParser {
     fit.places.push([anchor, piece.start, parent]);
     source = detached(source!);
     const doc = parseDocument(source, PARSE_OPTIONS);
-    const converted = doc.errors.length || doc.warnings.length ? undefined : convertDocument(doc, source!, anchor);
+    const converted = doc.errors.length || doc.warnings.length ? undefined : convertDocument(doc, source!, anchor, this.strings);
     const node = converted?.root;
     if (!converted || converted.usesAliases || !node) return undefined;
     const kept: KeptLeaf = { leaf: true, anchor, length, problems: compact(converted.problems), madeAt: piece.start };
