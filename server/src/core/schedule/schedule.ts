@@ -53,15 +53,55 @@ export const SCHEDULE_LIMITS = {
   clashes: 500,
 };
 
-/** `2021-09-21T07:00:00-07:00`: an instant with its offset, without Luxon's slower formatting. */
-function iso(time: DateTime | undefined): string | undefined {
+/**
+ * `2021-09-21T07:00:00-07:00`: an instant with its offset, without Luxon's slower formatting;
+ * one string per instant and offset in `strings` (many slots start or end at the same minute).
+ */
+function iso(time: DateTime | undefined, strings: Strings): string | undefined {
   if (!time) return undefined;
-  const offset = time.offset;
-  const local = new Date(time.toMillis() + offset * 60_000).toISOString().slice(0, 19);
-  if (offset === 0) return `${local}Z`;
-  const abs = Math.abs(offset);
-  return `${local}${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  const offset = time.offset,
+    ms = time.toMillis();
+  let byMs = strings.instants.get(offset);
+  if (!byMs) strings.instants.set(offset, (byMs = new Map()));
+  let out = byMs.get(ms);
+  if (out === undefined) {
+    const local = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
+    const abs = Math.abs(offset);
+    // Joined (a flat string), not concatenated (a tree of five strings kept as long as the view).
+    const parts =
+      offset === 0 ? [local, 'Z'] : [local, offset < 0 ? '-' : '+', String(Math.floor(abs / 60)).padStart(2, '0'), ':', String(abs % 60).padStart(2, '0')];
+    byMs.set(ms, (out = parts.join('')));
+    strings.count++;
+  }
+  return out;
 }
+
+/** Strings that many slots have alike (times, days, columns), one copy of each, kept from build to build. */
+class Strings {
+  instants = new Map<number, Map<number, string>>();
+  other = new Map<string, string>();
+  count = 0;
+
+  /** The copy of `s` kept (`s` itself the first time). */
+  intern(s: string): string {
+    const kept = this.other.get(s);
+    if (kept !== undefined) return kept;
+    this.other.set(s, s);
+    this.count++;
+    return s;
+  }
+
+  /** Forgets them all when they are many more than `needed` (strings of views no longer shown). */
+  prune(needed: number): void {
+    if (this.count <= 2 * needed + 1000) return;
+    this.instants = new Map();
+    this.other = new Map();
+    this.count = 0;
+  }
+}
+
+/** Shared by the views that have none: nothing mutates a view's lists. */
+const EMPTY: never[] = Object.freeze([]) as unknown as never[];
 
 export interface ScheduleOptions {
   uri: string;
@@ -74,9 +114,7 @@ export interface ScheduleOptions {
 /** A slot's view without its place and clashes, and what it was made from. */
 interface SlotEntry {
   slot: Slot;
-  /** What the view was made from, besides the slot: its lines, its problems, the context. `view` is the one last handed out, with its place and clashes (one object per slot). */
-  line0: number;
-  line1: number;
+  /** What the view was made from, besides the slot: its lines (`view.lines`), its problems, the context. `view` is the one last handed out, with its place and clashes (one object per slot). */
   diagnostics: string;
   context: object;
   /** What the view read of the rest of the programme (`slotReads`): while it is the same, another context does not change the view. */
@@ -87,8 +125,9 @@ interface SlotEntry {
   column: string;
   /** Speakers' zones (canonical) and names, for `speakerZones`. */
   zones: [string, string][];
-  /** The programme day, for the event's `day-change` it was computed with. */
-  date?: { dayChange: number; date: string };
+  /** The programme day (`date`), for the event's `day-change` it was computed with (`dayChange`). */
+  date: string | undefined;
+  dayChange: number;
 }
 
 /**
@@ -164,7 +203,12 @@ export class ScheduleCache {
   /** The last entry made for each slot key, and the last view of each track id (pruned when it grows past twice the slots). */
   byKey = new Map<string, SlotEntry>();
   trackById = new Map<string, TrackView>();
+  /** The views of each track's topics (as slots show them), and each as a list of one. */
+  readonly topics = new WeakMap<Track, Map<string, { view: TopicRef; one: TopicRef[]; clipped: boolean }>>();
+  readonly strings = new Strings();
 }
+
+type TopicRef = SlotView['topics'][number];
 
 function same(a: unknown[], b: unknown[]): boolean {
   if (a.length !== b.length) return false;
@@ -240,6 +284,7 @@ function fill(view: ScheduleView, analysis: Analysis, overrides: SeverityMap, ca
     for (const g of groups) for (const e of g.entries) cache.byKey.set(e.view.key, e);
   }
   if (cache.trackById.size > 2 * model.tracks.size + 100) cache.trackById = new Map();
+  cache.strings.prune(2 * entryCount + model.rooms.size + model.tracks.size);
   const placed = (entry: SlotEntry, place?: SlotView['place']): SlotView => {
     const clashes = clashWith.size ? clashWith.get(entry.slot) : undefined;
     const last = entry.view;
@@ -354,7 +399,7 @@ function trackGroup(track: Track, count: number, ctx: Ctx, diagnostics: TrackDia
   const zones: [string, string][] = [];
   for (let i = 0; i < count; i++) {
     const slot = track.slots[i];
-    const entry = slotEntry(slot, ctx, diagnostics?.bySlot.get(slot) ?? NONE, cache);
+    const entry = slotEntry(slot, ctx, diagnostics?.bySlot.get(slot) ?? EMPTY, cache);
     group.entries.push(entry);
     if (entry.clipped) group.clipped = true;
     for (const z of entry.zones) zones.push(z);
@@ -362,10 +407,11 @@ function trackGroup(track: Track, count: number, ctx: Ctx, diagnostics: TrackDia
       group.unscheduled.push(entry);
       continue;
     }
-    let date = entry.date?.dayChange === dayChange ? entry.date.date : undefined;
+    let date = entry.dayChange === dayChange ? entry.date : undefined;
     if (date === undefined) {
-      date = dayChange ? programmeDate(slot.interval.start, dayChange) : entry.view.startIso!.slice(0, 10);
-      entry.date = { dayChange, date };
+      date = cache.strings.intern(dayChange ? programmeDate(slot.interval.start, dayChange) : entry.view.startIso!.slice(0, 10));
+      entry.date = date;
+      entry.dayChange = dayChange;
     }
     let list = group.days.get(date);
     if (!list) group.days.set(date, (list = []));
@@ -382,8 +428,6 @@ function trackGroup(track: Track, count: number, ctx: Ctx, diagnostics: TrackDia
   cache.groups.set(track, group);
   return group;
 }
-
-const NONE: DiagnosticView[] = [];
 
 function samePlace(a: SlotView['place'], b: SlotView['place']): boolean {
   if (a === b) return true;
@@ -460,8 +504,8 @@ function fillEvent(view: ScheduleView, model: Model, ctx: Ctx): void {
     description: cut(e.description, SCHEDULE_LIMITS.text),
     start: e.start?.toISODate() ?? undefined,
     end: e.end?.toISODate() ?? undefined,
-    startIso: iso(span?.start),
-    endIso: iso(span?.end),
+    startIso: iso(span?.start, ctx.cache.strings),
+    endIso: iso(span?.end, ctx.cache.strings),
     ...(e.gridMinutes ? { grid: e.gridMinutes } : {}),
   };
   ctx.cache.event = { source: e, view: view.event, clipped };
@@ -475,10 +519,13 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
   const kept = cache.slots.get(slot);
   // Other people or rooms, but not those this slot names: its view holds for this context too.
   if (kept && kept.context !== ctx.context && same(kept.reads, slotReads(slot, ctx.model))) kept.context = ctx.context;
-  if (kept && kept.line0 === line0 && kept.line1 === line1 && kept.diagnostics === problems && kept.context === ctx.context) return kept;
+  const lines = kept?.view.lines;
+  if (kept && lines!.start === line0 && lines!.end === line1 && kept.diagnostics === problems && kept.context === ctx.context) return kept;
   if (kept && kept.context === ctx.context) {
     // The same slot (the same text) on other lines or with other problems: the rest of its view is as it was.
-    const moved: SlotEntry = { ...kept, line0, line1, diagnostics: problems, view: slotView(kept.view, { start: line0, end: line1 }, diagnostics) };
+    const { reads, clipped, column, zones, date, dayChange } = kept;
+    const view = slotView(kept.view, { start: line0, end: line1 }, diagnostics);
+    const moved: SlotEntry = { slot, diagnostics: problems, context: kept.context, reads, view, clipped, column, zones, date, dayChange };
     cache.byKey.set(moved.view.key, moved);
     cache.slots.set(slot, moved);
     return moved;
@@ -487,9 +534,12 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
   const clipped = { value: false };
   const own = tracking(ctx, clipped);
   const { cut } = own;
-  const topicTitles = slot.topics
-    .slice(0, SCHEDULE_LIMITS.perSlot)
-    .map((r) => ({ path: cut(r.id, SCHEDULE_LIMITS.title)!, title: cut(slot.track.topics.get(r.id)?.title ?? r.id, SCHEDULE_LIMITS.title)! }));
+  const topicTitles =
+    slot.topics.length === 0
+      ? EMPTY
+      : slot.topics.length === 1
+        ? topicRef(slot.track, slot.topics[0].id, own, cache).one
+        : slot.topics.slice(0, SCHEDULE_LIMITS.perSlot).map((r) => topicRef(slot.track, r.id, own, cache).view);
   const view: SlotView = {
     key: `${slot.track.id}#${slot.index}`,
     id: cut(slot.id, SCHEDULE_LIMITS.title),
@@ -499,34 +549,36 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
     trackTitle: cut(slot.track.title, SCHEDULE_LIMITS.title)!,
     room: room?.id,
     roomTitle: room ? cut(ctx.model.rooms.get(room.id)?.title ?? room.id, SCHEDULE_LIMITS.title) : undefined,
-    startIso: iso(slot.interval?.start),
-    endIso: iso(slot.interval?.end),
+    startIso: iso(slot.interval?.start, cache.strings),
+    endIso: iso(slot.interval?.end, cache.strings),
     minutes: slot.minutes,
-    speakers: slot.speakers.slice(0, SCHEDULE_LIMITS.perSlot).map((r) => person(r.id, own)),
+    speakers: slot.speakers.length ? slot.speakers.slice(0, SCHEDULE_LIMITS.perSlot).map((r) => person(r.id, own)) : EMPTY,
     topics: topicTitles,
     abstract: cut(slot.abstract, SCHEDULE_LIMITS.text),
-    materials: slot.materials
-      .slice(0, SCHEDULE_LIMITS.perSlot)
-      .map((m) => ({ title: cut(m.title, SCHEDULE_LIMITS.title)!, url: cut(m.url, SCHEDULE_LIMITS.text)! })),
+    materials: slot.materials.length
+      ? slot.materials.slice(0, SCHEDULE_LIMITS.perSlot).map((m) => ({ title: cut(m.title, SCHEDULE_LIMITS.title)!, url: cut(m.url, SCHEDULE_LIMITS.text)! }))
+      : EMPTY,
     lines: { start: line0, end: line1 },
     diagnostics,
   };
-  const zones: [string, string][] = [];
+  let zones: [string, string][] = EMPTY;
   for (const r of slot.speakers) {
     const p = ctx.model.people.get(r.id);
-    if (p?.timezone) zones.push([zoneInfo(p.timezone).canonical ?? p.timezone, p.name ?? p.id]);
+    if (!p?.timezone) continue;
+    if (zones === EMPTY) zones = [];
+    zones.push([zoneInfo(p.timezone).canonical ?? p.timezone, p.name ?? p.id]);
   }
   const entry: SlotEntry = {
     slot,
-    line0,
-    line1,
     diagnostics: problems,
     context: ctx.context,
     reads: slotReads(slot, ctx.model),
     view,
     clipped: clipped.value,
+    column: cache.strings.intern(columnKey(slot)),
     zones,
-    column: columnKey(slot),
+    date: undefined,
+    dayChange: 0,
   };
   // A slot the model read again (its track changed) usually looks the same: keep the last view of its key then.
   const before = cache.byKey.get(view.key);
@@ -561,6 +613,21 @@ function slotView(v: SlotView, lines: SlotView['lines'], diagnostics: Diagnostic
     return { key, id, title, kind, trackId, trackTitle, room, roomTitle, startIso, endIso, minutes, speakers, topics, abstract, materials, lines, diagnostics, clashWith };
   // prettier-ignore
   return { key, id, title, kind, trackId, trackTitle, room, roomTitle, startIso, endIso, minutes, speakers, topics, abstract, materials, lines, diagnostics };
+}
+
+/** The view of a track's topic as its slots show it, one per track and topic (with a list of it alone). */
+function topicRef(track: Track, path: string, ctx: Ctx, cache: ScheduleCache): { view: TopicRef; one: TopicRef[] } {
+  let byPath = cache.topics.get(track);
+  if (!byPath) cache.topics.set(track, (byPath = new Map()));
+  let kept = byPath.get(path);
+  if (!kept) {
+    const title = track.topics.get(path)?.title ?? path;
+    const view = { path: clip(path, SCHEDULE_LIMITS.title), title: clip(title, SCHEDULE_LIMITS.title) };
+    kept = { view, one: Object.freeze([view]) as TopicRef[], clipped: view.path !== path || view.title !== title };
+    byPath.set(path, kept);
+  }
+  if (kept.clipped) ctx.mark();
+  return kept;
 }
 
 function person(id: string, ctx: Ctx): PersonView {
@@ -701,7 +768,7 @@ function buildClashes(model: Model, ctx: Ctx, clashWith: Map<Slot, string[]>, sh
     out.push({
       first: merged[0].startMs,
       tracks: [a, b].map((t) => ({ id: t.id, title: ctx.cut(t.title, SCHEDULE_LIMITS.title)! })),
-      when: merged.slice(0, SCHEDULE_LIMITS.perSlot).map((w) => ({ startIso: iso(w.start)!, endIso: iso(w.end)! })),
+      when: merged.slice(0, SCHEDULE_LIMITS.perSlot).map((w) => ({ startIso: iso(w.start, ctx.cache.strings)!, endIso: iso(w.end, ctx.cache.strings)! })),
       people: [...people].map(([id, roles]) => ({ person: person(id, ctx), roles: roles.map((r) => ctx.cut(r, SCHEDULE_LIMITS.title)!) })),
       line: ctx.lines.at(b.key.start),
     });
@@ -814,7 +881,7 @@ function buildDays(groups: TrackGroup[], model: Model, cache: ScheduleCache, pla
         rooms: new Map([...model.rooms.keys()].map((id, i) => [`room:${id}`, i])),
         tracks: new Map([...model.tracks.keys()].map((id, i) => [`track:${id}`, model.rooms.size + i])),
       };
-      day = layDay(list, columnsKey, model, orders.rooms, orders.tracks);
+      day = layDay(list, columnsKey, model, orders.rooms, orders.tracks, cache.strings);
     }
     day.parts = parts;
     kept.set(date, day);
@@ -863,7 +930,14 @@ function sameLayout(day: DayEntry, list: SlotEntry[]): boolean {
 }
 
 /** A day's columns and each slot's place in them, in time order. */
-function layDay(list: SlotEntry[], columnsKey: string, model: Model, roomOrder: Map<string, number>, trackOrder: Map<string, number>): DayEntry {
+function layDay(
+  list: SlotEntry[],
+  columnsKey: string,
+  model: Model,
+  roomOrder: Map<string, number>,
+  trackOrder: Map<string, number>,
+  strings: Strings,
+): DayEntry {
   const slots = list.map((s) => s.slot);
   const byTime = slots
     .map((_, i) => i)
@@ -895,7 +969,7 @@ function layDay(list: SlotEntry[], columnsKey: string, model: Model, roomOrder: 
     ends: slots.map((s) => s.interval!.endMs),
     keys: list.map((s) => s.column),
     columnsKey,
-    startIso: iso(first) ?? '',
+    startIso: iso(first, strings) ?? '',
     minutes,
     columns,
     order,
