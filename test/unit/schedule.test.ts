@@ -295,4 +295,39 @@ suite('schedule: built again from what the last build kept', () => {
     assert.strictEqual(sent.length, moved.length + 1, 'only the slots on other lines are sent whole');
     assert.strictEqual(JSON.stringify(applyScheduleDelta(JSON.parse(JSON.stringify(delta)), before)), JSON.stringify(after));
   });
+  test('what slots share in the view (no materials, no problems, a topic) is not changed by the slot that gets one', () => {
+    let text = generateProgramme({ slots: 400 });
+    const state = new DocumentState();
+    const uri = 'file:///big.programme.yaml';
+    const all = (v: ScheduleView): SlotView[] => [...v.days.flatMap((d) => d.slots), ...v.unscheduled];
+    let view = buildSchedule(analyze(text, state), { uri, version: 0, cache: state.schedule });
+    const plain = all(view).filter((s) => !s.materials.length && !s.diagnostics.length && s.topics.length === 1);
+    assert.ok(plain.length > 100, 'many slots have no materials, no problems and one topic');
+    const first = text.indexOf('\n', text.indexOf('      - title: ', Math.floor(text.length / 2))) + 1;
+    const edits = [
+      '        materials:\n          - title: Notes\n            url: https://example.org/notes\n',
+      '        speakers: [nobody-known]\n',
+      '        kind: not-a-kind\n',
+      '        room: no-such-room\n',
+    ];
+    for (let version = 1; version <= edits.length; version++) {
+      text = text.slice(0, first) + edits[version - 1] + text.slice(first);
+      const next = buildSchedule(analyze(text, state), { uri, version, cache: state.schedule });
+      const fresh = buildSchedule(analyze(text), { uri, version });
+      assert.strictEqual(next.notice, undefined, `edit ${version}`);
+      assert.strictEqual(JSON.stringify(next), JSON.stringify(fresh), `edit ${version}`);
+      assert.strictEqual(JSON.stringify(applyScheduleDelta(JSON.parse(JSON.stringify(encodeScheduleDelta(next, view))), view)), JSON.stringify(fresh));
+      view = next;
+    }
+    // The edited slot has the material and the problems; the others that had none still have none.
+    const slots = all(view);
+    assert.strictEqual(slots.filter((s) => s.materials.some((m) => m.title === 'Notes')).length, 1);
+    const edited = slots.find((s) => s.materials.some((m) => m.title === 'Notes'))!;
+    assert.ok(edited.diagnostics.length >= 2, JSON.stringify(edited.diagnostics));
+    const still = new Set(plain.map((s) => s.key));
+    still.delete(edited.key);
+    const after = slots.filter((s) => still.has(s.key));
+    assert.strictEqual(after.length, still.size);
+    assert.ok(after.every((s) => !s.materials.length && !s.diagnostics.length && s.topics.length === 1));
+  });
 });
