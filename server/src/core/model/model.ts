@@ -182,7 +182,17 @@ export interface Model {
  * (nodes are reused across edits only when their text did not change), and intervals.
  */
 export class ModelCache {
-  readonly memos = new WeakMap<Node, NodeMemos>();
+  /** Per kind of entry, the reading of each node read as one (a WeakMap each: no object per node to hold them). */
+  readonly memos: { readonly [K in keyof NodeMemos]-?: WeakMap<Node, NonNullable<NodeMemos[K]>> } = {
+    event: new WeakMap(),
+    people: new WeakMap(),
+    rooms: new WeakMap(),
+    person: new WeakMap(),
+    track: new WeakMap(),
+    session: new WeakMap(),
+    block: new WeakMap(),
+    slot: new WeakMap(),
+  };
   /**
    * Intervals by start and length: a programme repeats the same few starts and lengths, and
    * making a DateTime in a zone is costly. Intervals are immutable, so they can be shared.
@@ -707,17 +717,7 @@ function readSlotData(node: Node, index: number, track: Track, event: EventInfo,
     topics: refs(get(node, ctx.shape.topicsKey), ctx),
     abstract: text(node, 'abstract', ctx),
     materials: links(get(node, 'materials'), ctx),
-    exchange: {
-      guid: text(node, 'guid', ctx),
-      sourceId: num(get(node, 'source-id'), ctx),
-      slug: text(node, 'slug', ctx),
-      url: text(node, 'url', ctx),
-      language: text(node, 'language', ctx),
-      subtitle: text(node, 'subtitle', ctx),
-      type: text(node, 'type', ctx),
-      recording: bool(get(node, 'recording'), ctx),
-      attachments: links(get(node, 'attachments'), ctx),
-    },
+    exchange: readExchange(node, ctx),
   };
   if (!ctx.invalid.has(node) || node.kind === 'map') {
     const r = readInterval(node, event, ctx);
@@ -725,6 +725,25 @@ function readSlotData(node: Node, index: number, track: Track, event: EventInfo,
     slot.minutes = r.minutes;
   }
   return slot;
+}
+
+/** What a slot without anything kept from an imported schedule keeps: one frozen object for all. */
+const NO_EXCHANGE: SlotExchange = Object.freeze({ attachments: NONE });
+
+function readExchange(node: Node, ctx: Ctx): SlotExchange {
+  const exchange: SlotExchange = {
+    guid: text(node, 'guid', ctx),
+    sourceId: num(get(node, 'source-id'), ctx),
+    slug: text(node, 'slug', ctx),
+    url: text(node, 'url', ctx),
+    language: text(node, 'language', ctx),
+    subtitle: text(node, 'subtitle', ctx),
+    type: text(node, 'type', ctx),
+    recording: bool(get(node, 'recording'), ctx),
+    attachments: links(get(node, 'attachments'), ctx),
+  };
+  for (const value of Object.values(exchange)) if (value !== undefined && value !== NONE) return exchange;
+  return NO_EXCHANGE;
 }
 
 interface Memo<T> {
@@ -754,13 +773,12 @@ function memoised<K extends keyof NodeMemos, T extends NonNullable<NodeMemos[K]>
   id?: string,
 ): T {
   const invalid = ctx.invalid.has(node);
-  let memos = ctx.cache.memos.get(node);
-  if (!memos) ctx.cache.memos.set(node, (memos = {}));
-  let m = memos[name] as Memo<T> | undefined;
+  const memos = ctx.cache.memos[name] as unknown as WeakMap<Node, Memo<T>>;
+  let m = memos.get(node);
   if (!m || m.zone !== zone || m.id !== id || m.invalid !== invalid) {
     const local: Ctx = { ...ctx, problems: [] };
-    m = { zone, id, invalid, base: node.start, value: compute(local), problems: local.problems };
-    (memos as Record<K, Memo<T>>)[name] = m;
+    m = { zone, id, invalid, base: node.start, value: compute(local), problems: compact(local.problems) };
+    memos.set(node, m);
   }
   // Most entries have no problems: their node's place is not even read.
   if (m.problems.length) {
