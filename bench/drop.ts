@@ -19,6 +19,7 @@ import type { Browser, Page } from 'playwright-core';
 import { generateProgramme } from './generate';
 import { BenchClient } from './client';
 import { launch, stubVsCodeApi } from '../test/browser/chromium';
+import { SERVER_LAUNCH } from '../server/src/launch';
 import {
   applyScheduleDelta,
   encodeScheduleDelta,
@@ -114,7 +115,7 @@ async function measure(browser: Browser, dir: string, slots: number): Promise<Ro
   const file = path.join(dir, `drop-${slots}.programme.yaml`);
   writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
-  const client = new BenchClient({ script: SERVER });
+  const client = new BenchClient({ script: SERVER, launch: SERVER_LAUNCH });
   try {
     await client.initialize(null);
     await client.open(uri, text);

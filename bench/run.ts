@@ -17,7 +17,9 @@
  * Per size, besides the latencies: edit → schedule (a keystroke, then `programme/schedule` for
  * its version asked as the preview asks, with the version it holds, the delta applied), the
  * server's resident memory after the first open and after all the edits (at least 30 versions),
- * and the first open of a fresh server over the floor. The bundle sizes, web ones included.
+ * and the first open of a fresh server over the floor, and over the floor's own first run in a
+ * fresh process (what `yaml` and Ajv cost before V8 has optimised them). The bundle sizes, web
+ * ones included.
  */
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync, readFileSync } from 'fs';
 import { spawnSync } from 'child_process';
@@ -32,6 +34,7 @@ import { runStorm } from '../test/support/storm';
 import { applyScheduleDelta, isScheduleDelta, ScheduleDeltaResult, ScheduleView } from '../server/src/protocol';
 import { SERVER_CASES } from '../test/fixtures/hostile/inputs';
 import { EXAMPLE_TEXT } from '../test/support/fixtures';
+import { SERVER_LAUNCH } from '../server/src/launch';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVER = path.join(ROOT, 'dist/server.js');
@@ -125,6 +128,27 @@ function targets(text: string): { title: number; speaker: number } {
   return { title, speaker };
 }
 
+/**
+ * The floor's first run in a fresh process (the schema compiled before the clock starts): what
+ * `yaml` and Ajv cost before V8 has optimised them, next to our own first open.
+ */
+function measureColdFloor(dir: string, file: string): number {
+  const script = path.join(dir, 'cold-floor.js');
+  writeFileSync(
+    script,
+    `const { parseDocument } = require(${JSON.stringify(require.resolve('yaml'))});
+const Ajv = require(${JSON.stringify(require.resolve('ajv'))}).default;
+const fs = require('fs');
+const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(${JSON.stringify(SCHEMA)}, 'utf8')));
+const text = fs.readFileSync(process.argv[2], 'utf8');
+const t = performance.now();
+validate(parseDocument(text).toJS());
+process.stdout.write(String(performance.now() - t));`,
+  );
+  const r = spawnSync(process.execPath, [script, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return round(Number(r.stdout));
+}
+
 async function measureFloor(text: string, runs: number, budget: number): Promise<Stat> {
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
@@ -159,7 +183,7 @@ async function measureOurs(file: string, text: string, slots: number): Promise<O
   const notes: string[] = [];
   // BENCH_PROFILE=DIR writes a CPU profile of our server there (node --cpu-prof).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-  const client = new BenchClient({ script: SERVER, nodeArgs: profile });
+  const client = new BenchClient({ script: SERVER, launch: SERVER_LAUNCH, nodeArgs: profile });
   try {
     await client.initialize(null);
     const uri = pathToFileURL(file).href;
@@ -372,7 +396,7 @@ interface StormRow {
 }
 
 async function measureStorm(): Promise<StormRow> {
-  const client = new BenchClient({ script: SERVER });
+  const client = new BenchClient({ script: SERVER, launch: SERVER_LAUNCH });
   try {
     await client.initialize(null);
     const uri = 'file:///bench/storm.programme.yaml';
@@ -403,7 +427,7 @@ interface HostileRow {
 
 /** Each hostile file opened in one server: ms to its diagnostics, then to the example's opened after it. */
 async function measureHostile(): Promise<HostileRow[]> {
-  const client = new BenchClient({ script: SERVER });
+  const client = new BenchClient({ script: SERVER, launch: SERVER_LAUNCH });
   const rows: HostileRow[] = [];
   try {
     await client.initialize(null);
@@ -440,6 +464,7 @@ async function main(): Promise<void> {
     slots: number;
     megabytes: number;
     floor: Stat;
+    coldFloor: number;
     ours: Record<string, Stat> & { openFirst: number; rssMb?: number; rssAfterEditsMb?: number; versions?: number; notes: string[] };
     peer: { open: string; edit: Stat; rssMb?: number };
     ratios: Record<string, number>;
@@ -457,6 +482,7 @@ async function main(): Promise<void> {
       const p = plan(slots);
       process.stderr.write(`${slots} slots (${(text.length / 1e6).toFixed(2)} MB): floor`);
       const floor = await measureFloor(text, p.floor, p.budget);
+      const coldFloor = measureColdFloor(dir, file);
       process.stderr.write(', ours');
       const ours = await measureOurs(file, text, slots);
       const withPeer = process.env.BENCH_PEER !== '0';
@@ -467,12 +493,15 @@ async function main(): Promise<void> {
         slots,
         megabytes: Math.round(text.length / 1e5) / 10,
         floor,
+        coldFloor,
         ours,
         peer,
         ratios: {
           editOverFloor: ratio(ours.edit.median, floor.median),
           openOverFloor: ratio(ours.open.median, floor.median),
           firstOpenOverFloor: ratio(ours.openFirst, floor.median),
+          coldFloorOverFloor: ratio(coldFloor, floor.median),
+          firstOpenOverColdFloor: ratio(ours.openFirst, coldFloor),
           editOverPeer: ratio(ours.edit.median, peer.edit.median),
         },
       });
@@ -527,12 +556,12 @@ async function main(): Promise<void> {
 
   const lines: string[] = [];
   lines.push(
-    `| slots (MB) | floor: parse+Ajv | open (first) | edit → diagnostics | completion | hover | schedule | edit → schedule | RSS MB (open / after edits) | yaml-ls open | yaml-ls edit | yaml-ls RSS | edit/floor | open/floor | first open/floor | edit/yaml-ls |`,
+    `| slots (MB) | floor: parse+Ajv | open (first) | edit → diagnostics | completion | hover | schedule | edit → schedule | RSS MB (open / after edits) | yaml-ls open | yaml-ls edit | yaml-ls RSS | edit/floor | open/floor | first open/floor | floor's first run/floor | first open/floor's first run | edit/yaml-ls |`,
   );
-  lines.push(`|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`);
+  lines.push(`|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const r of rows as BenchRow[]) {
     lines.push(
-      `| ${r.slots} (${r.megabytes}) | ${fmt(r.floor)} | ${fmt(r.ours.open)} (${r.ours.openFirst}) | ${fmt(r.ours.edit)} | ${fmt(r.ours.completion)} | ${fmt(r.ours.hover)} | ${fmt(r.ours.schedule)} | ${fmt(r.ours.editSchedule)} | ${r.ours.rssMb ?? '?'} / ${r.ours.rssAfterEditsMb ?? '?'} (${r.ours.versions} versions) | ${r.peer.open} | ${fmt(r.peer.edit)} | ${r.peer.rssMb ?? '?'} | ${r.ratios.editOverFloor} | ${r.ratios.openOverFloor} | ${r.ratios.firstOpenOverFloor} | ${r.ratios.editOverPeer} |`,
+      `| ${r.slots} (${r.megabytes}) | ${fmt(r.floor)} | ${fmt(r.ours.open)} (${r.ours.openFirst}) | ${fmt(r.ours.edit)} | ${fmt(r.ours.completion)} | ${fmt(r.ours.hover)} | ${fmt(r.ours.schedule)} | ${fmt(r.ours.editSchedule)} | ${r.ours.rssMb ?? '?'} / ${r.ours.rssAfterEditsMb ?? '?'} (${r.ours.versions} versions) | ${r.peer.open} | ${fmt(r.peer.edit)} | ${r.peer.rssMb ?? '?'} | ${r.ratios.editOverFloor} | ${r.ratios.openOverFloor} | ${r.ratios.firstOpenOverFloor} | ${r.ratios.coldFloorOverFloor} (${r.coldFloor}) | ${r.ratios.firstOpenOverColdFloor} | ${r.ratios.editOverPeer} |`,
     );
   }
   console.log(

@@ -7,6 +7,7 @@ import { spawn, ChildProcess } from 'child_process';
 import * as path from 'path';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { SERVER_LAUNCH } from '../../server/src/launch';
 
 export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
 
@@ -19,6 +20,11 @@ export interface LspClientOptions {
   args?: string[];
   /** Options for node itself, before the script (`--cpu-prof`...). */
   nodeArgs?: string[];
+  /**
+   * The Node options and environment the process starts with, before `nodeArgs`: by default
+   * those the extension starts our server with, unless another `script` is given.
+   */
+  launch?: { readonly execArgv: readonly string[]; readonly env: Readonly<Record<string, string>> };
   /** The language id documents are opened with (default `programme`). */
   languageId?: string;
 }
@@ -47,7 +53,11 @@ export class LspClient {
   constructor(options: LspClientOptions = {}) {
     const { script = SERVER, args = [], nodeArgs = [] } = options;
     this.languageId = options.languageId ?? 'programme';
-    this.process = spawn(process.execPath, [...nodeArgs, script, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const launch = options.launch ?? (options.script ? { execArgv: [], env: {} } : SERVER_LAUNCH);
+    this.process = spawn(process.execPath, [...launch.execArgv, ...nodeArgs, script, '--stdio', ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...launch.env },
+    });
     this.process.stderr!.on('data', (d) => {
       this.stderr = (this.stderr + String(d)).slice(-STDERR_KEPT);
     });
