@@ -117,14 +117,15 @@ interface SlotEntry {
   /** What the view was made from, besides the slot: its lines (`view.lines`), its problems, the context. `view` is the one last handed out, with its place and clashes (one object per slot). */
   diagnostics: string;
   context: object;
-  /** What the view read of the rest of the programme (`slotReads`): while it is the same, another context does not change the view. */
+  /**
+   * What the view read of the rest of the programme (`slotReads`): while it is the same, another
+   * context does not change the view. Its speakers' zones are read from it (`eachZone`).
+   */
   reads: unknown[];
   view: SlotView;
   clipped: boolean;
   /** The slot's column: `room:<id>` or `track:<id>`. */
   column: string;
-  /** Speakers' zones (canonical) and names, for `speakerZones`. */
-  zones: [string, string][];
   /** The programme day (`date`), for the event's `day-change` it was computed with (`dayChange`). */
   date: string | undefined;
   dayChange: number;
@@ -164,7 +165,7 @@ interface TrackGroup {
 interface DayEntry {
   /** Each track group's slots on the day (the group's own lists), in order: the day's view is kept while they are the same lists. */
   parts?: SlotEntry[][];
-  /** Where each slot (by its index in document order) is in `order`. */
+  /** Where each slot (by its index in document order) is in `order` and `places`. */
   position: Int32Array;
   /** Each slot's start, end and column, in document order: all its layout depends on. */
   starts: number[];
@@ -174,8 +175,9 @@ interface DayEntry {
   startIso: string;
   minutes: number;
   columns: ColumnView[];
-  /** Slots in time order (by their index in document order), with their places. */
-  order: { index: number; place: NonNullable<SlotView['place']> }[];
+  /** Slots in time order (by their index in document order), and their places in that order. */
+  order: Int32Array;
+  places: NonNullable<SlotView['place']>[];
   view?: DayView;
 }
 
@@ -201,7 +203,7 @@ export class ScheduleCache {
   /** Who leads or key-attends a track, the same set while they are the same people. */
   roled?: Set<string>;
   /** The last entry made for each slot key, and the last view of each track id (pruned when it grows past twice the slots). */
-  byKey = new Map<string, SlotEntry>();
+  byKey = new EntriesByKey();
   trackById = new Map<string, TrackView>();
   /** The views of each track's topics (as slots show them), and each as a list of one. */
   readonly topics = new WeakMap<Track, Map<string, { view: TopicRef; one: TopicRef[]; clipped: boolean }>>();
@@ -209,6 +211,27 @@ export class ScheduleCache {
 }
 
 type TopicRef = SlotView['topics'][number];
+
+/**
+ * Slot entries by their view's key (`track-id#index`): a list per track id, by index (a Map
+ * of 20,000 keys costs about a megabyte more).
+ */
+class EntriesByKey {
+  private readonly byTrack = new Map<string, SlotEntry[]>();
+  /** How many keys have an entry. */
+  size = 0;
+
+  get(slot: Slot): SlotEntry | undefined {
+    return this.byTrack.get(slot.track.id)?.[slot.index];
+  }
+
+  set(slot: Slot, entry: SlotEntry): void {
+    let list = this.byTrack.get(slot.track.id);
+    if (!list) this.byTrack.set(slot.track.id, (list = []));
+    if (list[slot.index] === undefined) this.size++;
+    list[slot.index] = entry;
+  }
+}
 
 function same(a: unknown[], b: unknown[]): boolean {
   if (a.length !== b.length) return false;
@@ -280,8 +303,8 @@ function fill(view: ScheduleView, analysis: Analysis, overrides: SeverityMap, ca
     entryCount += group.entries.length;
   }
   if (cache.byKey.size > 2 * entryCount + 100) {
-    cache.byKey = new Map();
-    for (const g of groups) for (const e of g.entries) cache.byKey.set(e.view.key, e);
+    cache.byKey = new EntriesByKey();
+    for (const g of groups) for (const e of g.entries) cache.byKey.set(e.slot, e);
   }
   if (cache.trackById.size > 2 * model.tracks.size + 100) cache.trackById = new Map();
   cache.strings.prune(2 * entryCount + model.rooms.size + model.tracks.size);
@@ -353,9 +376,21 @@ function sameReads(group: TrackGroup, ctx: Ctx): boolean {
 /** What a slot's view reads besides the slot and its track: its room's title and its speakers (the model's objects). */
 function slotReads(slot: Slot, model: Model): unknown[] {
   const room = slotRoom(slot);
-  const out: unknown[] = [room ? (model.rooms.get(room.id)?.title ?? null) : undefined];
-  for (const r of slot.speakers) out.push(model.people.get(r.id));
+  const { speakers } = slot;
+  // As long as what it holds (one is kept per slot): a list grown by push has room for 16 more.
+  const out = new Array<unknown>(1 + speakers.length);
+  out[0] = room ? (model.rooms.get(room.id)?.title ?? null) : undefined;
+  for (let i = 0; i < speakers.length; i++) out[i + 1] = model.people.get(speakers[i].id);
   return out;
+}
+
+/** The zone (canonical) and name of each of a slot's speakers who has a zone, in order, from what its view read. */
+function eachZone(entry: SlotEntry, each: (zone: string, name: string) => void): void {
+  const { reads } = entry;
+  for (let i = 1; i < reads.length; i++) {
+    const p = reads[i] as Person | undefined;
+    if (p?.timezone) each(zoneInfo(p.timezone).canonical ?? p.timezone, p.name ?? p.id);
+  }
 }
 
 /** A track's first `count` slots as entries, by day and unscheduled: the group of the last build while nothing it was made from changed. */
@@ -402,7 +437,7 @@ function trackGroup(track: Track, count: number, ctx: Ctx, diagnostics: TrackDia
     const entry = slotEntry(slot, ctx, diagnostics?.bySlot.get(slot) ?? EMPTY, cache);
     group.entries.push(entry);
     if (entry.clipped) group.clipped = true;
-    for (const z of entry.zones) zones.push(z);
+    eachZone(entry, (zone, name) => zones.push([zone, name]));
     if (!slot.interval || !placeable) {
       group.unscheduled.push(entry);
       continue;
@@ -523,10 +558,10 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
   if (kept && lines!.start === line0 && lines!.end === line1 && kept.diagnostics === problems && kept.context === ctx.context) return kept;
   if (kept && kept.context === ctx.context) {
     // The same slot (the same text) on other lines or with other problems: the rest of its view is as it was.
-    const { reads, clipped, column, zones, date, dayChange } = kept;
+    const { reads, clipped, column, date, dayChange } = kept;
     const view = slotView(kept.view, { start: line0, end: line1 }, diagnostics);
-    const moved: SlotEntry = { slot, diagnostics: problems, context: kept.context, reads, view, clipped, column, zones, date, dayChange };
-    cache.byKey.set(moved.view.key, moved);
+    const moved: SlotEntry = { slot, diagnostics: problems, context: kept.context, reads, view, clipped, column, date, dayChange };
+    cache.byKey.set(slot, moved);
     cache.slots.set(slot, moved);
     return moved;
   }
@@ -561,13 +596,6 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
     lines: { start: line0, end: line1 },
     diagnostics,
   };
-  let zones: [string, string][] = EMPTY;
-  for (const r of slot.speakers) {
-    const p = ctx.model.people.get(r.id);
-    if (!p?.timezone) continue;
-    if (zones === EMPTY) zones = [];
-    zones.push([zoneInfo(p.timezone).canonical ?? p.timezone, p.name ?? p.id]);
-  }
   const entry: SlotEntry = {
     slot,
     diagnostics: problems,
@@ -576,12 +604,11 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
     view,
     clipped: clipped.value,
     column: cache.strings.intern(columnKey(slot)),
-    zones,
     date: undefined,
     dayChange: 0,
   };
   // A slot the model read again (its track changed) usually looks the same: keep the last view of its key then.
-  const before = cache.byKey.get(view.key);
+  const before = cache.byKey.get(slot);
   if (
     before &&
     before.view.title === view.title &&
@@ -590,7 +617,7 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
     JSON.stringify({ ...before.view, place: undefined, clashWith: undefined }) === JSON.stringify(view)
   )
     entry.view = before.view;
-  cache.byKey.set(view.key, entry);
+  cache.byKey.set(slot, entry);
   cache.slots.set(slot, entry);
   return entry;
 }
@@ -866,7 +893,7 @@ function buildDays(groups: TrackGroup[], model: Model, cache: ScheduleCache, pla
       const slots = last.view!.slots.slice();
       for (const [at, entry] of changed) {
         const k = last.position[at];
-        slots[k] = placed(entry, last.order[k].place);
+        slots[k] = placed(entry, last.places[k]);
       }
       last.parts = parts;
       if (!same(slots, last.view!.slots)) last.view = { ...last.view!, slots };
@@ -885,7 +912,9 @@ function buildDays(groups: TrackGroup[], model: Model, cache: ScheduleCache, pla
     }
     day.parts = parts;
     kept.set(date, day);
-    const views = day.order.map(({ index, place }) => placed(list[index], place));
+    const { order, places } = day;
+    const views = new Array<SlotView>(order.length);
+    for (let k = 0; k < order.length; k++) views[k] = placed(list[order[k]], places[k]);
     if (!day.view || !same(day.view.slots, views)) day.view = { date, startIso: day.startIso, minutes: day.minutes, columns: day.columns, slots: views };
     days.push(day.view);
   }
@@ -954,15 +983,16 @@ function layDay(
     trackOrder,
   );
   const index = new Map(columns.map((c, i) => [c.key, i]));
-  const order = byTime.map((i) => {
+  const places = byTime.map((i) => {
     const slot = slots[i];
     const top = Math.min(Math.round((slot.interval!.startMs - startMs) / 60_000), minutes);
     const height = Math.min(Math.round((slot.interval!.endMs - slot.interval!.startMs) / 60_000), minutes - top);
-    return { index: i, place: { column: index.get(list[i].column)!, top, height, lane: 0, lanes: 1 } };
+    return { column: index.get(list[i].column)!, top, height, lane: 0, lanes: 1 };
   });
-  assignLanes(order.map((o) => o.place));
+  assignLanes(places);
+  const order = Int32Array.from(byTime);
   const position = new Int32Array(order.length);
-  order.forEach((o, k) => (position[o.index] = k));
+  order.forEach((i, k) => (position[i] = k));
   return {
     position,
     starts: slots.map((s) => s.interval!.startMs),
@@ -973,6 +1003,7 @@ function layDay(
     minutes,
     columns,
     order,
+    places,
   };
 }
 
@@ -1094,11 +1125,11 @@ function speakerZones(groups: TrackGroup[], cache: ScheduleCache): ZoneChoice[] 
   const names = new Map<string, Set<string>>();
   for (const g of groups) {
     for (const entry of g.entries) {
-      for (const [zone, name] of entry.zones) {
+      eachZone(entry, (zone, name) => {
         let set = names.get(zone);
         if (!set) names.set(zone, (set = new Set()));
         set.add(name);
-      }
+      });
     }
   }
   const view = [...names]
