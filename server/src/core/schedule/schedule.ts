@@ -76,6 +76,28 @@ function iso(time: DateTime | undefined, strings: Strings): string | undefined {
   return out;
 }
 
+type Place = NonNullable<SlotView['place']>;
+
+/**
+ * One copy of each place in the days laid out in one build (many slots of a column sit at the
+ * same time on other days), by column, then by top, height, lane and lanes (set already).
+ */
+class Places {
+  private readonly byColumn = new Map<number, Map<number, Place>>();
+
+  /** The copy of `p` kept (`p` itself the first time). */
+  get(p: Place): Place {
+    if (p.top >= 4096 || p.height >= 4096 || p.lane >= 1024 || p.lanes >= 1024) return p;
+    const key = ((p.top * 4096 + p.height) * 1024 + p.lane) * 1024 + p.lanes;
+    let byKey = this.byColumn.get(p.column);
+    if (!byKey) this.byColumn.set(p.column, (byKey = new Map()));
+    const kept = byKey.get(key);
+    if (kept) return kept;
+    byKey.set(key, p);
+    return p;
+  }
+}
+
 /** Strings that many slots have alike (times, days, columns), one copy of each, kept from build to build. */
 class Strings {
   instants = new Map<number, Map<number, string>>();
@@ -187,7 +209,6 @@ interface DayEntry {
  * the same) and the last layout of each day.
  */
 export class ScheduleCache {
-  readonly slots = new WeakMap<Slot, SlotEntry>();
   readonly tracks = new WeakMap<Track, { deps: unknown[]; view: TrackView; clipped: boolean; seen: number }>();
   readonly groups = new WeakMap<Track, TrackGroup>();
   /** The number of the build: a group or track view made or checked in the last build has `seen` one less. */
@@ -551,7 +572,9 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
   const line0 = ctx.lines.at(slot.node.start);
   const line1 = ctx.lines.at(Math.max(slot.node.start, slot.node.end - 1));
   const problems = diagnostics.length ? JSON.stringify(diagnostics) : '';
-  const kept = cache.slots.get(slot);
+  // The model keeps a slot (the same object) only with its track: its entry is in the track's last group.
+  const last = cache.groups.get(slot.track)?.entries[slot.index];
+  const kept = last?.slot === slot ? last : undefined;
   // Other people or rooms, but not those this slot names: its view holds for this context too.
   if (kept && kept.context !== ctx.context && same(kept.reads, slotReads(slot, ctx.model))) kept.context = ctx.context;
   const lines = kept?.view.lines;
@@ -562,7 +585,6 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
     const view = slotView(kept.view, { start: line0, end: line1 }, diagnostics);
     const moved: SlotEntry = { slot, diagnostics: problems, context: kept.context, reads, view, clipped, column, date, dayChange };
     cache.byKey.set(slot, moved);
-    cache.slots.set(slot, moved);
     return moved;
   }
   const room = slotRoom(slot);
@@ -618,7 +640,6 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
   )
     entry.view = before.view;
   cache.byKey.set(slot, entry);
-  cache.slots.set(slot, entry);
   return entry;
 }
 
@@ -876,6 +897,7 @@ function buildDays(groups: TrackGroup[], model: Model, cache: ScheduleCache, pla
   columnsKey += '\u0001';
   for (const [id, t] of model.tracks) columnsKey += `${id}\u0000${t.title}\u0000`;
   let orders: { rooms: Map<string, number>; tracks: Map<string, number> } | undefined;
+  const shared = new Places();
   const days: DayView[] = [];
   const kept = new Map<string, DayEntry>();
   for (const date of [...byDay.keys()].sort()) {
@@ -908,7 +930,7 @@ function buildDays(groups: TrackGroup[], model: Model, cache: ScheduleCache, pla
         rooms: new Map([...model.rooms.keys()].map((id, i) => [`room:${id}`, i])),
         tracks: new Map([...model.tracks.keys()].map((id, i) => [`track:${id}`, model.rooms.size + i])),
       };
-      day = layDay(list, columnsKey, model, orders.rooms, orders.tracks, cache.strings);
+      day = layDay(list, columnsKey, model, orders.rooms, orders.tracks, cache.strings, shared);
     }
     day.parts = parts;
     kept.set(date, day);
@@ -966,6 +988,7 @@ function layDay(
   roomOrder: Map<string, number>,
   trackOrder: Map<string, number>,
   strings: Strings,
+  shared: Places,
 ): DayEntry {
   const slots = list.map((s) => s.slot);
   const byTime = slots
@@ -990,6 +1013,7 @@ function layDay(
     return { column: index.get(list[i].column)!, top, height, lane: 0, lanes: 1 };
   });
   assignLanes(places);
+  for (let k = 0; k < places.length; k++) places[k] = shared.get(places[k]);
   const order = Int32Array.from(byTime);
   const position = new Int32Array(order.length);
   order.forEach((i, k) => (position[i] = k));
