@@ -14,9 +14,12 @@ export function compact<T>(items: T[]): T[] {
 }
 
 /**
- * Short strings that repeat across a document (keys, person ids, durations), kept once each
- * instead of once per place they are written. Only strings shorter than 13 characters: those
- * are copies, while longer ones cut from a text keep that text alive.
+ * The strings a document's tree keeps, each once where it repeats. A string of 13 characters
+ * or more cut from a text is, in V8, a view that keeps that whole text alive: the parser cuts
+ * values from each leaf's text, so every leaf's text would stay in memory as long as one of
+ * its values. Such a string is kept as a copy of its own instead (repeated ones, like a
+ * slot's `start`, once); shorter ones are copies already, kept once each (keys, person ids,
+ * durations).
  */
 export class SharedStrings {
   private readonly known = new Map<string, string>();
@@ -25,10 +28,19 @@ export class SharedStrings {
   constructor(private readonly limit = 16_384) {}
 
   get(s: string): string {
-    if (s.length > 12) return s;
-    const kept = this.known.get(s);
+    const shareable = s.length <= SHARED_LENGTH;
+    const kept = shareable ? this.known.get(s) : undefined;
     if (kept !== undefined) return kept;
-    if (this.known.size < this.limit) this.known.set(s, s);
-    return s;
+    const own = s.length < 13 ? s : ownCopy(s);
+    if (shareable && this.known.size < this.limit) this.known.set(own, own);
+    return own;
   }
+}
+
+/** Strings up to this long are looked up among those kept (ids, dates, times); longer ones are copied. */
+const SHARED_LENGTH = 40;
+
+/** A string with its own characters, not a view into a longer one. */
+function ownCopy(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
 }
