@@ -227,7 +227,7 @@ export class ScheduleCache {
   byKey = new EntriesByKey();
   trackById = new Map<string, TrackView>();
   /** The views of each track's topics (as slots show them), and each as a list of one. */
-  readonly topics = new WeakMap<Track, Map<string, { view: TopicRef; one: TopicRef[]; clipped: boolean }>>();
+  readonly topics = new WeakMap<Track, Map<string, TopicRef[]>>();
   readonly strings = new Strings();
 }
 
@@ -504,7 +504,7 @@ interface Ctx {
   cut(s: string | undefined, max: number): string | undefined;
   mark(): void;
   /** Person views of this build, and whether each was cut. */
-  people: Map<string, { view: PersonView; clipped: boolean }>;
+  people: Map<string, { view: PersonView; clipped: boolean; one?: PersonView[] }>;
   /** The same object as in the last build while the people and the rooms' titles are the same. */
   context: object;
   cache: ScheduleCache;
@@ -595,8 +595,8 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
     slot.topics.length === 0
       ? EMPTY
       : slot.topics.length === 1
-        ? topicRef(slot.track, slot.topics[0].id, own, cache).one
-        : slot.topics.slice(0, SCHEDULE_LIMITS.perSlot).map((r) => topicRef(slot.track, r.id, own, cache).view);
+        ? topicRef(slot.track, slot.topics[0].id, own, cache)
+        : slot.topics.slice(0, SCHEDULE_LIMITS.perSlot).map((r) => topicRef(slot.track, r.id, own, cache)[0]);
   const view: SlotView = {
     key: `${slot.track.id}#${slot.index}`,
     id: cut(slot.id, SCHEDULE_LIMITS.title),
@@ -609,7 +609,7 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
     startIso: iso(slot.interval?.start, cache.strings),
     endIso: iso(slot.interval?.end, cache.strings),
     minutes: slot.minutes,
-    speakers: slot.speakers.length ? slot.speakers.slice(0, SCHEDULE_LIMITS.perSlot).map((r) => person(r.id, own)) : EMPTY,
+    speakers: speakersOf(slot, own),
     topics: topicTitles,
     abstract: cut(slot.abstract, SCHEDULE_LIMITS.text),
     materials: slot.materials.length
@@ -663,19 +663,27 @@ function slotView(v: SlotView, lines: SlotView['lines'], diagnostics: Diagnostic
   return { key, id, title, kind, trackId, trackTitle, room, roomTitle, startIso, endIso, minutes, speakers, topics, abstract, materials, lines, diagnostics };
 }
 
-/** The view of a track's topic as its slots show it, one per track and topic (with a list of it alone). */
-function topicRef(track: Track, path: string, ctx: Ctx, cache: ScheduleCache): { view: TopicRef; one: TopicRef[] } {
+/** The view of a track's topic as its slots show it, in a list of it alone: one per track and topic. */
+function topicRef(track: Track, path: string, ctx: Ctx, cache: ScheduleCache): TopicRef[] {
   let byPath = cache.topics.get(track);
   if (!byPath) cache.topics.set(track, (byPath = new Map()));
-  let kept = byPath.get(path);
-  if (!kept) {
-    const title = track.topics.get(path)?.title ?? path;
-    const view = { path: clip(path, SCHEDULE_LIMITS.title), title: clip(title, SCHEDULE_LIMITS.title) };
-    kept = { view, one: Object.freeze([view]) as TopicRef[], clipped: view.path !== path || view.title !== title };
-    byPath.set(path, kept);
-  }
-  if (kept.clipped) ctx.mark();
-  return kept;
+  let one = byPath.get(path);
+  const title = track.topics.get(path)?.title ?? path;
+  if (!one) byPath.set(path, (one = Object.freeze([{ path: clip(path, SCHEDULE_LIMITS.title), title: clip(title, SCHEDULE_LIMITS.title) }]) as TopicRef[]));
+  const view = one[0];
+  if (view.path !== path || view.title !== title) ctx.mark();
+  return one;
+}
+
+/** A slot's speakers' views: a speaker alone is one list for all the slots of this build they speak in alone. */
+function speakersOf(slot: Slot, ctx: Ctx): PersonView[] {
+  const { speakers } = slot;
+  if (!speakers.length) return EMPTY;
+  if (speakers.length > 1) return speakers.slice(0, SCHEDULE_LIMITS.perSlot).map((r) => person(r.id, ctx));
+  const { id } = speakers[0];
+  person(id, ctx);
+  const p = ctx.people.get(id)!;
+  return (p.one ??= Object.freeze([p.view]) as PersonView[]);
 }
 
 function person(id: string, ctx: Ctx): PersonView {
