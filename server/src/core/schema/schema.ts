@@ -48,7 +48,12 @@ export function createFormat(shape: Shape, schema: object): Format {
 /** What one document keeps across edits: errors per entry node, the last shell's errors. */
 export class SchemaCache {
   /** Each entry's errors, by its node (nodes are reused across edits while their text is the same). */
-  readonly entries: Record<EntryDef, WeakMap<Node, ErrorObject[]>> = { person: new WeakMap(), room: new WeakMap(), slot: new WeakMap(), session: new WeakMap() };
+  readonly entries: Record<EntryDef, WeakMap<Node, ErrorObject[]>> = {
+    person: new WeakMap(),
+    room: new WeakMap(),
+    slot: new WeakMap(),
+    session: new WeakMap(),
+  };
   /** The failing entries of a collection, by its node. */
   readonly failing = new WeakMap<Node, Partial<Record<EntryDef, Failing[]>>>();
   /**
