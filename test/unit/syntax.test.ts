@@ -50,6 +50,23 @@ suite('syntax: YAML errors at their cause', () => {
     assert.deepStrictEqual(check(text).at('duplicate-key'), ['18:9-18:14']);
   });
 
+  test('duplicate keys in a long mapping are found as in a short one, each linking the first', () => {
+    const keys = Array.from({ length: 20 }, (_, i) => `k${i}: ${i}`).join(', ');
+    const text = programme({
+      slots: `      - title: A\n        start: 2021-09-21 07:00\n        duration: 10m\n        notes: {${keys}, k3: again, k18: again}\n`,
+    });
+    const c = check(text);
+    const p = c.problems.filter((x) => x.code === 'duplicate-key');
+    assert.deepStrictEqual(
+      p.map((x) => [x.start, x.related?.[0].start]),
+      [
+        [text.indexOf('k3: again'), text.indexOf('k3: 3')],
+        [text.indexOf('k18: again'), text.indexOf('k18: 18')],
+      ],
+      JSON.stringify(c.problems),
+    );
+  });
+
   test('CRLF line endings give the same lines and columns', () => {
     const lf = programme({ slots: '      - title: A\n        start: 2021-09-21 07:00\n        duration: 10m\n        speaker: [alice]\n' });
     const crlf = lf.replace(/\n/g, '\r\n');

@@ -22,8 +22,8 @@ interface State {
   /** `anchor.at` as it was when converting: problems are made at absolute positions. */
   base: number;
   problems: Problem[];
-  anchored: Map<YNode, Node>;
-  converting: Set<YNode>;
+  /** What each anchored node was converted to (made when the first anchor is met). */
+  anchored?: Map<YNode, Node>;
   expanded: number;
   depthReported: boolean;
   aliasLimitReported: boolean;
@@ -51,8 +51,6 @@ export function convertDocument(doc: Document, source: string, anchor: Anchor, s
     anchor,
     base: anchor.at,
     problems: [],
-    anchored: new Map(),
-    converting: new Set(),
     expanded: 0,
     depthReported: false,
     aliasLimitReported: false,
@@ -90,14 +88,10 @@ function convert(node: YNode, state: State, depth: number): Node {
   if (node.anchor) state.usesAliases = true;
   if (isAlias(node)) return convertAlias(node, state);
   let result: Node;
-  if (node.anchor) state.converting.add(node);
   if (isMap(node)) result = convertMap(node.items, !!node.flow, place(node), state, depth);
   else if (isSeq(node)) result = convertSeq(node.items as YNode[], !!node.flow, place(node), state, depth);
   else result = convertScalar(node as Scalar, state);
-  if (node.anchor) {
-    state.converting.delete(node);
-    state.anchored.set(node, result);
-  }
+  if (node.anchor) (state.anchored ??= new Map()).set(node, result);
   return result;
 }
 
@@ -215,7 +209,9 @@ function characterProblems(node: Scalar, state: State): void {
 
 function convertMap(items: unknown[], flow: boolean, at: [number, number], state: State, depth: number): MapNode {
   const pairs: Pair[] = [];
-  const seen = new Map<string, ScalarNode>();
+  // The keys met so far, by name: looked up in `pairs` while they are few (most maps have a
+  // handful of keys), in a Map once there are many.
+  let seen: Map<string, ScalarNode> | undefined;
   for (const item of items) {
     if (!isPair(item)) continue;
     const keyNode = item.key as YNode | null;
@@ -227,7 +223,7 @@ function convertMap(items: unknown[], flow: boolean, at: [number, number], state
     const key = convertScalar(keyNode, state);
     const name = key.value === null || key.value === undefined ? '' : typeof key.value === 'string' ? key.value : String(key.value);
     key.value = name;
-    const first = seen.get(name);
+    const first = seen ? seen.get(name) : firstKey(pairs, name);
     if (first) {
       state.problems.push(
         problem('duplicate-key', `duplicate key \`${name}\`: it already appears in this mapping`, key, {
@@ -236,12 +232,18 @@ function convertMap(items: unknown[], flow: boolean, at: [number, number], state
       );
       continue;
     }
-    seen.set(name, key);
+    if (seen) seen.set(name, key);
+    else if (pairs.length >= 16) seen = new Map([...pairs.map((p): [string, ScalarNode] => [p.key.value as string, p.key]), [name, key]]);
     const v = item.value as YNode | null;
     const child = v ? convert(v, state, depth + 1) : null;
     pairs.push({ key, value: child });
   }
   return new AnchoredMap(compact(pairs), flow, at[0], at[1], state.anchor);
+}
+
+function firstKey(pairs: Pair[], name: string): ScalarNode | undefined {
+  for (const p of pairs) if (p.key.value === name) return p.key;
+  return undefined;
 }
 
 function convertSeq(items: YNode[], flow: boolean, at: [number, number], state: State, depth: number): SeqNode {
@@ -267,11 +269,12 @@ function convertAlias(node: Alias, state: State): Node {
     state.problems.push(problem('yaml-syntax', `unknown alias \`*${node.source}\`: no anchor \`&${node.source}\` is defined before it`, at));
     return nothing;
   }
-  if (!state.anchored.has(target)) {
+  // An anchor whose node is still being converted: the alias lies inside it.
+  const resolved = state.anchored?.get(target);
+  if (!resolved) {
     state.problems.push(problem('yaml-syntax', `circular alias \`*${node.source}\`: a value cannot contain itself`, at));
     return nothing;
   }
-  const resolved = state.anchored.get(target)!;
   state.expanded += countNodes(resolved, MAX_ALIAS_EXPANSION + 1) - 1;
   if (state.expanded > MAX_ALIAS_EXPANSION) return overLimit(state, at, nothing);
   if (resolved.kind === 'scalar') {
