@@ -30,6 +30,7 @@ import type {
 } from '../../protocol';
 import type { Analysis } from '../service/analysis';
 import { Changed, commonEnds } from '../syntax/change';
+import { NONE } from '../syntax/compact';
 import { SeverityMap, severityOf } from '../service/diagnostics';
 import type { EventInfo, Model, Person, Slot, Track } from '../model/model';
 import { slotRoom, trackRuns } from '../model/model';
@@ -121,9 +122,6 @@ class Strings {
     this.count = 0;
   }
 }
-
-/** Shared by the views that have none: nothing mutates a view's lists. */
-const EMPTY: never[] = Object.freeze([]) as unknown as never[];
 
 export interface ScheduleOptions {
   uri: string;
@@ -455,7 +453,7 @@ function trackGroup(track: Track, count: number, ctx: Ctx, diagnostics: TrackDia
   const zones: [string, string][] = [];
   for (let i = 0; i < count; i++) {
     const slot = track.slots[i];
-    const entry = slotEntry(slot, ctx, diagnostics?.bySlot.get(slot) ?? EMPTY, cache);
+    const entry = slotEntry(slot, ctx, diagnostics?.bySlot.get(slot) ?? NONE, cache);
     group.entries.push(entry);
     if (entry.clipped) group.clipped = true;
     eachZone(entry, (zone, name) => zones.push([zone, name]));
@@ -593,7 +591,7 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
   const { cut } = own;
   const topicTitles =
     slot.topics.length === 0
-      ? EMPTY
+      ? NONE
       : slot.topics.length === 1
         ? topicRef(slot.track, slot.topics[0].id, own, cache)
         : slot.topics.slice(0, SCHEDULE_LIMITS.perSlot).map((r) => topicRef(slot.track, r.id, own, cache)[0]);
@@ -614,7 +612,7 @@ function slotEntry(slot: Slot, ctx: Ctx, diagnostics: DiagnosticView[], cache: S
     abstract: cut(slot.abstract, SCHEDULE_LIMITS.text),
     materials: slot.materials.length
       ? slot.materials.slice(0, SCHEDULE_LIMITS.perSlot).map((m) => ({ title: cut(m.title, SCHEDULE_LIMITS.title)!, url: cut(m.url, SCHEDULE_LIMITS.text)! }))
-      : EMPTY,
+      : NONE,
     lines: { start: line0, end: line1 },
     diagnostics,
   };
@@ -678,7 +676,7 @@ function topicRef(track: Track, path: string, ctx: Ctx, cache: ScheduleCache): T
 /** A slot's speakers' views: a speaker alone is one list for all the slots of this build they speak in alone. */
 function speakersOf(slot: Slot, ctx: Ctx): PersonView[] {
   const { speakers } = slot;
-  if (!speakers.length) return EMPTY;
+  if (!speakers.length) return NONE;
   if (speakers.length > 1) return speakers.slice(0, SCHEDULE_LIMITS.perSlot).map((r) => person(r.id, ctx));
   const { id } = speakers[0];
   person(id, ctx);
