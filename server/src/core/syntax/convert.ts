@@ -225,11 +225,7 @@ function convertMap(items: unknown[], flow: boolean, at: [number, number], state
     key.value = name;
     const first = seen ? seen.get(name) : firstKey(pairs, name);
     if (first) {
-      state.problems.push(
-        problem('duplicate-key', `duplicate key \`${name}\`: it already appears in this mapping`, key, {
-          related: [{ start: first.start, end: first.end, message: `first \`${name}\` is here` }],
-        }),
-      );
+      state.problems.push(duplicateKey(key, first));
       continue;
     }
     if (seen) seen.set(name, key);
@@ -239,6 +235,14 @@ function convertMap(items: unknown[], flow: boolean, at: [number, number], state
     pairs.push({ key, value: child });
   }
   return new AnchoredMap(compact(pairs), flow, at[0], at[1], state.anchor);
+}
+
+/** The `duplicate-key` problem at the second `key` of a mapping, linking the `first`. */
+export function duplicateKey(key: ScalarNode, first: ScalarNode): Problem {
+  const name = String(key.value);
+  return problem('duplicate-key', `duplicate key \`${name}\`: it already appears in this mapping`, key, {
+    related: [{ start: first.start, end: first.end, message: `first \`${name}\` is here` }],
+  });
 }
 
 function firstKey(pairs: Pair[], name: string): ScalarNode | undefined {

@@ -20,11 +20,11 @@
 import { parseDocument, Document, Scalar, visit, YAMLError } from 'yaml';
 import { Composite, isComposite, Leaf, splitChildren, splitLines } from './chunks';
 import { Changed, commonEnds } from './change';
-import { convertDocument } from './convert';
+import { convertDocument, duplicateKey } from './convert';
 import { compact, SharedStrings } from './compact';
 import { SHAPE, Shape } from '../model/shape';
 import { Anchor, AnchoredScalar, MapNode, Node, Pair, ScalarNode, SeqNode } from './tree';
-import { movedProblem, Problem, problem } from '../service/problem';
+import { movedProblem, Problem } from '../service/problem';
 
 export interface Syntax {
   text: string;
@@ -146,7 +146,7 @@ export class ProgrammeParser {
           piece.madeAt = piece.anchor.at;
         }
         problems.push(...piece.problems);
-      } else for (const d of piece.duplicates) problems.push(duplicate(d.key, d.first));
+      } else for (const d of piece.duplicates) problems.push(duplicateKey(d.key, d.first));
     }
     problems.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
     return { text, root: this.root!.node, problems, whole: false, changed };
@@ -483,13 +483,6 @@ function reusable(built: Built, members: readonly object[]): MapNode | SeqNode |
   if (!last || last.members.length !== members.length) return undefined;
   for (let i = 1; i < members.length; i++) if (last.members[i] !== members[i]) return undefined;
   return last.node;
-}
-
-function duplicate(key: ScalarNode, first: ScalarNode): Problem {
-  const name = String(key.value);
-  return problem('duplicate-key', `duplicate key \`${name}\`: it already appears in this mapping`, key, {
-    related: [{ start: first.start, end: first.end, message: `first \`${name}\` is here` }],
-  });
 }
 
 /** Parses the whole text as one YAML document. */
