@@ -15,37 +15,32 @@ export interface Changed {
 
 /** The length of the common prefix and (not overlapping it) common suffix of two texts. */
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
-  const n = Math.min(a.length, b.length);
   const al = a.length,
     bl = b.length;
-  // Compare growing blocks while they are equal, then home in on the first difference by
-  // halving the block: a few dozen block comparisons, and never a long run of single characters.
-  let prefix = 0,
+  const prefix = commonRun(Math.min(al, bl), (from, n) => a.slice(from, from + n) === b.slice(from, from + n));
+  const suffix = commonRun(Math.min(al, bl) - prefix, (from, n) => a.slice(al - from - n, al - from) === b.slice(bl - from - n, bl - from));
+  return { prefix, suffix };
+}
+
+/**
+ * How long a run both texts share, up to `max`, where `same(from, n)` compares the `n`
+ * characters `from` into the run. Growing blocks are compared while they are equal, then the
+ * first difference is homed in on by halving the block: a few dozen block comparisons, and
+ * never a long run of single characters.
+ */
+function commonRun(max: number, same: (from: number, n: number) => boolean): number {
+  let run = 0,
     step = 4096,
     growing = true;
   while (step >= 16) {
-    if (prefix + step <= n && a.slice(prefix, prefix + step) === b.slice(prefix, prefix + step)) {
-      prefix += step;
+    if (run + step <= max && same(run, step)) {
+      run += step;
       if (growing) step = Math.min(step * 2, 1 << 20);
     } else {
       growing = false;
       step >>= 1;
     }
   }
-  while (prefix < n && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  const max = n - prefix;
-  let suffix = 0;
-  step = 4096;
-  growing = true;
-  while (step >= 16) {
-    if (suffix + step <= max && a.slice(al - suffix - step, al - suffix) === b.slice(bl - suffix - step, bl - suffix)) {
-      suffix += step;
-      if (growing) step = Math.min(step * 2, 1 << 20);
-    } else {
-      growing = false;
-      step >>= 1;
-    }
-  }
-  while (suffix < max && a.charCodeAt(al - 1 - suffix) === b.charCodeAt(bl - 1 - suffix)) suffix++;
-  return { prefix, suffix };
+  while (run < max && same(run, 1)) run++;
+  return run;
 }
