@@ -12,7 +12,7 @@
  */
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import schemaJson from '../../../../schemas/programme.schema.json';
-import { MapNode, Node, Pair, get, plain, setOwn } from '../syntax/tree';
+import { MapNode, Node, Pair, get, plain } from '../syntax/tree';
 import { Problem, problem } from '../service/problem';
 import { compact, NONE } from '../syntax/compact';
 import { closest } from '../features/similar';
@@ -175,37 +175,13 @@ function shellErrors(root: Node, cache: SchemaCache, format: Format): ErrorObjec
  * there, which the shell accepts where it expects an entry, so the entries are not built.
  */
 function shellValue(root: Node, shape: Shape): unknown {
-  if (root.kind !== 'map') return plain(root);
-  const nulls = (n: Node | null): unknown => {
-    if (n?.kind === 'map') {
-      const out: Record<string, unknown> = {};
-      for (const p of n.items) setOwn(out, p.key.value as string, null);
-      return out;
-    }
-    return n?.kind === 'seq' ? n.items.map(() => null) : plain(n);
-  };
-  const track = (n: Node | null): unknown => {
-    if (n?.kind !== 'map') return plain(n);
-    const out: Record<string, unknown> = {};
-    for (const p of n.items) {
-      const key = p.key.value as string;
-      setOwn(out, key, key === shape.lists.slot || key === shape.lists.session ? nulls(p.value) : plain(p.value));
-    }
-    return out;
-  };
-  const out: Record<string, unknown> = {};
-  for (const p of root.items) {
-    const key = p.key.value as string;
-    let value: unknown;
-    if (key === shape.maps.person || key === shape.maps.room) value = nulls(p.value);
-    else if (key === shape.maps.track && p.value?.kind === 'map') {
-      const tracks: Record<string, unknown> = {};
-      for (const t of p.value.items) setOwn(tracks, t.key.value as string, track(t.value));
-      value = tracks;
-    } else value = plain(p.value);
-    setOwn(out, key, value);
-  }
-  return out;
+  const nulls = (n: Node | null): unknown => plain(n, () => null);
+  const track = (n: Node | null): unknown => plain(n, (v, key) => (key === shape.lists.slot || key === shape.lists.session ? nulls(v) : plain(v)));
+  return plain(root, (v, key) => {
+    if (key === shape.maps.person || key === shape.maps.room) return nulls(v);
+    if (key === shape.maps.track && v?.kind === 'map') return plain(v, track);
+    return plain(v);
+  });
 }
 
 function sameSkeleton(a: Node, b: Node, shape: Shape): boolean {

@@ -143,13 +143,15 @@ export class AnchoredSeq extends Anchored implements SeqNode {
 /**
  * The plain JavaScript value of a node, built afresh for a collection (objects for maps, arrays
  * for sequences; a key without a value is null), as the YAML package's `toJS` gives it.
+ * `each`: the value of each item or pair of a collection, with the pair's key (by default its
+ * plain value).
  */
-export function plain(node: Node | null): unknown {
+export function plain(node: Node | null, each: (value: Node | null, key?: string) => unknown = (value) => plain(value)): unknown {
   if (!node) return null;
   if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'seq') return node.items.map(plain);
+  if (node.kind === 'seq') return node.items.map((item) => each(item));
   const out: Record<string, unknown> = {};
-  for (const pair of node.items) setOwn(out, pair.key.value as string, plain(pair.value));
+  for (const pair of node.items) setOwn(out, pair.key.value as string, each(pair.value, pair.key.value as string));
   return out;
 }
 
