@@ -454,31 +454,21 @@ function readEntries<T>(
   const { items } = node;
   const changed =
     last && last.zone === zone && last.items.length === items.length && last.map.size === items.length ? changedPairs(items, last.items) : undefined;
-  if (last && changed) {
-    // Nothing to read: the same entries, the very same map (what is kept per map stays).
-    if (!changed.length && !last.problems.length) return last.items === items ? last : { ...last, items };
-    const map = new Map(last.map);
-    const values = last.values.slice();
-    const problems: number[] = [];
-    // Positions to read again, in order: the changed ones and those with problems to place.
-    const visit = [...new Set([...changed, ...last.problems])].sort((a, b) => a - b);
-    for (const i of visit) {
-      const { key, value } = items[i];
-      const before = ctx.problems.length;
-      values[i] = read(key, value);
-      map.set(key.value as string, values[i]);
-      if (ctx.problems.length > before) problems.push(i);
-    }
-    return { items, values, problems, map, zone };
-  }
-  const entries: Entries<T> = { items, values: [], problems: [], map: new Map(), zone };
-  items.forEach(({ key, value }, i) => {
+  // Nothing to read: the same entries, the very same map (what is kept per map stays).
+  if (last && changed && !changed.length && !last.problems.length) return last.items === items ? last : { ...last, items };
+  const entries: Entries<T> =
+    last && changed
+      ? { items, values: last.values.slice(), problems: [], map: new Map(last.map), zone }
+      : { items, values: [], problems: [], map: new Map(), zone };
+  // Positions to read, in order: all of them, or the changed ones and those with problems to place.
+  const visit = last && changed ? [...new Set([...changed, ...last.problems])].sort((a, b) => a - b) : items.keys();
+  for (const i of visit) {
+    const { key, value } = items[i];
     const before = ctx.problems.length;
-    const v = read(key, value);
-    entries.values.push(v);
-    entries.map.set(key.value as string, v);
+    entries.values[i] = read(key, value);
+    entries.map.set(key.value as string, entries.values[i]);
     if (ctx.problems.length > before) entries.problems.push(i);
-  });
+  }
   return entries;
 }
 
