@@ -10,7 +10,7 @@ import { Lexer, parse } from 'yaml';
 import { formatProgramme, importSchedule } from '../../server/src/core';
 import { EXAMPLE_TEXT } from '../support/fixtures';
 import { C3VOC, ROOT } from '../support/exchange';
-import { billionLaughs, deepBlockMap, deepFlowSeq, mergeConflict, recursiveAliases } from '../fixtures/hostile/inputs';
+import { billionLaughs, deepBlockMap, deepBlockSeq, deepFlowSeq, mergeConflict, recursiveAliases } from '../fixtures/hostile/inputs';
 
 function format(text: string, sort = false): string {
   const r = formatProgramme(text, { sort });
@@ -104,6 +104,14 @@ suite('format: the canonical form', () => {
       if (r.ok) assert.strictEqual(format(r.text), r.text);
       else assert.ok(r.reason.length > 0);
     }
+  });
+
+  test('a file nested thousands of levels deep is refused as such, before the YAML package recurses into it', () => {
+    for (const text of [deepFlowSeq(10_000), deepBlockSeq(10_000)]) {
+      const r = formatProgramme(text);
+      assert.ok(!r.ok && r.reason === 'the file is nested too deep (fix the YAML first)', JSON.stringify(r));
+    }
+    assert.ok(formatProgramme(deepFlowSeq(100)).ok, 'a hundred levels are formatted');
   });
 });
 

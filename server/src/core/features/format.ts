@@ -11,7 +11,8 @@
  * formatted), and formatting it again changes nothing. A file that does not parse is not
  * formatted: the reason says where.
  */
-import { Composer, CST, Document, isMap, isScalar, isSeq, LineCounter, Parser, parseAllDocuments, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Composer, CST, Document, isMap, isScalar, isSeq, LineCounter, Parser, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { shallowTokens } from '../syntax/yamlDocument';
 import { isIdMap, KEY_ORDER, mappingAt } from '../schema/keyOrder';
 import { needsQuotes } from '../syntax/quote';
 
@@ -36,8 +37,10 @@ export function formatProgramme(text: string, options: FormatOptions = {}): Form
   try {
     const lines = new LineCounter();
     // Duplicate keys are looked for below, in linear time (the parser's own check is quadratic).
-    docs = parseAllDocuments(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
-    if (!Array.isArray(docs)) return { ok: false, reason: 'the file is empty' };
+    const { tokens, cut } = shallowTokens(source, lines);
+    if (cut) return { ok: false, reason: 'the file is nested too deep (fix the YAML first)' };
+    docs = Array.from(new Composer({ prettyErrors: false, uniqueKeys: false }).compose(tokens, true, source.length));
+    if (docs.length === 0) return { ok: false, reason: 'the file is empty' };
     if (docs.length !== 1) return { ok: false, reason: 'the file holds more than one YAML document' };
     const error = docs[0].errors[0];
     if (error) {

@@ -17,7 +17,8 @@
  * depends on the split. The result is a pure function of the text: an edited document and a
  * freshly opened one with the same text give the same tree and problems.
  */
-import { parseDocument, Document, Scalar, visit, YAMLError } from 'yaml';
+import { Document, Scalar, visit, YAMLError } from 'yaml';
+import { yamlDocument } from './yamlDocument';
 import { Composite, isComposite, Leaf, splitChildren, splitLines } from './chunks';
 import { Changed, commonEnds } from './change';
 import { convertDocument, duplicateKey } from './convert';
@@ -91,7 +92,6 @@ interface Fit {
   taken: Set<KeptLeaf>;
 }
 
-const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
 /** How many parsed leaves no longer in the text are kept (typing a character, then deleting it). */
 const RECENT = 256;
 
@@ -322,7 +322,7 @@ export class ProgrammeParser {
     const anchor = new Anchor(piece.start);
     fit.places.push([anchor, piece.start, parent]);
     source = detached(source!);
-    const doc = parseDocument(source, PARSE_OPTIONS);
+    const doc = yamlDocument(source);
     const converted = doc.errors.length || doc.warnings.length ? undefined : convertDocument(doc, source!, anchor, this.strings);
     const node = converted?.root;
     if (!converted || converted.usesAliases || !node) return undefined;
@@ -487,7 +487,7 @@ function reusable(built: Built, members: readonly object[]): MapNode | SeqNode |
 
 /** Parses the whole text as one YAML document. */
 export function parseWhole(text: string): Syntax {
-  const doc = parseDocument(text, PARSE_OPTIONS);
+  const doc = yamlDocument(text);
   const converted = convertDocument(doc, text, new Anchor(0));
   const problems: Problem[] = [];
   for (const e of doc.errors) problems.push(syntaxProblem(doc, e, text));
