@@ -111,7 +111,7 @@ function convertScalar(node: Scalar, state: State): ScalarNode {
  * override and isolate characters (U+202A–U+202E, U+2066–U+2069: text after them displays in
  * another order than it is stored).
  */
-const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF\uD800-\uDFFF\u202A-\u202E\u2066-\u2069]/;
+export const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF\uD800-\uDFFF\u202A-\u202E\u2066-\u2069]/;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 const BIDI_NAMES: Record<number, string> = {

@@ -12,17 +12,21 @@
  * never the nodes or pieces inside them; those collections are built again from their
  * children, the others are kept as they are.
  *
+ * A leaf in the plain subset of YAML that programmes are written in is read by the quick
+ * reader (subset.ts); any other leaf is parsed by `yaml`.
+ *
  * Whenever a leaf does not parse cleanly on its own (a syntax error, an anchor or alias, a
  * warning), the whole text is parsed as one document instead, so that what the user sees never
  * depends on the split. The result is a pure function of the text: an edited document and a
  * freshly opened one with the same text give the same tree and problems.
  */
 import { Document, Scalar, visit, YAMLError } from 'yaml';
-import { yamlDocument } from './yamlDocument';
+import { PARSE_OPTIONS, yamlDocument } from './yamlDocument';
 import { Composite, isComposite, Leaf, splitChildren, splitLines } from './chunks';
 import { Changed, commonEnds } from './change';
 import { convertDocument, duplicateKey } from './convert';
-import { compact, SharedStrings } from './compact';
+import { compact, NONE, SharedStrings } from './compact';
+import { SubsetReader } from './subset';
 import { SHAPE, Shape } from '../model/shape';
 import { Anchor, AnchoredScalar, MapNode, Node, Pair, ScalarNode, SeqNode } from './tree';
 import { movedProblem, Problem } from '../service/problem';
@@ -115,6 +119,7 @@ export class ProgrammeParser {
    */
   private readonly built: Built = new WeakMap();
   private readonly strings = new SharedStrings();
+  private readonly subset = new SubsetReader(PARSE_OPTIONS);
 
   /** `shape`: the format's shape, whose collections the text is split along. */
   constructor(private readonly shape: Shape = SHAPE) {}
@@ -322,11 +327,17 @@ export class ProgrammeParser {
     const anchor = new Anchor(piece.start);
     fit.places.push([anchor, piece.start, parent]);
     source = detached(source!);
-    const doc = yamlDocument(source);
-    const converted = doc.errors.length || doc.warnings.length ? undefined : convertDocument(doc, source!, anchor, this.strings);
-    const node = converted?.root;
-    if (!converted || converted.usesAliases || !node) return undefined;
-    const kept: KeptLeaf = { leaf: true, anchor, length, problems: compact(converted.problems), madeAt: piece.start };
+    let node: Node | null | undefined = this.subset.read(source, anchor, this.strings);
+    let problems: Problem[] = NONE;
+    if (!node) {
+      const doc = yamlDocument(source);
+      const converted = doc.errors.length || doc.warnings.length ? undefined : convertDocument(doc, source, anchor, this.strings);
+      if (!converted || converted.usesAliases) return undefined;
+      node = converted.root;
+      problems = compact(converted.problems);
+    }
+    if (!node) return undefined;
+    const kept: KeptLeaf = { leaf: true, anchor, length, problems, madeAt: piece.start };
     if (piece.form === 'entry') {
       if (node.kind !== 'map' || node.items.length !== 1 || node.items[0].key.value !== piece.key) return undefined;
       kept.pair = node.items[0];

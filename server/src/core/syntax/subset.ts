@@ -1,0 +1,377 @@
+/**
+ * A quick reader for the plain subset of YAML that nearly every leaf of a programme is written
+ * in: block mappings and sequences, one-line plain and quoted scalars, one-line flow sequences
+ * of them, and `|` block scalars. A first open reads thousands of such leaves, and building the
+ * `yaml` package's documents for them costs most of that open.
+ *
+ * `yaml` stays the parser of record: for anything outside the subset (comments, anchors, tags,
+ * `>` or multi-line scalars, escapes, tabs, odd indentation, a duplicate key, anything in
+ * doubt) the reader declines and the leaf is parsed by `yaml`. What it accepts, `yaml` parses
+ * without an error or a warning into the same tree: the same values, kinds and ranges
+ * (test/unit/subset.test.ts compares the two on every leaf of the fixtures and on thousands of
+ * mutated leaves). Plain scalars are resolved by the `yaml` package's own core-schema tags.
+ */
+import { Document, isScalar } from 'yaml';
+import { Anchor, AnchoredMap, AnchoredScalar, AnchoredSeq, Node, Pair, ScalarNode } from './tree';
+import { compact, SharedStrings } from './compact';
+import { SUSPECT } from './convert';
+
+interface ScalarTag {
+  default?: boolean | 'key';
+  test?: RegExp;
+  resolve: (source: string, onError: (message: string) => void, options: unknown) => unknown;
+}
+
+/** Thrown (and caught in `read`) where the text leaves the subset. */
+class Declined extends Error {}
+
+const SPACE = 32,
+  NEWLINE = 10,
+  HASH = 35,
+  COLON = 58,
+  DASH = 45,
+  BACKSLASH = 92,
+  COMMA = 44,
+  CLOSE = 93;
+
+/** Characters a plain scalar may not start with (YAML's indicators), in block and flow context alike. */
+const INDICATOR: ReadonlySet<number> = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+/** What the subset never reads: tabs, carriage returns, byte-order marks, and the suspect characters convert.ts reports. */
+const OUTSIDE = /[\t\r\uFEFF]/;
+/** `yaml` refuses an implicit key longer than 1024 characters; well below that, the reader declines. */
+const MAX_KEY = 1000;
+/** Deeper than this, the reader declines (a leaf of a programme is a few levels deep). */
+const MAX_DEPTH = 16;
+
+export class SubsetReader {
+  private readonly tags: ScalarTag[];
+  private readonly options: unknown;
+  private src = '';
+  private anchor!: Anchor;
+  private strings?: SharedStrings;
+  /** Where the node read last ends, with what follows it on its line (the `yaml` package's `range[2]`). */
+  private after = 0;
+  /** The start of the first line after the node read last. */
+  private next = 0;
+
+  /** `options`: the options `yaml` parses with, whose schema resolves plain scalars. */
+  constructor(options: ConstructorParameters<typeof Document>[2]) {
+    const doc = new Document(null, null, options);
+    this.tags = (doc.schema.tags as unknown as ScalarTag[]).filter((t) => t.default === true && t.test);
+    this.options = doc.options;
+  }
+
+  /** The tree of `source` (placed at `anchor`), or undefined where it leaves the subset. */
+  read(source: string, anchor: Anchor, strings?: SharedStrings): Node | undefined {
+    if (OUTSIDE.test(source) || SUSPECT.test(source)) return undefined;
+    this.src = source;
+    this.anchor = anchor;
+    this.strings = strings;
+    try {
+      const first = this.contentLine(0);
+      if (first < 0) return undefined;
+      const root = this.block(first, -1, 0);
+      if (this.contentLine(this.next) >= 0) return undefined;
+      return root;
+    } catch (e) {
+      if (e instanceof Declined) return undefined;
+      throw e;
+    } finally {
+      this.src = '';
+      this.strings = undefined;
+    }
+  }
+
+  private lineEnd(p: number): number {
+    const nl = this.src.indexOf('\n', p);
+    return nl < 0 ? this.src.length : nl;
+  }
+
+  /** Past the line break at `le` (a line's end), or the end of the text. */
+  private past(le: number): number {
+    return le < this.src.length ? le + 1 : le;
+  }
+
+  private indent(p: number): number {
+    let i = p;
+    while (this.src.charCodeAt(i) === SPACE) i++;
+    return i - p;
+  }
+
+  /** The start of the first line at or after `p` (a line's start) that has content, or -1. */
+  private contentLine(p: number): number {
+    const src = this.src;
+    while (p < src.length) {
+      const c = p + this.indent(p);
+      const code = src.charCodeAt(c);
+      if (c < src.length && code !== NEWLINE) {
+        // A comment, or a document marker (`---`, `...` in the first column).
+        if (code === HASH || (c === p && (src.startsWith('---', p) || src.startsWith('...', p)))) throw new Declined();
+        return p;
+      }
+      p = c + 1;
+    }
+    return -1;
+  }
+
+  /** A block mapping or sequence whose first line starts at `p`, indented more than `parent`. */
+  private block(p: number, parent: number, depth: number): Node {
+    if (depth > MAX_DEPTH) throw new Declined();
+    const n = this.indent(p);
+    if (n <= parent) throw new Declined();
+    const at = p + n;
+    if (this.isDash(at)) return this.seq(p, n, depth);
+    return this.map(at, n, depth);
+  }
+
+  private isDash(at: number): boolean {
+    if (this.src.charCodeAt(at) !== DASH) return false;
+    const c = this.src.charCodeAt(at + 1);
+    return c === SPACE || c === NEWLINE || at + 1 >= this.src.length;
+  }
+
+  /** A block mapping whose first key is at `at`, in column `col`. */
+  private map(at: number, col: number, depth: number): Node {
+    const pairs: Pair[] = [];
+    const start = at;
+    let last = 0;
+    for (;;) {
+      const le = this.lineEnd(at);
+      const colon = this.keyEnd(at, le);
+      if (colon < 0) throw new Declined();
+      const key = this.key(at, colon);
+      for (const p of pairs) if (p.key.value === key.value) throw new Declined();
+      let value: Node;
+      const v = colon + 1;
+      if (v === le) {
+        const q = this.contentLine(this.past(le));
+        if (q >= 0 && this.indent(q) > col) value = this.block(q, col, depth + 1);
+        else {
+          value = this.scalar(false, null, v, v);
+          this.after = v;
+          this.next = this.past(le);
+        }
+      } else {
+        let s = v;
+        while (this.src.charCodeAt(s) === SPACE) s++;
+        if (s === le) throw new Declined();
+        value = this.inline(s, le, col, true);
+      }
+      pairs.push({ key, value });
+      last = this.after;
+      const q = this.contentLine(this.next);
+      if (q < 0) break;
+      const m = this.indent(q);
+      if (m < col) break;
+      if (m > col) throw new Declined();
+      at = q + m;
+    }
+    this.after = last;
+    return new AnchoredMap(compact(pairs), false, start, last, this.anchor);
+  }
+
+  /** A block sequence whose first dash is in column `col` of the line at `p`. */
+  private seq(p: number, col: number, depth: number): Node {
+    const items: Node[] = [];
+    const start = p + col;
+    let last = 0;
+    for (;;) {
+      const dash = p + col;
+      if (!this.isDash(dash)) throw new Declined();
+      const le = this.lineEnd(dash);
+      let s = dash + 1;
+      while (this.src.charCodeAt(s) === SPACE) s++;
+      if (s >= le || this.isDash(s)) throw new Declined();
+      const item = this.keyEnd(s, le) >= 0 ? this.map(s, s - p, depth + 1) : this.inline(s, le, col, false);
+      items.push(item);
+      last = this.after;
+      const q = this.contentLine(this.next);
+      if (q < 0) break;
+      const m = this.indent(q);
+      if (m < col) break;
+      if (m > col) throw new Declined();
+      p = q;
+    }
+    this.after = last;
+    return new AnchoredSeq(compact(items), false, start, last, this.anchor);
+  }
+
+  /**
+   * Where the implicit key at `at` ends (its colon), or -1 when the line holds no `key:` there;
+   * declines where a key would be outside the subset.
+   */
+  private keyEnd(at: number, le: number): number {
+    const src = this.src;
+    for (let j = at; j < le; j++) {
+      const c = src.charCodeAt(j);
+      if (c === COLON && (j + 1 === le || src.charCodeAt(j + 1) === SPACE)) {
+        if (INDICATOR.has(src.charCodeAt(at)) || src.charCodeAt(j - 1) === SPACE || j - at > MAX_KEY) throw new Declined();
+        return j;
+      }
+      if (c === HASH && src.charCodeAt(j - 1) === SPACE) throw new Declined();
+    }
+    return -1;
+  }
+
+  private key(at: number, colon: number): ScalarNode {
+    const v = this.resolve(this.src.slice(at, colon));
+    const name = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
+    return this.scalar(false, name, at, colon);
+  }
+
+  /** A value that starts at `s` and ends on its line (`le`): a scalar or a flow sequence, or a `|` block scalar. */
+  private inline(s: number, le: number, col: number, blockAllowed: boolean): Node {
+    const src = this.src;
+    const c = src.charCodeAt(s);
+    let node: Node;
+    let end: number;
+    if (c === 91 /* [ */) {
+      [node, end] = this.flowSeq(s, le);
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      end = this.quotedEnd(s, le);
+      node = this.quoted(s, end);
+    } else if (c === 124 /* | */) {
+      if (!blockAllowed) throw new Declined();
+      return this.literal(s, le, col);
+    } else {
+      if (INDICATOR.has(c)) throw new Declined();
+      end = le;
+      while (src.charCodeAt(end - 1) === SPACE) end--;
+      for (let j = s; j < end; j++) {
+        const d = src.charCodeAt(j);
+        if ((d === COLON && (j + 1 === end || src.charCodeAt(j + 1) === SPACE)) || (d === HASH && src.charCodeAt(j - 1) === SPACE)) throw new Declined();
+      }
+      node = this.scalar(false, this.resolve(src.slice(s, end)), s, end);
+    }
+    for (let j = end; j < le; j++) if (src.charCodeAt(j) !== SPACE) throw new Declined();
+    this.after = this.past(le);
+    this.next = this.after;
+    return node;
+  }
+
+  /** Where the one-line quoted scalar at `s` ends (past its closing quote). */
+  private quotedEnd(s: number, le: number): number {
+    const src = this.src;
+    const q = src.charCodeAt(s);
+    for (let j = s + 1; j < le; j++) {
+      const c = src.charCodeAt(j);
+      if (q === 34 && c === BACKSLASH) throw new Declined();
+      if (c === q) {
+        if (q === 39 && src.charCodeAt(j + 1) === 39) {
+          j++;
+          continue;
+        }
+        return j + 1;
+      }
+    }
+    throw new Declined();
+  }
+
+  private quoted(s: number, end: number): ScalarNode {
+    let text = this.src.slice(s + 1, end - 1);
+    if (this.src.charCodeAt(s) === 39) text = text.replace(/''/g, "'");
+    return this.scalar(true, this.own(text), s, end);
+  }
+
+  /** A one-line flow sequence of plain and quoted scalars, and where it ends. */
+  private flowSeq(s: number, le: number): [Node, number] {
+    const src = this.src;
+    const items: Node[] = [];
+    let j = s + 1;
+    const spaces = (): void => {
+      while (src.charCodeAt(j) === SPACE) j++;
+    };
+    spaces();
+    if (src.charCodeAt(j) !== CLOSE)
+      for (;;) {
+        if (j >= le) throw new Declined();
+        const c = src.charCodeAt(j);
+        if (c === 34 || c === 39) {
+          const end = this.quotedEnd(j, le);
+          items.push(this.quoted(j, end));
+          j = end;
+        } else {
+          if (INDICATOR.has(c)) throw new Declined();
+          const from = j;
+          for (; j < le; j++) {
+            const d = src.charCodeAt(j);
+            if (d === COMMA || d === CLOSE) break;
+            if (d === COLON || d === HASH || d === 91 || d === 123 || d === 125) throw new Declined();
+          }
+          let end = j;
+          while (src.charCodeAt(end - 1) === SPACE) end--;
+          items.push(this.scalar(false, this.resolve(src.slice(from, end)), from, end));
+        }
+        spaces();
+        const d = src.charCodeAt(j);
+        if (d === CLOSE) break;
+        if (d !== COMMA) throw new Declined();
+        j++;
+        spaces();
+        if (src.charCodeAt(j) === CLOSE || src.charCodeAt(j) === COMMA) throw new Declined();
+      }
+    if (j >= le) throw new Declined();
+    return [new AnchoredSeq(compact(items), true, s, j + 1, this.anchor), j + 1];
+  }
+
+  /** A `|` or `|-` block scalar whose header is at `s`, under a key in column `col`. */
+  private literal(s: number, le: number, col: number): Node {
+    const src = this.src;
+    const header = src.slice(s, le);
+    if (header !== '|' && header !== '|-') throw new Declined();
+    const lines: string[] = [];
+    let p = this.past(le);
+    let blockIndent = -1;
+    let blanks = 0;
+    let contentEnd = -1;
+    while (p < src.length) {
+      const e = this.lineEnd(p);
+      if (e === p) {
+        if (blockIndent < 0) throw new Declined();
+        blanks++;
+        p = e + 1;
+        continue;
+      }
+      const n = this.indent(p);
+      if (p + n === e) throw new Declined();
+      if (blockIndent < 0) {
+        if (n <= col) break;
+        blockIndent = n;
+      } else if (n < blockIndent) break;
+      for (; blanks > 0; blanks--) lines.push('');
+      if (e >= src.length) throw new Declined();
+      lines.push(src.slice(p + blockIndent, e));
+      contentEnd = e + 1;
+      p = e + 1;
+    }
+    if (contentEnd < 0) throw new Declined();
+    const text = lines.join('\n') + (header === '|' ? '\n' : '');
+    this.after = contentEnd;
+    this.next = contentEnd;
+    return this.scalar(true, this.own(text), s, contentEnd);
+  }
+
+  /** A plain scalar's value, as the `yaml` package's core schema resolves it. */
+  private resolve(source: string): unknown {
+    for (const tag of this.tags) {
+      if (!tag.test!.test(source)) continue;
+      const v = tag.resolve(
+        source,
+        () => {
+          throw new Declined();
+        },
+        this.options,
+      );
+      return isScalar(v) ? v.value : v;
+    }
+    return this.own(source);
+  }
+
+  private own(s: string): string {
+    return this.strings ? this.strings.get(s) : s;
+  }
+
+  private scalar(quoted: boolean, value: unknown, s: number, e: number): ScalarNode {
+    return new AnchoredScalar(quoted, value, s, e, this.anchor);
+  }
+}

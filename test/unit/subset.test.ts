@@ -1,0 +1,216 @@
+/**
+ * The quick reader of the plain YAML subset (syntax/subset.ts) must be invisible: whatever it
+ * accepts, the `yaml` package parses without an error, a warning or an alias into the same
+ * tree (kinds, flow, quoting, values and ranges), and whatever `yaml` reports a problem for, it
+ * declines. Compared on every leaf of the example, the fixtures and generated programmes, and on
+ * thousands of those leaves mutated at random.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseDocument } from 'yaml';
+import { SubsetReader } from '../../server/src/core/syntax/subset';
+import { Anchor, Node } from '../../server/src/core/syntax/tree';
+import { convertDocument } from '../../server/src/core/syntax/convert';
+import { Composite, isComposite, Leaf, split } from '../../server/src/core/syntax/chunks';
+import { generateProgramme, random } from '../../bench/generate';
+import { EXAMPLE_TEXT } from '../support/fixtures';
+
+const OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
+
+function dump(node: Node | null | undefined): unknown {
+  if (!node) return null;
+  if (node.kind === 'scalar') return [node.start, node.end, node.quoted, node.value];
+  if (node.kind === 'seq') return [node.start, node.end, 'seq', node.flow, node.items.map(dump)];
+  return [node.start, node.end, 'map', node.flow, node.items.map((p) => [dump(p.key), dump(p.value)])];
+}
+
+/** The tree `yaml` gives, or undefined when it reports anything (an error, a warning, an alias, a problem of ours). */
+function byYaml(source: string): unknown {
+  const doc = parseDocument(source, OPTIONS);
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  const converted = convertDocument(doc, source, new Anchor(0));
+  if (converted.usesAliases || converted.problems.length || !converted.root) return undefined;
+  return dump(converted.root);
+}
+
+function leaves(text: string): string[] {
+  const root = split(text);
+  if (!root) return [];
+  const out: string[] = [];
+  const walk = (piece: Leaf | Composite): void => {
+    if (isComposite(piece)) piece.children.forEach(walk);
+    else out.push(text.slice(piece.start, piece.end));
+  };
+  walk(root);
+  return out;
+}
+
+function programmes(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...programmes(file));
+    else if (entry.name.endsWith('.yaml')) out.push(fs.readFileSync(file, 'utf8'));
+  }
+  return out;
+}
+
+/** Compares the reader with `yaml` on `source`: true when the reader accepted it. */
+function compare(reader: SubsetReader, source: string): boolean {
+  const quick = reader.read(source, new Anchor(0));
+  if (!quick) return false;
+  const reference = byYaml(source);
+  assert.notEqual(reference, undefined, `accepted, but yaml reports a problem for ${JSON.stringify(source)}`);
+  assert.deepEqual(dump(quick), reference, `differs from yaml on ${JSON.stringify(source)}`);
+  return true;
+}
+
+/** What a mutation inserts: YAML's indicators, line breaks and indentation, typed values, odd characters. */
+const INSERTS = [
+  ' ',
+  '  ',
+  '\n',
+  '\n\n',
+  '\n  ',
+  '\n    - ',
+  ':',
+  ': ',
+  ':x',
+  '- ',
+  '-',
+  '#',
+  ' #',
+  '# c\n',
+  '[',
+  ']',
+  ',',
+  ', ',
+  '"',
+  "'",
+  "''",
+  '\\',
+  '\\n',
+  '|',
+  '|-',
+  '|+',
+  '>',
+  '|2',
+  '&a ',
+  '*a',
+  '!',
+  '!!str ',
+  '{',
+  '}',
+  '{a: b}',
+  '?',
+  '? ',
+  '\t',
+  '\r',
+  '\r\n',
+  '~',
+  'null',
+  'true',
+  'False',
+  '0x1F',
+  '0o17',
+  '1e3',
+  '-1',
+  '+5',
+  '.5',
+  '.inf',
+  '.NaN',
+  '007',
+  '---',
+  '...',
+  '%',
+  '@',
+  '`',
+  'a',
+  'key: v',
+  '\u202E',
+  '\u00e9',
+  '\uFEFF',
+  '\u0007',
+];
+
+suite('syntax: the quick reader agrees with yaml', () => {
+  const reader = new SubsetReader(OPTIONS);
+  const texts = [EXAMPLE_TEXT, ...programmes(FIXTURES), generateProgramme({ slots: 300, seed: 3 }), generateProgramme({ slots: 300, seed: 11 })];
+  const all = texts.flatMap(leaves);
+
+  test('on every leaf of the example, the fixtures and generated programmes', () => {
+    let accepted = 0;
+    for (const leaf of all) if (compare(reader, leaf)) accepted++;
+    assert.ok(all.length > 1500, `${all.length} leaves`);
+    // The point of the reader: nearly every leaf of a real programme is in the subset.
+    assert.ok(accepted / all.length > 0.9, `${accepted} of ${all.length} leaves accepted`);
+  });
+
+  test('on thousands of leaves mutated at random', () => {
+    const rnd = random(21);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
+    let accepted = 0;
+    let rejected = 0;
+    const runs = 6000;
+    for (let i = 0; i < runs; i++) {
+      let s = pick(all);
+      const mutations = 1 + Math.floor(rnd() * 3);
+      for (let m = 0; m < mutations; m++) {
+        const at = Math.floor(rnd() * (s.length + 1));
+        const kind = rnd();
+        if (kind < 0.55) s = s.slice(0, at) + pick(INSERTS) + s.slice(at);
+        else if (kind < 0.8) s = s.slice(0, at) + s.slice(at + 1 + Math.floor(rnd() * 3));
+        else {
+          // Re-indent the line `at` lies in by one or two columns, either way.
+          const line = s.lastIndexOf('\n', at - 1) + 1;
+          s = rnd() < 0.5 ? s.slice(0, line) + ' '.repeat(1 + Math.floor(rnd() * 2)) + s.slice(line) : s.slice(0, line) + s.slice(line).replace(/^ {1,2}/, '');
+        }
+      }
+      if (compare(reader, s)) accepted++;
+      else if (byYaml(s) === undefined) rejected++;
+    }
+    // Both sides are exercised: many mutated leaves stay in the subset, many break the YAML.
+    assert.ok(accepted > runs / 5, `${accepted} of ${runs} accepted`);
+    assert.ok(rejected > runs / 10, `${rejected} of ${runs} rejected by yaml`);
+  });
+
+  test('values resolve as the core schema says, quoted or not', () => {
+    const cases: [string, unknown, boolean][] = [
+      ['a: 007\n', 7, false],
+      ["a: '007'\n", '007', true],
+      ['a: 0x1F\n', 31, false],
+      ['a: 1e3\n', 1000, false],
+      ['a: ~\n', null, false],
+      ['a: True\n', true, false],
+      ['a: yes\n', 'yes', false],
+      ['a: "it\'s"\n', "it's", true],
+      ["a: 'it''s'\n", "it's", true],
+      ['a: |\n  one\n\n   two\n', 'one\n\n two\n', true],
+      ['a: |-\n  one\n', 'one', true],
+    ];
+    for (const [source, value, quoted] of cases) {
+      const root = reader.read(source, new Anchor(0));
+      assert.ok(root && root.kind === 'map', source);
+      const v = root.items[0].value;
+      assert.ok(v && v.kind === 'scalar', source);
+      assert.deepEqual([v.value, v.quoted], [value, quoted], source);
+      compare(reader, source);
+    }
+  });
+
+  test('declines what it does not read, leaving it to yaml', () => {
+    for (const source of [
+      'a: b # note\n',
+      'a: &x 1\nb: *x\n',
+      'a: >\n  folded\n',
+      'a: "line\\n"\n',
+      'a: b\na: c\n',
+      'a:\n\tb: 1\n',
+      'a: one\n  two\n',
+      'a: {b: 1}\n',
+    ])
+      assert.equal(reader.read(source, new Anchor(0)), undefined, source);
+  });
+});
