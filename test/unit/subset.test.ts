@@ -213,4 +213,10 @@ suite('syntax: the quick reader agrees with yaml', () => {
     ])
       assert.equal(reader.read(source, new Anchor(0)), undefined, source);
   });
+
+  test('a long mapping: read when its keys differ, left to yaml when one repeats, before or after the sixteenth', () => {
+    const keys = Array.from({ length: 30 }, (_, i) => `k${i}: ${i}\n`);
+    assert.ok(compare(reader, keys.join('')));
+    for (const at of [3, 20]) assert.equal(reader.read(keys.join('') + `k${at}: again\n`, new Anchor(0)), undefined, `k${at} twice`);
+  });
 });

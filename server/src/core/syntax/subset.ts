@@ -133,6 +133,8 @@ export class SubsetReader {
   /** A block mapping whose first key is at `at`, in column `col`. */
   private map(at: number, col: number, depth: number): Node {
     const pairs: Pair[] = [];
+    // The keys so far: looked up in `pairs` while they are few, in a set once there are many.
+    let names: Set<string> | undefined;
     const start = at;
     let last = 0;
     for (;;) {
@@ -140,7 +142,14 @@ export class SubsetReader {
       const colon = this.keyEnd(at, le);
       if (colon < 0) throw new Declined();
       const key = this.key(at, colon);
-      for (const p of pairs) if (p.key.value === key.value) throw new Declined();
+      // A duplicate key is left to yaml and convert.ts, which report it.
+      if (names) {
+        if (names.has(key.value as string)) throw new Declined();
+        names.add(key.value as string);
+      } else {
+        for (const p of pairs) if (p.key.value === key.value) throw new Declined();
+        if (pairs.length >= 16) names = new Set([...pairs.map((p) => p.key.value as string), key.value as string]);
+      }
       let value: Node;
       const v = colon + 1;
       if (v === le) {
