@@ -111,7 +111,7 @@ function convertScalar(node: Scalar, state: State): ScalarNode {
  * override and isolate characters (U+202A–U+202E, U+2066–U+2069: text after them displays in
  * another order than it is stored).
  */
-export const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF\uD800-\uDFFF\u202A-\u202E\u2066-\u2069]/;
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF\uD800-\uDFFF\u202A-\u202E\u2066-\u2069]/;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 const BIDI_NAMES: Record<number, string> = {
@@ -125,6 +125,11 @@ const BIDI_NAMES: Record<number, string> = {
   0x2068: 'first strong isolate',
   0x2069: 'pop directional isolate',
 };
+/** Whether `s` holds a character that `characterProblems` reports (a control, a lone surrogate, a bidirectional override). */
+export function hasReportedCharacter(s: string): boolean {
+  return CONTROL.test(s) || BIDI.test(s);
+}
+
 /** At most this many character problems per scalar (a run of such characters is one problem). */
 const MAX_CHARACTER_PROBLEMS = 20;
 

@@ -11,10 +11,10 @@
  * (test/unit/subset.test.ts compares the two on every leaf of the fixtures and on thousands of
  * mutated leaves). Plain scalars are resolved by the `yaml` package's own core-schema tags.
  */
-import { Document, isScalar } from 'yaml';
+import { CST, Document, isScalar } from 'yaml';
 import { Anchor, AnchoredMap, AnchoredScalar, AnchoredSeq, Node, Pair, ScalarNode } from './tree';
 import { compact, SharedStrings } from './compact';
-import { SUSPECT } from './convert';
+import { hasReportedCharacter } from './convert';
 
 interface ScalarTag {
   default?: boolean | 'key';
@@ -36,7 +36,7 @@ const SPACE = 32,
 
 /** Characters a plain scalar may not start with (YAML's indicators), in block and flow context alike. */
 const INDICATOR: ReadonlySet<number> = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
-/** What the subset never reads: tabs, carriage returns, byte-order marks, and the suspect characters convert.ts reports. */
+/** What the subset never reads: tabs, carriage returns and byte-order marks (nor the characters convert.ts reports). */
 const OUTSIDE = /[\t\r\uFEFF]/;
 /** `yaml` refuses an implicit key longer than 1024 characters; well below that, the reader declines. */
 const MAX_KEY = 1000;
@@ -63,7 +63,7 @@ export class SubsetReader {
 
   /** The tree of `source` (placed at `anchor`), or undefined where it leaves the subset. */
   read(source: string, anchor: Anchor, strings?: SharedStrings): Node | undefined {
-    if (OUTSIDE.test(source) || SUSPECT.test(source)) return undefined;
+    if (OUTSIDE.test(source) || hasReportedCharacter(source)) return undefined;
     this.src = source;
     this.anchor = anchor;
     this.strings = strings;
@@ -237,8 +237,10 @@ export class SubsetReader {
     if (c === 91 /* [ */) {
       [node, end] = this.flowSeq(s, le);
     } else if (c === 34 /* " */ || c === 39 /* ' */) {
-      end = this.quotedEnd(s, le);
-      node = this.quoted(s, end);
+      end = this.quotedEnd(s, col);
+      node = this.quoted(s, end, col);
+      // A quoted scalar may go on over more lines: what follows it is on the line it ends on.
+      le = this.lineEnd(end);
     } else if (c === 124 /* | */) {
       if (!blockAllowed) throw new Declined();
       return this.literal(s, le, col);
@@ -258,14 +260,26 @@ export class SubsetReader {
     return node;
   }
 
-  /** Where the one-line quoted scalar at `s` ends (past its closing quote). */
-  private quotedEnd(s: number, le: number): number {
+  /**
+   * Where the quoted scalar at `s` ends (past its closing quote). In a block value (`col`: the
+   * column of its key, or of the dash of its item) it may go on over more lines, each indented
+   * past `col` or empty; in a flow list (`col` < 0) it ends on its line.
+   */
+  private quotedEnd(s: number, col: number): number {
     const src = this.src;
     const q = src.charCodeAt(s);
-    for (let j = s + 1; j < le; j++) {
+    for (let j = s + 1; j < src.length; j++) {
       const c = src.charCodeAt(j);
-      if (q === 34 && c === BACKSLASH) throw new Declined();
-      if (c === q) {
+      if (c === NEWLINE) {
+        if (col < 0) throw new Declined();
+        const n = this.indent(j + 1);
+        if (src.charCodeAt(j + 1 + n) === NEWLINE) {
+          if (n > 0) throw new Declined();
+        } else if (n <= col || j + 1 + n >= src.length) throw new Declined();
+      } else if (q === 34 && c === BACKSLASH) {
+        // An escape: the next character is not a closing quote (an escaped line break is still a line break).
+        if (src.charCodeAt(j + 1) !== NEWLINE) j++;
+      } else if (c === q) {
         if (q === 39 && src.charCodeAt(j + 1) === 39) {
           j++;
           continue;
@@ -276,9 +290,22 @@ export class SubsetReader {
     throw new Declined();
   }
 
-  private quoted(s: number, end: number): ScalarNode {
-    let text = this.src.slice(s + 1, end - 1);
-    if (this.src.charCodeAt(s) === 39) text = text.replace(/''/g, "'");
+  /**
+   * A quoted scalar: a one-line one without escapes as it is written (`''` read as `'`),
+   * any other by the `yaml` package's reader of flow scalars (escapes, folded lines).
+   */
+  private quoted(s: number, end: number, col: number): ScalarNode {
+    const src = this.src;
+    let text = src.slice(s + 1, end - 1);
+    const double = src.charCodeAt(s) === 34;
+    if (text.includes('\n') || (double && text.includes('\\'))) {
+      const token = { type: double ? 'double-quoted-scalar' : 'single-quoted-scalar', offset: 0, indent: Math.max(col, 0), source: src.slice(s, end) } as const;
+      const resolved = CST.resolveAsScalar(token as CST.FlowScalar, true, () => {
+        throw new Declined();
+      });
+      if (!resolved || typeof resolved.value !== 'string' || hasReportedCharacter(resolved.value)) throw new Declined();
+      text = resolved.value;
+    } else if (!double) text = text.replace(/''/g, "'");
     return this.scalar(true, this.own(text), s, end);
   }
 
@@ -296,8 +323,8 @@ export class SubsetReader {
         if (j >= le) throw new Declined();
         const c = src.charCodeAt(j);
         if (c === 34 || c === 39) {
-          const end = this.quotedEnd(j, le);
-          items.push(this.quoted(j, end));
+          const end = this.quotedEnd(j, -1);
+          items.push(this.quoted(j, end, -1));
           j = end;
         } else {
           if (INDICATOR.has(c)) throw new Declined();
