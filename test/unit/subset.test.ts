@@ -83,6 +83,12 @@ const INSERTS = [
   '#',
   ' #',
   '# c\n',
+  ' # note',
+  '\n  # c',
+  '\n# c',
+  '\n    # c\n',
+  '\n      # c',
+  '\n         # c\n\n',
   '[',
   ']',
   ',',
@@ -237,7 +243,8 @@ suite('syntax: the quick reader agrees with yaml', () => {
 
   test('declines what it does not read, leaving it to yaml', () => {
     for (const source of [
-      'a: b # note\n',
+      'a: "b"# note\n',
+      'a: | # note\n  text\n',
       'a: &x 1\nb: *x\n',
       'a: >\n  folded\n',
       'a: "bell \\x07"\n',

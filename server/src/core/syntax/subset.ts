@@ -53,6 +53,12 @@ export class SubsetReader {
   private after = 0;
   /** The start of the first line after the node read last. */
   private next = 0;
+  /**
+   * What the node read last was, for the comment lines after it: a one-line plain or quoted
+   * scalar (`line`), an empty value, a block collection in column `lastCol`, or anything else.
+   */
+  private last: 'line' | 'empty' | 'block' | 'other' = 'other';
+  private lastCol = 0;
 
   /** `options`: the options `yaml` parses with, whose schema resolves plain scalars. */
   constructor(options: ConstructorParameters<typeof Document>[2]) {
@@ -98,20 +104,65 @@ export class SubsetReader {
     return i - p;
   }
 
-  /** The start of the first line at or after `p` (a line's start) that has content, or -1. */
+  /** The start of the first line at or after `p` (a line's start) that has content (not only a comment), or -1. */
   private contentLine(p: number): number {
     const src = this.src;
     while (p < src.length) {
       const c = p + this.indent(p);
       const code = src.charCodeAt(c);
+      if (code === HASH) {
+        p = this.past(this.lineEnd(c));
+        continue;
+      }
       if (c < src.length && code !== NEWLINE) {
-        // A comment, or a document marker (`---`, `...` in the first column).
-        if (code === HASH || (c === p && (src.startsWith('---', p) || src.startsWith('...', p)))) throw new Declined();
+        // A document marker (`---`, `...` in the first column).
+        if (c === p && (src.startsWith('---', p) || src.startsWith('...', p))) throw new Declined();
         return p;
       }
       p = c + 1;
     }
     return -1;
+  }
+
+  /**
+   * Where a block collection in column `col` ends (`range[1]`, and with what follows it,
+   * `range[2]`), its last entry or item ending at `last` and the next line with content at `q`
+   * (or -1). As `yaml` reads the comment lines in between: one indented past the column belongs
+   * to the last value (a one-line scalar takes it in, up to the end of its line; a collection
+   * already did, if indented as far as its column); one in the column to the collection, which
+   * then takes in everything up to `q`; one indented less to a collection further out. Any
+   * other order or case is left to `yaml`.
+   */
+  private close(last: number, q: number, col: number): [number, number] {
+    const src = this.src;
+    const to = q < 0 ? src.length : q;
+    let end = last;
+    let after = last;
+    let stage = 0;
+    for (let p = this.next; p < to;) {
+      const n = this.indent(p);
+      const le = this.lineEnd(p + n);
+      if (src.charCodeAt(p + n) === HASH) {
+        const place = n > col ? 0 : n === col ? 1 : 2;
+        if (this.last === 'empty' || place < stage) throw new Declined();
+        stage = place;
+        if (place === 0) {
+          if (this.last === 'line') end = this.past(le);
+          else if (this.last !== 'block' || n < this.lastCol) throw new Declined();
+        } else if (place === 1) after = to;
+      }
+      p = this.past(le);
+    }
+    this.last = 'block';
+    this.lastCol = col;
+    return [end, Math.max(end, after)];
+  }
+
+  /** Checks that the rest of a line, from `from` to `le`, is blank or a comment after a space. */
+  private trailing(from: number, le: number): void {
+    let j = from;
+    while (this.src.charCodeAt(j) === SPACE) j++;
+    if (j < le && !(j > from && this.src.charCodeAt(j) === HASH)) throw new Declined();
   }
 
   /** A block mapping or sequence whose first line starts at `p`, indented more than `parent`. */
@@ -152,30 +203,34 @@ export class SubsetReader {
       }
       let value: Node;
       const v = colon + 1;
-      if (v === le) {
+      let s = v;
+      while (this.src.charCodeAt(s) === SPACE) s++;
+      // Nothing after the colon but a comment, if anything: the value is on the lines below, or null.
+      const comment = s < le && this.src.charCodeAt(s) === HASH;
+      if (s === le && s > v) throw new Declined();
+      if (s === le || comment) {
         const q = this.contentLine(this.past(le));
         if (q >= 0 && this.indent(q) > col) value = this.block(q, col, depth + 1);
         else {
+          // An empty value with a comment takes in the blank lines after it, in `yaml`: left to it.
+          if (comment) throw new Declined();
           value = this.scalar(false, null, v, v);
           this.after = v;
+          this.last = 'empty';
           this.next = this.past(le);
         }
-      } else {
-        let s = v;
-        while (this.src.charCodeAt(s) === SPACE) s++;
-        if (s === le) throw new Declined();
-        value = this.inline(s, le, col, true);
-      }
+      } else value = this.inline(s, le, col, true);
       pairs.push({ key, value });
       last = this.after;
       const q = this.contentLine(this.next);
-      if (q < 0) break;
+      if (q < 0 || this.indent(q) < col) {
+        [last, this.after] = this.close(last, q, col);
+        break;
+      }
       const m = this.indent(q);
-      if (m < col) break;
       if (m > col) throw new Declined();
       at = q + m;
     }
-    this.after = last;
     return new AnchoredMap(compact(pairs), false, start, last, this.anchor);
   }
 
@@ -195,13 +250,14 @@ export class SubsetReader {
       items.push(item);
       last = this.after;
       const q = this.contentLine(this.next);
-      if (q < 0) break;
+      if (q < 0 || this.indent(q) < col) {
+        [last, this.after] = this.close(last, q, col);
+        break;
+      }
       const m = this.indent(q);
-      if (m < col) break;
       if (m > col) throw new Declined();
       p = q;
     }
-    this.after = last;
     return new AnchoredSeq(compact(items), false, start, last, this.anchor);
   }
 
@@ -234,27 +290,38 @@ export class SubsetReader {
     const c = src.charCodeAt(s);
     let node: Node;
     let end: number;
+    this.last = 'line';
     if (c === 91 /* [ */) {
       [node, end] = this.flowSeq(s, le);
+      this.last = 'other';
     } else if (c === 34 /* " */ || c === 39 /* ' */) {
       end = this.quotedEnd(s, col);
       node = this.quoted(s, end, col);
       // A quoted scalar may go on over more lines: what follows it is on the line it ends on.
-      le = this.lineEnd(end);
+      if (end > le) {
+        le = this.lineEnd(end);
+        this.last = 'other';
+      }
     } else if (c === 124 /* | */) {
       if (!blockAllowed) throw new Declined();
       return this.literal(s, le, col);
     } else {
       if (INDICATOR.has(c)) throw new Declined();
+      // A plain value ends where its line does, or a comment begins.
       end = le;
-      while (src.charCodeAt(end - 1) === SPACE) end--;
-      for (let j = s; j < end; j++) {
+      for (let j = s; j < le; j++) {
         const d = src.charCodeAt(j);
-        if ((d === COLON && (j + 1 === end || src.charCodeAt(j + 1) === SPACE)) || (d === HASH && src.charCodeAt(j - 1) === SPACE)) throw new Declined();
+        if (d === HASH && src.charCodeAt(j - 1) === SPACE) {
+          end = j;
+          break;
+        }
+        if (d === COLON && (j + 1 === le || src.charCodeAt(j + 1) === SPACE)) throw new Declined();
       }
+      while (src.charCodeAt(end - 1) === SPACE) end--;
+      if (src.charCodeAt(end - 1) === COLON) throw new Declined();
       node = this.scalar(false, this.resolve(src.slice(s, end)), s, end);
     }
-    for (let j = end; j < le; j++) if (src.charCodeAt(j) !== SPACE) throw new Declined();
+    this.trailing(end, le);
     this.after = this.past(le);
     this.next = this.after;
     return node;
@@ -383,6 +450,7 @@ export class SubsetReader {
     if (contentEnd < 0) throw new Declined();
     const text = lines.join('\n') + (header === '|' ? '\n' : '');
     this.after = contentEnd;
+    this.last = 'other';
     this.next = contentEnd;
     return this.scalar(true, this.own(text), s, contentEnd);
   }
