@@ -29,9 +29,9 @@ suite('Session faults', function () {
 
   test('a request cancelled before it runs answers RequestCancelled (-32800) without doing its work; the same request uncancelled answers in full', async () => {
     const uri = 'file:///faults/big.programme.yaml';
-    await client.open(uri, bigProgramme(3000));
-    // The outline request keeps the server busy analysing the big file while the folding
-    // request and its cancellation arrive; the folding walk then sees the cancelled token.
+    // A directive makes the big file one that is parsed whole, by `yaml`: the outline request
+    // keeps the server busy analysing it while the folding request and its cancellation arrive.
+    await client.open(uri, `%YAML 1.2\n---\n${bigProgramme(3000)}`);
     const busy = client.request('textDocument/documentSymbol', { textDocument: { uri } });
     const source = new CancellationTokenSource();
     const cancelled = client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }, source.token);
