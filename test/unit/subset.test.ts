@@ -110,6 +110,8 @@ const INSERTS = [
   '{',
   '}',
   '{a: b}',
+  '{ a: 1, b: "x" }',
+  ', k: v',
   '?',
   '? ',
   '\t',
@@ -241,6 +243,26 @@ suite('syntax: the quick reader agrees with yaml', () => {
     }
   });
 
+  test('reads comments and flow collections where yaml places them subtly, as yaml does', () => {
+    for (const source of [
+      'e:\n  a: 1\n   # deeper\n\n',
+      'e:\n  a: 1\n  # same\n\n',
+      'e:\n  a: 1\n  # same\n\n# out\n',
+      'e:\n  a: 1\n   # deeper\n\nf: 2\n',
+      'e:\n  a: 1\n  # same\n\nf: 2\n',
+      'e:\n  a:\n    b: 1\n    # same\n  c: 2\n',
+      'r:\n  s:\n    t:\n      a: 1\n      # same\n  g: 2\n',
+      'e:\n  a:\n    b: 1\n    # same\n  c:\n    d: 1\n',
+      'e:\n  - a: 1\n    # same\n\n',
+      'e:\n  - 1\n   # deeper\n\n',
+      '# before\ne: 1 # after\n',
+      'a: { start: 2024-09-19 10:00, duration: 3h30m }\n',
+      'a:\n  - { room: x, start: 10:00 }\n  - [10:00, "b", c]\n',
+      'a: {}\nb: []\n',
+    ])
+      assert.ok(compare(reader, source), `left to yaml: ${JSON.stringify(source)}`);
+  });
+
   test('declines what it does not read, leaving it to yaml', () => {
     for (const source of [
       'a: "b"# note\n',
@@ -253,7 +275,9 @@ suite('syntax: the quick reader agrees with yaml', () => {
       'a: b\na: c\n',
       'a:\n\tb: 1\n',
       'a: one\n  two\n',
-      'a: {b: 1}\n',
+      'a: {b: [1]}\n',
+      'a: {b}\n',
+      'a: {b: 1, b: 2}\n',
     ])
       assert.equal(reader.read(source, new Anchor(0)), undefined, source);
   });

@@ -1,15 +1,17 @@
 /**
  * A quick reader for the plain subset of YAML that nearly every leaf of a programme is written
- * in: block mappings and sequences, one-line plain and quoted scalars, one-line flow sequences
- * of them, and `|` block scalars. A first open reads thousands of such leaves, and building the
- * `yaml` package's documents for them costs most of that open.
+ * in: block mappings and sequences, plain scalars on one line, quoted scalars, one-line flow
+ * sequences and mappings of them, `|` block scalars, and comments. A first open reads
+ * thousands of such leaves, and building the `yaml` package's documents for them costs most of
+ * that open.
  *
- * `yaml` stays the parser of record: for anything outside the subset (comments, anchors, tags,
- * `>` or multi-line scalars, escapes, tabs, odd indentation, a duplicate key, anything in
- * doubt) the reader declines and the leaf is parsed by `yaml`. What it accepts, `yaml` parses
- * without an error or a warning into the same tree: the same values, kinds and ranges
- * (test/unit/subset.test.ts compares the two on every leaf of the fixtures and on thousands of
- * mutated leaves). Plain scalars are resolved by the `yaml` package's own core-schema tags.
+ * `yaml` stays the parser of record: for anything outside the subset (anchors, aliases, tags,
+ * `>` blocks, plain scalars over several lines, tabs, odd indentation, a duplicate key,
+ * anything in doubt) the reader declines and the leaf is parsed by `yaml`. What it accepts,
+ * `yaml` parses without an error or a warning into the same tree: the same values, kinds and
+ * ranges (test/unit/subset.test.ts compares the two on every leaf of the fixtures and on
+ * thousands of mutated leaves). Plain scalars are resolved by the `yaml` package's own
+ * core-schema tags, and quoted ones with escapes or line breaks by its reader of flow scalars.
  */
 import { CST, Document, isScalar } from 'yaml';
 import { Anchor, AnchoredMap, AnchoredScalar, AnchoredSeq, Node, Pair, ScalarNode } from './tree';
@@ -38,6 +40,8 @@ const SPACE = 32,
 const INDICATOR: ReadonlySet<number> = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 /** What the subset never reads: tabs, carriage returns and byte-order marks (nor the characters convert.ts reports). */
 const OUTSIDE = /[\t\r\uFEFF]/;
+/** What may follow a colon inside a plain scalar in a flow collection. */
+const FLOW_SAFE = /^[^\s,[\]{}]$/;
 /** `yaml` refuses an implicit key longer than 1024 characters; well below that, the reader declines. */
 const MAX_KEY = 1000;
 /** Deeper than this, the reader declines (a leaf of a programme is a few levels deep). */
@@ -130,12 +134,13 @@ export class SubsetReader {
    * (or -1). As `yaml` reads the comment lines in between: one indented past the column belongs
    * to the last value (a one-line scalar takes it in, up to the end of its line; a collection
    * already did, if indented as far as its column); one in the column to the collection, which
-   * then takes in everything up to `q`; one indented less to a collection further out. Any
+   * then takes in everything up to the next content; one indented less to a collection further out. Any
    * other order or case is left to `yaml`.
    */
   private close(last: number, q: number, col: number): [number, number] {
     const src = this.src;
-    const to = q < 0 ? src.length : q;
+    // Where the next content begins (past its indentation), or the end of the text.
+    const to = q < 0 ? src.length : q + this.indent(q);
     let end = last;
     let after = last;
     let stage = 0;
@@ -246,7 +251,8 @@ export class SubsetReader {
       let s = dash + 1;
       while (this.src.charCodeAt(s) === SPACE) s++;
       if (s >= le || this.isDash(s)) throw new Declined();
-      const item = this.keyEnd(s, le) >= 0 ? this.map(s, s - p, depth + 1) : this.inline(s, le, col, false);
+      const flow = this.src.charCodeAt(s) === 91 || this.src.charCodeAt(s) === 123;
+      const item = !flow && this.keyEnd(s, le) >= 0 ? this.map(s, s - p, depth + 1) : this.inline(s, le, col, false);
       items.push(item);
       last = this.after;
       const q = this.contentLine(this.next);
@@ -291,8 +297,8 @@ export class SubsetReader {
     let node: Node;
     let end: number;
     this.last = 'line';
-    if (c === 91 /* [ */) {
-      [node, end] = this.flowSeq(s, le);
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      [node, end] = this.flow(s, le);
       this.last = 'other';
     } else if (c === 34 /* " */ || c === 39 /* ' */) {
       end = this.quotedEnd(s, col);
@@ -376,45 +382,69 @@ export class SubsetReader {
     return this.scalar(true, this.own(text), s, end);
   }
 
-  /** A one-line flow sequence of plain and quoted scalars, and where it ends. */
-  private flowSeq(s: number, le: number): [Node, number] {
+  /**
+   * A one-line flow sequence of plain and quoted scalars, or flow mapping of plain keys to
+   * them, at `s` (its bracket), and where it ends.
+   */
+  private flow(s: number, le: number): [Node, number] {
     const src = this.src;
+    const map = src.charCodeAt(s) === 123; /* { */
+    const close = map ? 125 /* } */ : CLOSE;
     const items: Node[] = [];
+    const pairs: Pair[] = [];
     let j = s + 1;
     const spaces = (): void => {
       while (src.charCodeAt(j) === SPACE) j++;
     };
+    /** A scalar at `j` (a key ends at its colon), with `j` moved past it. */
+    const scalar = (key: boolean): ScalarNode => {
+      if (j >= le) throw new Declined();
+      const c = src.charCodeAt(j);
+      if (c === 34 || c === 39) {
+        if (key) throw new Declined();
+        const end = this.quotedEnd(j, -1);
+        const node = this.quoted(j, end, -1);
+        j = end;
+        return node;
+      }
+      if (INDICATOR.has(c)) throw new Declined();
+      const from = j;
+      for (; j < le; j++) {
+        const d = src.charCodeAt(j);
+        if (d === COMMA || d === close || (key && d === COLON)) break;
+        // A colon inside a value (`10:00`) is followed by neither a space nor a flow indicator.
+        if (d === COLON && !FLOW_SAFE.test(src[j + 1] ?? '')) throw new Declined();
+        if (d === HASH || d === 91 || d === CLOSE || d === 123 || d === 125) throw new Declined();
+      }
+      let end = j;
+      while (src.charCodeAt(end - 1) === SPACE) end--;
+      if (key) {
+        if (end !== j || src.charCodeAt(j) !== COLON || src.charCodeAt(j + 1) !== SPACE) throw new Declined();
+        return this.key(from, end);
+      }
+      return this.scalar(false, this.resolve(src.slice(from, end)), from, end);
+    };
     spaces();
-    if (src.charCodeAt(j) !== CLOSE)
+    if (src.charCodeAt(j) !== close)
       for (;;) {
-        if (j >= le) throw new Declined();
-        const c = src.charCodeAt(j);
-        if (c === 34 || c === 39) {
-          const end = this.quotedEnd(j, -1);
-          items.push(this.quoted(j, end, -1));
-          j = end;
-        } else {
-          if (INDICATOR.has(c)) throw new Declined();
-          const from = j;
-          for (; j < le; j++) {
-            const d = src.charCodeAt(j);
-            if (d === COMMA || d === CLOSE) break;
-            if (d === COLON || d === HASH || d === 91 || d === 123 || d === 125) throw new Declined();
-          }
-          let end = j;
-          while (src.charCodeAt(end - 1) === SPACE) end--;
-          items.push(this.scalar(false, this.resolve(src.slice(from, end)), from, end));
-        }
+        if (map) {
+          const key = scalar(true);
+          if (pairs.some((p) => p.key.value === key.value)) throw new Declined();
+          j += 2;
+          spaces();
+          pairs.push({ key, value: scalar(false) });
+        } else items.push(scalar(false));
         spaces();
         const d = src.charCodeAt(j);
-        if (d === CLOSE) break;
+        if (d === close) break;
         if (d !== COMMA) throw new Declined();
         j++;
         spaces();
-        if (src.charCodeAt(j) === CLOSE || src.charCodeAt(j) === COMMA) throw new Declined();
+        if (src.charCodeAt(j) === close || src.charCodeAt(j) === COMMA) throw new Declined();
       }
     if (j >= le) throw new Declined();
-    return [new AnchoredSeq(compact(items), true, s, j + 1, this.anchor), j + 1];
+    const node = map ? new AnchoredMap(compact(pairs), true, s, j + 1, this.anchor) : new AnchoredSeq(compact(items), true, s, j + 1, this.anchor);
+    return [node, j + 1];
   }
 
   /** A `|` or `|-` block scalar whose header is at `s`, under a key in column `col`. */
