@@ -197,6 +197,13 @@ suite('completion: cursor context from the text', () => {
     const ctx = cursorContext(text, text.length);
     assert.deepStrictEqual([ctx?.mode, ctx?.path], ['item', ['tracks', 'main', 'leads', -1]]);
   });
+
+  test('a text that starts with an empty line: the path above an indented key, and completion answers', () => {
+    // The empty first line was once read as ending before itself, and the walk up never ended.
+    const text = '\n  tracks:\n    main:\n      ti';
+    assert.deepStrictEqual(cursorContext(text, text.length)?.path, ['tracks', 'main']);
+    assert.ok(Array.isArray(items(`\n  tracks:\n    main:\n      ti${CURSOR}`)));
+  });
 });
 
 suite('completion: what triggers it', () => {

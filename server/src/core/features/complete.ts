@@ -9,6 +9,7 @@ import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, I
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../service/analysis';
 import { CursorContext, cursorContext, siblingKeys } from './cursorContext';
+import { lineStart as startOfLine } from '../syntax/lines';
 import { JsonSchema } from '../schema/schema';
 import { objectBranch, resolve, schemaAt, schemaDoc } from '../schema/schemaAt';
 import { SnippetValues, entrySnippetFor, itemSnippetFor, snippetItem } from './completeSnippets';
@@ -239,7 +240,7 @@ function snippetValues(analysis: Analysis, ctx: CursorContext, offset: number): 
 
 /** Ids already in the flow list on the cursor's line (not offered twice). */
 function flowItemsOnLine(text: string, offset: number, wordStart: number): Set<string> {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = startOfLine(text, offset);
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   const open = text.lastIndexOf('[', wordStart);

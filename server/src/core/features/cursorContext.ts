@@ -5,6 +5,7 @@
  * syntax error above), where the parser's tree is missing or wrong near the cursor; the text's
  * indentation still tells the structure.
  */
+import { lineStart as startOfLine } from '../syntax/lines';
 
 export type CursorMode =
   /** Typing a key of a mapping (or nothing yet on an indented line). */
@@ -81,7 +82,7 @@ function opensBlockScalar(shape: LineShape): boolean {
  * (where nothing can be completed).
  */
 export function cursorContext(text: string, offset: number): CursorContext | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = startOfLine(text, offset);
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   const before = text.slice(lineStart, offset);
@@ -151,7 +152,7 @@ function parentPath(text: string, lineStart: number, column: number, dash: boole
   let isDash = dash;
   let end = lineStart - 1;
   while (col > 0 && end >= 0) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const start = startOfLine(text, end);
     const raw = text.slice(start, end);
     end = start - 1;
     // Cheap skip of lines deeper than `col`: they belong to siblings.
@@ -182,7 +183,7 @@ function parentPath(text: string, lineStart: number, column: number, dash: boole
 /** Keys already present in the block mapping the cursor's line belongs to (at `column`). */
 export function siblingKeys(text: string, offset: number, column: number, opensHere = false, limit = 400): Set<string> {
   const keys = new Set<string>();
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = startOfLine(text, offset);
   const visit = (raw: string, first: boolean): boolean => {
     const shape = shapeOf(raw.replace(/\r$/, ''));
     if (!shape) return true;
@@ -199,7 +200,7 @@ export function siblingKeys(text: string, offset: number, column: number, opensH
   };
   let end = opensHere ? -1 : lineStart - 1;
   for (let n = 0; n < limit && end >= 0; n++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const start = startOfLine(text, end);
     if (!visit(text.slice(start, end), true)) break;
     end = start - 1;
   }
