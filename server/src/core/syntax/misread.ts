@@ -8,6 +8,7 @@
  */
 import { Problem } from '../service/problem';
 import { needsQuotes, quoteText } from './quote';
+import { lineStart as startOfLine } from './lines';
 
 /** `key: value` on one line (after any `- ` markers); the value is not quoted or a block. */
 const LINE = /^(\s*(?:-[ \t]+)*)([A-Za-z0-9_][\w-]*)[ \t]*:[ \t]+(?![|>]([-+0-9]*)?[ \t]*(#.*)?$)(?=[^\s"'])(.*?)[ \t]*$/;
@@ -44,7 +45,7 @@ function why(value: string, message: string): { why: string; meant: string } | u
 }
 
 function misreadAt(text: string, p: Problem): Misread | undefined {
-  const lineStart = text.lastIndexOf('\n', p.start - 1) + 1;
+  const lineStart = startOfLine(text, p.start);
   let lineEnd = text.indexOf('\n', p.start);
   if (lineEnd < 0) lineEnd = text.length;
   const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
@@ -102,7 +103,7 @@ function mayFollowAnchor(text: string, start: number): boolean {
 }
 
 function keyOf(text: string, valueStart: number): string {
-  const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
+  const lineStart = startOfLine(text, valueStart);
   return LINE.exec(text.slice(lineStart, valueStart) + 'x')?.[2] ?? 'value';
 }
 
@@ -117,7 +118,7 @@ export function misreadText(text: string, node: { start: number; end: number; ki
   // Most values are neither followed by ` #` nor preceded by `&name `: skip them before
   // slicing lines and building patterns, since this runs over every title on every edit.
   if (!text.startsWith(' #', node.end) && !mayFollowAnchor(text, node.start)) return undefined;
-  const lineStart = text.lastIndexOf('\n', node.start - 1) + 1;
+  const lineStart = startOfLine(text, node.start);
   let lineEnd = text.indexOf('\n', node.end);
   if (lineEnd < 0) lineEnd = text.length;
   const before = text.slice(lineStart, node.start);
