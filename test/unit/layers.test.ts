@@ -46,7 +46,12 @@ suite('layers: the adapters enter the core only through its front door', () => {
     // The tree's node type, to dump trees.
     'test/unit/incremental.test.ts': ['server/src/core/syntax/tree'],
     // The quick reader of the YAML subset, compared with yaml on leaves of the split.
-    'test/unit/subset.test.ts': ['server/src/core/syntax/subset', 'server/src/core/syntax/tree', 'server/src/core/syntax/convert', 'server/src/core/syntax/chunks'],
+    'test/unit/subset.test.ts': [
+      'server/src/core/syntax/subset',
+      'server/src/core/syntax/tree',
+      'server/src/core/syntax/convert',
+      'server/src/core/syntax/chunks',
+    ],
     // The schedule view's limits, to test clipping.
     'test/unit/schedule.test.ts': ['server/src/core/schedule/schedule'],
     'test/unit/hostile.test.ts': ['server/src/core/schedule/schedule'],
