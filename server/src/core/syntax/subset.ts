@@ -63,6 +63,8 @@ export class SubsetReader {
    */
   private last: 'line' | 'empty' | 'block' | 'other' = 'other';
   private lastCol = 0;
+  /** Where the block collection closed last ends (`range[1]`). */
+  private closed = 0;
 
   /** `options`: the options `yaml` parses with, whose schema resolves plain scalars. */
   constructor(options: ConstructorParameters<typeof Document>[2]) {
@@ -192,7 +194,6 @@ export class SubsetReader {
     // The keys so far: looked up in `pairs` while they are few, in a set once there are many.
     let names: Set<string> | undefined;
     const start = at;
-    let last = 0;
     for (;;) {
       const le = this.lineEnd(at);
       const colon = this.keyEnd(at, le);
@@ -226,24 +227,31 @@ export class SubsetReader {
         }
       } else value = this.inline(s, le, col, true);
       pairs.push({ key, value });
-      last = this.after;
-      const q = this.contentLine(this.next);
-      if (q < 0 || this.indent(q) < col) {
-        [last, this.after] = this.close(last, q, col);
-        break;
-      }
-      const m = this.indent(q);
-      if (m > col) throw new Declined();
-      at = q + m;
+      const q = this.following(col);
+      if (q < 0) break;
+      at = q + col;
     }
-    return new AnchoredMap(compact(pairs), false, start, last, this.anchor);
+    return new AnchoredMap(compact(pairs), false, start, this.closed, this.anchor);
+  }
+
+  /**
+   * After an entry or item of a block collection in column `col`: the start of the line of the
+   * next one, or -1 where the collection ends (its end then in `closed`, and `after` past it).
+   */
+  private following(col: number): number {
+    const q = this.contentLine(this.next);
+    if (q < 0 || this.indent(q) < col) {
+      [this.closed, this.after] = this.close(this.after, q, col);
+      return -1;
+    }
+    if (this.indent(q) > col) throw new Declined();
+    return q;
   }
 
   /** A block sequence whose first dash is in column `col` of the line at `p`. */
   private seq(p: number, col: number, depth: number): Node {
     const items: Node[] = [];
     const start = p + col;
-    let last = 0;
     for (;;) {
       const dash = p + col;
       if (!this.isDash(dash)) throw new Declined();
@@ -254,17 +262,11 @@ export class SubsetReader {
       const flow = this.src.charCodeAt(s) === 91 || this.src.charCodeAt(s) === 123;
       const item = !flow && this.keyEnd(s, le) >= 0 ? this.map(s, s - p, depth + 1) : this.inline(s, le, col, false);
       items.push(item);
-      last = this.after;
-      const q = this.contentLine(this.next);
-      if (q < 0 || this.indent(q) < col) {
-        [last, this.after] = this.close(last, q, col);
-        break;
-      }
-      const m = this.indent(q);
-      if (m > col) throw new Declined();
+      const q = this.following(col);
+      if (q < 0) break;
       p = q;
     }
-    return new AnchoredSeq(compact(items), false, start, last, this.anchor);
+    return new AnchoredSeq(compact(items), false, start, this.closed, this.anchor);
   }
 
   /**
