@@ -6,7 +6,7 @@
 
 /** The offset where the line holding `offset` starts. */
 export function lineStart(text: string, offset: number): number {
-  // Not \`lastIndexOf('\n', -1)\`: it looks at offset 0, and would take a line break there for one before it.
+  // Not `lastIndexOf('\n', -1)`: it looks at offset 0, and would take a line break there for one before it.
   return offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
 }
 
