@@ -214,9 +214,7 @@ function characterProblems(node: Scalar, state: State): void {
 
 function convertMap(items: unknown[], flow: boolean, at: [number, number], state: State, depth: number): MapNode {
   const pairs: Pair[] = [];
-  // The keys met so far, by name: looked up in `pairs` while they are few (most maps have a
-  // handful of keys), in a Map once there are many.
-  let seen: Map<string, ScalarNode> | undefined;
+  const keys = new MappingKeys(pairs);
   for (const item of items) {
     if (!isPair(item)) continue;
     const keyNode = item.key as YNode | null;
@@ -226,20 +224,47 @@ function convertMap(items: unknown[], flow: boolean, at: [number, number], state
       continue;
     }
     const key = convertScalar(keyNode, state);
-    const name = key.value === null || key.value === undefined ? '' : typeof key.value === 'string' ? key.value : String(key.value);
-    key.value = name;
-    const first = seen ? seen.get(name) : firstKey(pairs, name);
+    key.value = keyName(key.value);
+    const first = keys.first(key.value as string);
     if (first) {
       state.problems.push(duplicateKey(key, first));
       continue;
     }
-    if (seen) seen.set(name, key);
-    else if (pairs.length >= 16) seen = new Map([...pairs.map((p): [string, ScalarNode] => [p.key.value as string, p.key]), [name, key]]);
+    keys.add(key);
     const v = item.value as YNode | null;
     const child = v ? convert(v, state, depth + 1) : null;
     pairs.push({ key, value: child });
   }
   return new AnchoredMap(compact(pairs), flow, at[0], at[1], state.anchor);
+}
+
+/** A key's name: its value as text (a key without a value, `~` or `null`, is named ''). */
+export function keyName(value: unknown): string {
+  return value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
+}
+
+/**
+ * The keys of one mapping met so far (those of `pairs`), by name: looked up among the pairs
+ * while they are few (most mappings have a handful of keys), in a Map once there are many.
+ */
+export class MappingKeys {
+  private byName: Map<string, ScalarNode> | undefined;
+
+  constructor(private readonly pairs: readonly Pair[]) {}
+
+  /** The key met first with this name, or undefined. */
+  first(name: string): ScalarNode | undefined {
+    if (this.byName) return this.byName.get(name);
+    for (const p of this.pairs) if (p.key.value === name) return p.key;
+    return undefined;
+  }
+
+  /** Takes `key` as met (before its pair joins the pairs). */
+  add(key: ScalarNode): void {
+    if (this.byName) this.byName.set(key.value as string, key);
+    else if (this.pairs.length >= 16)
+      this.byName = new Map([...this.pairs.map((p): [string, ScalarNode] => [p.key.value as string, p.key]), [key.value as string, key]]);
+  }
 }
 
 /** The `duplicate-key` problem at the second `key` of a mapping, linking the `first`. */
@@ -248,11 +273,6 @@ export function duplicateKey(key: ScalarNode, first: ScalarNode): Problem {
   return problem('duplicate-key', `duplicate key \`${name}\`: it already appears in this mapping`, key, {
     related: [{ start: first.start, end: first.end, message: `first \`${name}\` is here` }],
   });
-}
-
-function firstKey(pairs: Pair[], name: string): ScalarNode | undefined {
-  for (const p of pairs) if (p.key.value === name) return p.key;
-  return undefined;
 }
 
 function convertSeq(items: YNode[], flow: boolean, at: [number, number], state: State, depth: number): SeqNode {

@@ -16,7 +16,7 @@
 import { CST, Document, isScalar } from 'yaml';
 import { Anchor, AnchoredMap, AnchoredScalar, AnchoredSeq, Node, Pair, ScalarNode } from './tree';
 import { compact, SharedStrings } from './compact';
-import { hasReportedCharacter } from './convert';
+import { hasReportedCharacter, keyName, MappingKeys } from './convert';
 
 interface ScalarTag {
   default?: boolean | 'key';
@@ -191,22 +191,13 @@ export class SubsetReader {
   /** A block mapping whose first key is at `at`, in column `col`. */
   private map(at: number, col: number, depth: number): Node {
     const pairs: Pair[] = [];
-    // The keys so far: looked up in `pairs` while they are few, in a set once there are many.
-    let names: Set<string> | undefined;
+    const keys = new MappingKeys(pairs);
     const start = at;
     for (;;) {
       const le = this.lineEnd(at);
       const colon = this.keyEnd(at, le);
       if (colon < 0) throw new Declined();
-      const key = this.key(at, colon);
-      // A duplicate key is left to yaml and convert.ts, which report it.
-      if (names) {
-        if (names.has(key.value as string)) throw new Declined();
-        names.add(key.value as string);
-      } else {
-        for (const p of pairs) if (p.key.value === key.value) throw new Declined();
-        if (pairs.length >= 16) names = new Set([...pairs.map((p) => p.key.value as string), key.value as string]);
-      }
+      const key = this.key(at, colon, keys);
       let value: Node;
       const v = colon + 1;
       let s = v;
@@ -286,10 +277,12 @@ export class SubsetReader {
     return -1;
   }
 
-  private key(at: number, colon: number): ScalarNode {
-    const v = this.resolve(this.src.slice(at, colon));
-    const name = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
-    return this.scalar(false, name, at, colon);
+  /** The key from `at` to its `colon`, taken as met among `keys` (a duplicate is left to yaml and convert.ts, which report it). */
+  private key(at: number, colon: number, keys: MappingKeys): ScalarNode {
+    const key = this.scalar(false, keyName(this.resolve(this.src.slice(at, colon))), at, colon);
+    if (keys.first(key.value as string)) throw new Declined();
+    keys.add(key);
+    return key;
   }
 
   /** A value that starts at `s` and ends on its line (`le`): a scalar or a flow sequence, or a `|` block scalar. */
@@ -394,6 +387,7 @@ export class SubsetReader {
     const close = map ? 125 /* } */ : CLOSE;
     const items: Node[] = [];
     const pairs: Pair[] = [];
+    const keys = new MappingKeys(pairs);
     let j = s + 1;
     const spaces = (): void => {
       while (src.charCodeAt(j) === SPACE) j++;
@@ -422,7 +416,7 @@ export class SubsetReader {
       while (src.charCodeAt(end - 1) === SPACE) end--;
       if (key) {
         if (end !== j || src.charCodeAt(j) !== COLON || src.charCodeAt(j + 1) !== SPACE) throw new Declined();
-        return this.key(from, end);
+        return this.key(from, end, keys);
       }
       return this.scalar(false, this.resolve(src.slice(from, end)), from, end);
     };
@@ -431,7 +425,6 @@ export class SubsetReader {
       for (;;) {
         if (map) {
           const key = scalar(true);
-          if (pairs.some((p) => p.key.value === key.value)) throw new Declined();
           j += 2;
           spaces();
           pairs.push({ key, value: scalar(false) });
