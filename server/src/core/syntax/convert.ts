@@ -127,7 +127,7 @@ const BIDI_NAMES: Record<number, string> = {
 };
 /** Whether `s` holds a character that `characterProblems` reports (a control, a lone surrogate, a bidirectional override). */
 export function hasReportedCharacter(s: string): boolean {
-  return CONTROL.test(s) || BIDI.test(s);
+  return SUSPECT.test(s) && (CONTROL.test(s) || BIDI.test(s));
 }
 
 /** At most this many character problems per scalar (a run of such characters is one problem). */
