@@ -25,11 +25,11 @@ export function shallowTokens(text: string, lines?: LineCounter): { tokens: CST.
       if (token.value) stack.push([token.value, depth]);
       continue;
     }
-    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (!isCollection(token)) continue;
     for (const item of token.items as { key?: CST.Token | null; value?: CST.Token }[]) {
       for (const field of ['key', 'value'] as const) {
         const child = item[field];
-        if (!child || (child.type !== 'block-map' && child.type !== 'block-seq' && child.type !== 'flow-collection')) continue;
+        if (!child || !isCollection(child)) continue;
         if (depth + 1 > CUT_DEPTH) {
           item[field] = undefined;
           cut = true;
@@ -38,6 +38,10 @@ export function shallowTokens(text: string, lines?: LineCounter): { tokens: CST.
     }
   }
   return { tokens, cut };
+}
+
+function isCollection(token: CST.Token): token is CST.BlockMap | CST.BlockSequence | CST.FlowCollection {
+  return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
 }
 
 /** `yaml`'s one document for `text` (a second one is an error in it), as its `parseDocument` gives. */
